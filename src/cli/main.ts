@@ -1,0 +1,63 @@
+// The `jielian` command: serve | migrate | seed-demo | import | export | backup | restore.
+import { parseArgs } from 'node:util';
+import { buildApp } from '../server/app.js';
+import { openRuntime } from '../server/runtime.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
+import { progressBar } from './progress.js';
+
+const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
+  serve: { help: 'start the web server (migrates; loads demo data into an empty database unless --no-demo)', run: serve },
+  migrate: { help: 'apply database migrations', run: async () => (await openRuntime()).database.close() },
+  'seed-demo': { help: 'load the demo data (only into an empty database; --force to add anyway)', run: seedDemoCmd },
+  import: { help: 'import <regions|members|representatives> <file.xlsx> [--dry-run]', run: async (a) => (await import('./import.js')).importCmd(a) },
+  export: { help: 'export <registration|record-card|summary|template> ... (see --help)', run: async (a) => (await import('./export.js')).exportCmd(a) },
+  backup: { help: 'backup <file.jlbak>: write every table to one compressed file', run: async (a) => (await import('./backup.js')).backupCmd(a) },
+  restore: { help: 'restore <file.jlbak>: replace the database contents with a backup', run: async (a) => (await import('./backup.js')).restoreCmd(a) },
+};
+
+async function serve(args: string[]) {
+  const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } } });
+  const deps = await openRuntime({
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(values.host ? { host: values.host } : {}),
+  });
+  if (!values['no-demo'] && (await isDatabaseEmpty(deps.database.db))) {
+    console.log('首次启动：正在载入演示数据 (first start: loading demo data)…');
+    await seedDemo(deps.database.db, { onProgress: progressBar('演示数据') });
+  }
+  const app = await buildApp(deps, { logger: process.env.LOG_REQUESTS === '1' });
+  await app.listen({ port: deps.config.port, host: deps.config.host });
+  const url = `http://${deps.config.host === '0.0.0.0' ? 'localhost' : deps.config.host}:${deps.config.port}/`;
+  console.log(`\n界联 is running at ${url}  (database: ${deps.database.kind}${deps.database.kind === 'pglite' ? `, ${deps.config.dataDir}` : ''})`);
+  console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
+  const stop = async () => {
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function seedDemoCmd(args: string[]) {
+  const deps = await openRuntime();
+  if (!args.includes('--force') && !(await isDatabaseEmpty(deps.database.db))) {
+    console.log('数据库中已有数据，未载入演示数据（使用 --force 强制载入）');
+  } else {
+    await seedDemo(deps.database.db, { onProgress: progressBar('演示数据') });
+    console.log(`演示数据已载入。登录：${DEMO_LOGINS.join(', ')} / ${DEMO_PASSWORD}`);
+  }
+  await deps.database.close();
+}
+
+const [cmd, ...rest] = process.argv.slice(2);
+const entry = cmd ? commands[cmd] : undefined;
+if (!entry) {
+  console.log('Usage: jielian <command>\n');
+  for (const [name, c] of Object.entries(commands)) console.log(`  ${name.padEnd(10)} ${c.help}`);
+  process.exit(cmd && cmd !== '--help' ? 1 : 0);
+}
+entry.run(rest).catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

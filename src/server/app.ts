@@ -1,0 +1,101 @@
+// Builds the Fastify app: used in-process by tests and by `jielian serve`.
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Deps } from './context.js';
+import { AppError, type FieldIssue } from './errors.js';
+import { t } from './i18n/messages.js';
+import { translateIssue } from './i18n/zod-issues.js';
+import { registerAuthHooks } from './modules/auth/plugin.js';
+import { registerRoutes } from './routes.js';
+
+/** Creates the app around injected dependencies; nothing here opens a database or a port. */
+export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: true } },
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 10, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '界联 Jielian API', version: '1', description: 'CPPCC member–constituency liaison platform' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jl_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthHooks(app);
+  setErrorHandler(app);
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => {
+    await deps.database.db.execute('select 1' as any);
+    return { status: 'ok', database: deps.database.kind };
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(registerRoutes, { prefix: '/api/v1' });
+  serveWeb(app, deps.config.webDist);
+  return app;
+}
+
+function setErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang = req.lang ?? 'zh';
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details: FieldIssue[] = err.validation.map((v) => {
+        const issue = (v.params as any)?.issue ?? { code: v.keyword, message: v.message };
+        const p = (issue.path ?? []).join('.') || v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return { path: p, message: translateIssue(issue, lang) };
+      });
+      return reply.status(400).send({ code: 'validation_failed', message: t('validation_failed', lang), details });
+    }
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ code: err.code, message: t(err.code, lang, err.params), details: err.details ?? null });
+    }
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
+      const maxMb = Math.round(app.deps.config.maxUploadBytes / 1048576);
+      return reply.status(413).send({ code: 'payload_too_large', message: t('payload_too_large', lang, { maxMb }), details: null });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send({ code: 'validation_failed', message: t('validation_failed', lang), details: [{ path: '', message: err.message }] });
+    }
+    req.log.error(err);
+    return reply.status(500).send({ code: 'internal', message: t('internal', lang), details: null });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'not_found', message: t('not_found', req.lang ?? 'zh'), details: null });
+    return reply.status(404).send('Not found');
+  });
+}
+
+/** Serves the built React app and falls back to index.html for client-side routes. */
+function serveWeb(app: FastifyInstance, dist: string | null) {
+  if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) return;
+  app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'not_found', message: t('not_found', req.lang), details: null });
+    const file = path.join(dist, req.url.split('?')[0]);
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    return reply.sendFile('index.html');
+  });
+}

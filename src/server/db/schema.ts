@@ -1,0 +1,355 @@
+// Drizzle schema: the one description of the database, shared by PGlite and PostgreSQL (drizzle-kit generates migrations from it).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const terms = pgTable('terms', {
+  id: id(),
+  number: integer('number').notNull().unique(),
+  name: text('name').notNull(),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+  isCurrent: boolean('is_current').notNull().default(false),
+});
+
+export const sectors = pgTable(
+  'sectors',
+  {
+    id: id(),
+    termId: integer('term_id')
+      .notNull()
+      .references(() => terms.id),
+    parentId: integer('parent_id'),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sectors_term_parent_name_uq').on(t.termId, sql`coalesce(${t.parentId}, 0)`, t.name),
+    index('sectors_term_idx').on(t.termId),
+  ],
+);
+
+export const regions = pgTable(
+  'regions',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    parentId: integer('parent_id'),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    pinyinInitials: text('pinyin_initials').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('regions_level_ck', sql`${t.level} in ('township','village')`),
+    check('regions_code_ck', sql`${t.code} ~ '^[0-9]{12}$'`),
+    index('regions_parent_idx').on(t.parentId),
+  ],
+);
+
+export const liaisonGroups = pgTable('liaison_groups', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  townshipId: integer('township_id')
+    .notNull()
+    .unique()
+    .references(() => regions.id),
+  leaderMemberId: integer('leader_member_id'),
+  createdAt: createdAt(),
+});
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().default('township'),
+    townshipId: integer('township_id').references(() => regions.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('departments_kind_ck', sql`${t.kind} in ('township','county')`),
+    uniqueIndex('departments_township_name_uq').on(sql`coalesce(${t.townshipId}, 0)`, t.name),
+  ],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    gender: text('gender').notNull(),
+    birthYear: smallint('birth_year'),
+    ethnicity: text('ethnicity').notNull().default('汉族'),
+    politicalStatus: text('political_status').notNull(),
+    education: text('education').notNull().default(''),
+    workUnit: text('work_unit').notNull().default(''),
+    post: text('post').notNull().default(''),
+    groupId: integer('group_id').references(() => liaisonGroups.id),
+    isStandingCommittee: boolean('is_standing_committee').notNull().default(false),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    address: text('address').notNull().default(''),
+    publicPhone: text('public_phone').notNull().default(''),
+    publishContact: boolean('publish_contact').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    pinyinInitials: text('pinyin_initials').notNull().default(''),
+    pinyinFull: text('pinyin_full').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('members_group_idx').on(t.groupId), index('members_name_idx').on(t.name)],
+);
+
+/** A member's sector in each term: changing sectors in a new term never rewrites the old term's row. */
+export const memberTerms = pgTable(
+  'member_terms',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    termId: integer('term_id')
+      .notNull()
+      .references(() => terms.id),
+    sectorId: integer('sector_id')
+      .notNull()
+      .references(() => sectors.id),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.termId] }), index('member_terms_sector_idx').on(t.sectorId)],
+);
+
+export const memberVillages = pgTable(
+  'member_villages',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.regionId] }), index('member_villages_region_idx').on(t.regionId)],
+);
+
+export const representatives = pgTable(
+  'representatives',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    gender: text('gender').notNull(),
+    birthYear: smallint('birth_year'),
+    age: smallint('age'),
+    education: text('education').notNull().default(''),
+    post: text('post').notNull().default(''),
+    workUnit: text('work_unit').notNull().default(''),
+    politicalStatus: text('political_status').notNull().default('13'),
+    address: text('address').notNull().default(''),
+    phone: text('phone').notNull(),
+    remarks: text('remarks').notNull().default(''),
+    regionId: integer('region_id').references(() => regions.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    pinyinInitials: text('pinyin_initials').notNull().default(''),
+    pinyinFull: text('pinyin_full').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('representatives_name_phone_uq').on(t.name, t.phone),
+    check('representatives_place_ck', sql`(${t.regionId} is null) <> (${t.departmentId} is null)`),
+    index('representatives_region_idx').on(t.regionId),
+    index('representatives_department_idx').on(t.departmentId),
+    index('representatives_phone_idx').on(t.phone),
+  ],
+);
+
+export const memberRepresentatives = pgTable(
+  'member_representatives',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    representativeId: integer('representative_id')
+      .notNull()
+      .references(() => representatives.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.representativeId] }),
+    index('member_reps_rep_idx').on(t.representativeId),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: id(),
+    clientId: text('client_id').unique(),
+    date: date('date').notNull(),
+    regionId: integer('region_id').references(() => regions.id),
+    location: text('location').notNull().default(''),
+    methods: text('methods').array().notNull(),
+    methodOther: text('method_other').notNull().default(''),
+    purposes: text('purposes').array().notNull().default(sql`'{}'::text[]`),
+    opinions: text('opinions').notNull().default(''),
+    handling: text('handling').notNull().default(''),
+    handlingStatus: text('handling_status').notNull().default('pending'),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('activities_status_ck', sql`${t.handlingStatus} in ('pending','in_progress','done','reported')`),
+    check('activities_methods_ck', sql`cardinality(${t.methods}) > 0`),
+    index('activities_date_idx').on(t.date),
+    index('activities_region_date_idx').on(t.regionId, t.date),
+  ],
+);
+
+export const activityMembers = pgTable(
+  'activity_members',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.memberId] }), index('activity_members_member_idx').on(t.memberId)],
+);
+
+export const activityContacts = pgTable(
+  'activity_contacts',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    representativeId: integer('representative_id')
+      .notNull()
+      .references(() => representatives.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.representativeId] }),
+    index('activity_contacts_rep_idx').on(t.representativeId),
+  ],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    uploadedBy: integer('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('attachments_kind_ck', sql`${t.kind} in ('photo','signin')`),
+    index('attachments_activity_idx').on(t.activityId),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull(),
+    memberId: integer('member_id').references(() => members.id),
+    townshipId: integer('township_id').references(() => regions.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    active: boolean('active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('users_member_idx').on(t.memberId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    ip: text('ip').notNull().default(''),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable('api_tokens', {
+  id: id(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  prefix: text('prefix').notNull(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  roles: text('roles').array().notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer('actor_user_id'),
+    actorName: text('actor_name').notNull().default(''),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull().default(''),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip').notNull().default(''),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_actor_idx').on(t.actorUserId),
+  ],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});

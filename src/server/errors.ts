@@ -1,0 +1,51 @@
+// The one error type of the server and the one place that maps error codes to HTTP statuses.
+import type { MessageCode } from './i18n/messages.js';
+
+const statusOf: Partial<Record<MessageCode, number>> = {
+  validation_failed: 400,
+  weak_password: 400,
+  wrong_password: 400,
+  import_invalid: 422,
+  import_bad_file: 422,
+  unsupported_file_type: 415,
+  unauthenticated: 401,
+  session_expired: 401,
+  bad_credentials: 401,
+  account_locked: 423,
+  account_disabled: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate_representative: 409,
+  duplicate_username: 409,
+  in_use: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** A field-level problem, with the field path and a translated message. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  row?: number;
+  column?: string;
+}
+
+/** Thrown by services and handlers; the error handler turns it into `{code, message, details}`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: MessageCode,
+    readonly params: Record<string, unknown> = {},
+    readonly details: unknown = undefined,
+  ) {
+    super(code);
+  }
+  get status(): number {
+    return statusOf[this.code] ?? 400;
+  }
+}
+
+/** Shorthand for the most common error: the record is missing or outside the actor's scope. */
+export const notFound = () => new AppError('not_found');

@@ -1,0 +1,48 @@
+// /api/v1/activities: the record cards, scoped to the actor; writes audited in the same transaction.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { writeAudit } from '../../audit.js';
+import { actorOf } from '../auth/plugin.js';
+import { idParam } from '../common/schemas.js';
+import { activityBody, activityListQuery, activityPatch } from './schema.js';
+import { createActivity, deleteActivity, listActivities, loadActivity, presentActivity, updateActivity } from './service.js';
+
+/** Activity endpoints. */
+export const activityRoutes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.database.db;
+  r.get('/activities', { schema: { tags: ['activities'], querystring: activityListQuery } }, async (req) => listActivities(db(), actorOf(req), req.query));
+  r.get('/activities/:id', { schema: { tags: ['activities'], params: idParam } }, async (req) => {
+    const a = actorOf(req);
+    return presentActivity(a, await loadActivity(db(), a, req.params.id));
+  });
+  r.post('/activities', { schema: { tags: ['activities'], body: activityBody } }, async (req, reply) => {
+    const a = actorOf(req);
+    const out = await db().transaction(async (tx) => {
+      const { id, created } = await createActivity(tx, a, req.body);
+      const after = await loadActivity(tx, a, id);
+      if (created) await writeAudit(tx, a, { action: 'create', entity: 'activity', entityId: id, after }, req.ip);
+      return { created, body: presentActivity(a, after) };
+    });
+    return reply.status(out.created ? 201 : 200).send(out.body);
+  });
+  r.patch('/activities/:id', { schema: { tags: ['activities'], params: idParam, body: activityPatch } }, async (req) => {
+    const a = actorOf(req);
+    return db().transaction(async (tx) => {
+      const before = await updateActivity(tx, a, req.params.id, req.body);
+      const after = await loadActivity(tx, a, req.params.id);
+      await writeAudit(tx, a, { action: 'update', entity: 'activity', entityId: req.params.id, before, after }, req.ip);
+      return presentActivity(a, after);
+    });
+  });
+  r.delete('/activities/:id', { schema: { tags: ['activities'], params: idParam } }, async (req) => {
+    const a = actorOf(req);
+    const { keys } = await db().transaction(async (tx) => {
+      const res = await deleteActivity(tx, a, req.params.id);
+      await writeAudit(tx, a, { action: 'delete', entity: 'activity', entityId: req.params.id, before: res.before }, req.ip);
+      return res;
+    });
+    for (const k of keys) await app.deps.files.remove(k);
+    return { ok: true };
+  });
+};

@@ -1,0 +1,23 @@
+// Zod pieces every module reuses: ids, paging, search, dates and phone numbers.
+import { z } from 'zod';
+import { isPhone, normalizePhone } from '../../../core/phone.js';
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+  q: z.string().trim().max(50).optional(),
+});
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').refine((s) => !Number.isNaN(Date.parse(s)), 'date_invalid');
+export const phone = z.string().trim().refine(isPhone, 'phone_invalid').transform((s) => normalizePhone(s) ?? s);
+export const optionalPhone = z.union([z.literal(''), phone]).default('');
+export const text = (max: number) => z.string().trim().max(max);
+export const name = z.string().trim().min(1).max(50);
+
+/** The shape of every paged list response. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,34 @@
+// Request schemas for representatives (《政协委员联系群众名单登记表》 plus the record card's fields).
+import { z } from 'zod';
+import { educationSchema, genderSchema, politicalStatusSchema } from '../../../core/code-lists.js';
+import { name, pageQuery, phone, text } from '../common/schemas.js';
+
+const base = z.object({
+  name,
+  gender: genderSchema,
+  birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
+  age: z.number().int().min(0).max(120).nullable().default(null),
+  education: z.union([z.literal(''), educationSchema]).default(''),
+  post: text(50).default(''),
+  workUnit: text(100).default(''),
+  politicalStatus: politicalStatusSchema.default('13'),
+  address: text(200).default(''),
+  phone,
+  remarks: text(500).default(''),
+  regionId: z.number().int().positive().nullable().default(null),
+  departmentId: z.number().int().positive().nullable().default(null),
+  memberIds: z.array(z.number().int().positive()).max(20).default([]),
+});
+export const representativeBody = base.refine((b) => (b.regionId === null) !== (b.departmentId === null), {
+  message: 'village_or_department',
+  path: ['regionId'],
+});
+export const representativePatch = base.partial();
+export type RepresentativeInput = z.infer<typeof base>;
+
+export const representativeListQuery = pageQuery.extend({
+  memberId: z.coerce.number().int().positive().optional(),
+  regionId: z.coerce.number().int().positive().optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  townshipId: z.coerce.number().int().positive().optional(),
+});
