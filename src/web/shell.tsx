@@ -1,0 +1,94 @@
+// The app shell: login gate, side menu on desktop, bottom tab bar on phones, and the routes of every page area.
+import { Button, Dropdown, Grid, Layout, Menu, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useAuth } from './auth';
+import { setLanguage } from './i18n';
+import { LoginPage } from './pages/login';
+import { allRoutes } from './pages/all-routes';
+
+/** Renders the login page or the signed-in layout. */
+export function Shell() {
+  const { me, loading } = useAuth();
+  if (loading) return <Spin fullscreen />;
+  if (!me) return <LoginPage />;
+  return <SignedIn />;
+}
+
+function SignedIn() {
+  const { me, has, logout } = useAuth();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isPhone = !screens.md;
+  const routes = allRoutes.filter((r) => !r.roles || has(...r.roles));
+  const navs = routes.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order);
+  const toItem = (r: (typeof navs)[number]) => ({ key: r.path, icon: r.nav!.icon, label: t(`nav.${r.nav!.key}`) });
+  const registry = navs.filter((r) => r.nav!.group === 'registry');
+  const items = [
+    ...navs.filter((r) => !r.nav!.group).map(toItem),
+    ...(registry.length ? [{ key: 'registry', label: t('nav.registry'), children: registry.map(toItem) }] : []),
+  ];
+  const selected = navs.map((r) => r.path).filter((p) => location.pathname === p || (p !== '/' && location.pathname.startsWith(`${p}/`)));
+  const userMenu = {
+    items: [
+      { key: 'pw', label: t('app.changePassword'), onClick: () => navigate('/me/password') },
+      { key: 'lang', label: t('app.language'), onClick: () => setLanguage(i18n.language === 'en' ? 'zh' : 'en') },
+      { key: 'out', label: t('app.logout'), onClick: () => logout() },
+    ],
+  };
+  const body = (
+    <Routes>
+      {routes.map((r) => (
+        <Route key={r.path} path={r.path} element={r.element} />
+      ))}
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+  const header = (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#b71c1c' }}>
+      <strong style={{ color: '#fff', fontSize: 18 }}>{t('app.name')}</strong>
+      {!isPhone && <span style={{ color: '#ffd7d7' }}>{t('app.subtitle')}</span>}
+      <span style={{ flex: 1 }} />
+      <Dropdown menu={userMenu}>
+        <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
+          {me!.displayName}
+        </Button>
+      </Dropdown>
+    </Layout.Header>
+  );
+  if (isPhone) {
+    const tabs = navs.filter((r) => r.nav!.mobile).slice(0, 5);
+    return (
+      <Layout style={{ minHeight: '100vh' }}>
+        {header}
+        <Layout.Content style={{ padding: 12, paddingBlockEnd: 72 }}>{body}</Layout.Content>
+        <nav className="jl-tabbar" style={{ position: 'fixed', insetInline: 0, insetBlockEnd: 0, display: 'flex', background: '#fff', borderBlockStart: '1px solid #eee', zIndex: 10 }}>
+          {tabs.map((r) => (
+            <button
+              type="button"
+              key={r.path}
+              onClick={() => navigate(r.path)}
+              style={{ flex: 1, padding: '8px 0', border: 0, background: 'none', color: selected.includes(r.path) ? '#b71c1c' : '#555', fontSize: 12 }}
+            >
+              <div style={{ fontSize: 20 }}>{r.nav!.icon}</div>
+              {t(`nav.${r.nav!.key}`)}
+            </button>
+          ))}
+        </nav>
+      </Layout>
+    );
+  }
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {header}
+      <Layout>
+        <Layout.Sider width={210} theme="light" breakpoint="lg" collapsedWidth={64}>
+          <Menu mode="inline" selectedKeys={selected} defaultOpenKeys={['registry']} items={items} onClick={(e) => navigate(e.key)} style={{ height: '100%' }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20 }}>{body}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
