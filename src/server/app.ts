@@ -63,8 +63,8 @@ function setErrorHandler(app: FastifyInstance) {
     const lang = req.lang ?? 'zh';
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details: FieldIssue[] = err.validation.map((v) => {
-        const issue = (v.params as any)?.issue ?? { code: v.keyword, message: v.message };
-        const p = (issue.path ?? []).join('.') || v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const issue = { ...(v.params as object), code: v.keyword, message: v.message };
+        const p = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
         return { path: p, message: translateIssue(issue, lang) };
       });
       return reply.status(400).send({ code: 'validation_failed', message: t('validation_failed', lang), details });

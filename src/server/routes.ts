@@ -4,6 +4,7 @@ import { activityRoutes } from './modules/activities/routes.js';
 import { attachmentRoutes } from './modules/activities/attachments.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { complianceRoutes } from './modules/compliance/routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
@@ -13,7 +14,7 @@ import { userRoutes } from './modules/users/routes.js';
 
 /** The v1 API. */
 export const registerRoutes: FastifyPluginAsync = async (app) => {
-  for (const mod of [authRoutes, userRoutes, sectorRoutes, regionRoutes, groupRoutes, memberRoutes, representativeRoutes, activityRoutes, attachmentRoutes, auditRoutes]) {
+  for (const mod of [authRoutes, userRoutes, sectorRoutes, regionRoutes, groupRoutes, memberRoutes, representativeRoutes, activityRoutes, attachmentRoutes, auditRoutes, complianceRoutes]) {
     await app.register(mod);
   }
 };

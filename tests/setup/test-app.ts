@@ -49,7 +49,7 @@ export async function createTestApp(over: Partial<Deps> = {}): Promise<TestApp> 
   const database = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-test-'));
   const config = loadConfig({ dataDir, webDist: null, databaseUrl: null, ...(over.config ?? {}) });
-  const deps: Deps = { database, config, files: createDiskFileStore(path.join(dataDir, 'files')), now: () => new Date(), ...over, ...{ config } };
+  const deps: Deps = { database, files: createDiskFileStore(path.join(dataDir, 'files')), now: () => new Date(), ...over, config };
   const app = await buildApp(deps);
   return {
     app,

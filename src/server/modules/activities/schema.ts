@@ -1,7 +1,7 @@
 // Request schemas for contact activities (《政协委员联系群众代表活动记录卡》).
 import { z } from 'zod';
 import { contactMethodSchema, handlingStatusSchema, purposeTagSchema } from '../../../core/code-lists.js';
-import { isoDate, pageQuery, text } from '../common/schemas.js';
+import { isoDate, pageQuery, patchOf, text } from '../common/schemas.js';
 
 export const activityBody = z.object({
   clientId: z.string().trim().min(8).max(64).optional(),
@@ -18,7 +18,7 @@ export const activityBody = z.object({
   handlingStatus: handlingStatusSchema.default('pending'),
 });
 export type ActivityInput = z.infer<typeof activityBody>;
-export const activityPatch = activityBody.omit({ clientId: true }).partial();
+export const activityPatch = patchOf(activityBody.omit({ clientId: true }));
 
 export const activityListQuery = pageQuery.extend({
   memberId: z.coerce.number().int().positive().optional(),

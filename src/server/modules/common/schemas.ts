@@ -21,3 +21,13 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** A PATCH schema from a create schema: every field optional and no defaults, so omitted fields stay untouched. */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(schema.shape)) {
+    const inner = v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType);
+    shape[k] = inner.optional();
+  }
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
+}

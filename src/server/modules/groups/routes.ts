@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { departments, liaisonGroups } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { auditedCrud } from '../common/crud.js';
-import { idParam, name } from '../common/schemas.js';
+import { idParam, name, patchOf } from '../common/schemas.js';
 
 const groupBody = z.object({ name, townshipId: z.number().int().positive(), leaderMemberId: z.number().int().positive().nullable().default(null) });
 const deptBody = z.object({ name, kind: z.enum(['township', 'county']).default('township'), townshipId: z.number().int().positive().nullable().default(null) });
@@ -31,7 +31,7 @@ export const groupRoutes: FastifyPluginAsync = async (app) => {
     return row;
   });
   r.post('/liaison-groups', { schema: { tags: ['registry'], body: groupBody } }, async (req) => groups.create(req, req.body));
-  r.patch('/liaison-groups/:id', { schema: { tags: ['registry'], params: idParam, body: groupBody.partial() } }, async (req) =>
+  r.patch('/liaison-groups/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(groupBody) } }, async (req) =>
     groups.update(req, req.params.id, req.body),
   );
   r.delete('/liaison-groups/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => groups.remove(req, req.params.id));
@@ -46,7 +46,7 @@ export const groupRoutes: FastifyPluginAsync = async (app) => {
     return { items: res.rows };
   });
   r.post('/departments', { schema: { tags: ['registry'], body: deptBody } }, async (req) => depts.create(req, req.body));
-  r.patch('/departments/:id', { schema: { tags: ['registry'], params: idParam, body: deptBody.partial() } }, async (req) =>
+  r.patch('/departments/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(deptBody) } }, async (req) =>
     depts.update(req, req.params.id, req.body),
   );
   r.delete('/departments/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => depts.remove(req, req.params.id));

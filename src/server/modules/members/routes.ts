@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { writeAudit } from '../../audit.js';
 import { actorOf } from '../auth/plugin.js';
 import { registryAdmin } from '../common/crud.js';
-import { idParam } from '../common/schemas.js';
+import { idParam, patchOf } from '../common/schemas.js';
 import { memberBody, memberListQuery } from './schema.js';
 import { getMember, listMembers, saveMember } from './service.js';
 
@@ -23,7 +23,7 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       return after;
     });
   });
-  r.patch('/members/:id', { schema: { tags: ['registry'], params: idParam, body: memberBody.partial() } }, async (req) => {
+  r.patch('/members/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(memberBody) } }, async (req) => {
     const actor = registryAdmin(req);
     return db().transaction(async (tx) => {
       const before = await getMember(tx, actor, req.params.id);

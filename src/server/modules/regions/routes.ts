@@ -7,7 +7,7 @@ import { pinyinKeys } from '../../../core/search-keys.js';
 import { regions } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { auditedCrud } from '../common/crud.js';
-import { idParam, name, optionalPhone, pageQuery } from '../common/schemas.js';
+import { idParam, name, optionalPhone, pageQuery, patchOf } from '../common/schemas.js';
 import { searchCondition } from '../common/search.js';
 
 const body = z.object({
@@ -56,7 +56,7 @@ export const regionRoutes: FastifyPluginAsync = async (app) => {
     };
   });
   r.post('/regions', { schema: { tags: ['registry'], body } }, async (req) => crud.create(req, withKeys(req.body)));
-  r.patch('/regions/:id', { schema: { tags: ['registry'], params: idParam, body: body.partial() } }, async (req) =>
+  r.patch('/regions/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(body) } }, async (req) =>
     crud.update(req, req.params.id, withKeys(req.body)),
   );
   r.delete('/regions/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => crud.remove(req, req.params.id));

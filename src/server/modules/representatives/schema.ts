@@ -1,7 +1,7 @@
 // Request schemas for representatives (《政协委员联系群众名单登记表》 plus the record card's fields).
 import { z } from 'zod';
 import { educationSchema, genderSchema, politicalStatusSchema } from '../../../core/code-lists.js';
-import { name, pageQuery, phone, text } from '../common/schemas.js';
+import { name, pageQuery, patchOf, phone, text } from '../common/schemas.js';
 
 const base = z.object({
   name,
@@ -23,7 +23,7 @@ export const representativeBody = base.refine((b) => (b.regionId === null) !== (
   message: 'village_or_department',
   path: ['regionId'],
 });
-export const representativePatch = base.partial();
+export const representativePatch = patchOf(base);
 export type RepresentativeInput = z.infer<typeof base>;
 
 export const representativeListQuery = pageQuery.extend({

@@ -8,7 +8,7 @@ import { sectors, terms } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { canManageRegistry } from '../common/scope.js';
-import { idParam, isoDate, name } from '../common/schemas.js';
+import { idParam, isoDate, name, patchOf } from '../common/schemas.js';
 import { createTerm, currentTermId } from './service.js';
 
 const sectorBody = z.object({ name, parentId: z.number().int().positive().nullable().default(null), sortOrder: z.number().int().default(0) });
@@ -51,7 +51,7 @@ export const sectorRoutes: FastifyPluginAsync = async (app) => {
       return row;
     });
   });
-  r.patch('/sectors/:id', { schema: { tags: ['registry'], params: idParam, body: sectorBody.partial() } }, async (req) => {
+  r.patch('/sectors/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(sectorBody) } }, async (req) => {
     const actor = admin(req);
     return db().transaction(async (tx) => {
       const [before] = await tx.select().from(sectors).where(eq(sectors.id, req.params.id));

@@ -9,7 +9,7 @@ import { apiTokens, users } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { assertStrongPassword, createApiToken, endSessionsOf, hashPassword } from '../auth/service.js';
 import { registryAdmin, rethrowUnique } from '../common/crud.js';
-import { idParam, pageQuery } from '../common/schemas.js';
+import { idParam, pageQuery, patchOf } from '../common/schemas.js';
 
 const userBody = z.object({
   username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/),
@@ -20,7 +20,7 @@ const userBody = z.object({
   townshipId: z.number().int().positive().nullable().default(null),
   departmentId: z.number().int().positive().nullable().default(null),
 });
-const userPatch = userBody.omit({ username: true, password: true }).extend({ active: z.boolean() }).partial();
+const userPatch = patchOf(userBody.omit({ username: true, password: true }).extend({ active: z.boolean() }));
 const tokenBody = z.object({ name: z.string().trim().min(1).max(50), userId: z.number().int().positive(), roles: z.array(roleSchema).min(1) });
 
 const publicUser = (u: typeof users.$inferSelect) => {
