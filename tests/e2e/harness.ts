@@ -1,0 +1,74 @@
+// Starts the real server (built web app, fresh PGlite with demo data) on a free port and opens Debian's chromium.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Boots `jielian serve` with demo data in a temp DATA_DIR and waits for /api/health. */
+export async function startE2E(): Promise<E2E> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
+  if (!fs.existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run npm run build:web first (npm run test:e2e does)');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-e2e-'));
+  const port = await freePort();
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout?.on('data', (d) => (log += d));
+  proc.stderr?.on('data', (d) => (log += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`server exited:\n${log}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {}
+    if (i > 600) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    baseUrl,
+    browser,
+    dataDir,
+    async stop() {
+      await browser.close();
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login page. */
+export async function signIn(page: import('playwright-core').Page, baseUrl: string, username: string, password = 'Demo@2026') {
+  await page.goto(baseUrl);
+  await page.getByLabel(/用户名/).fill(username);
+  await page.getByLabel(/密码/).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}

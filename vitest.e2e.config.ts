@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser flows in Debian's chromium against a real server started by the suite (see tests/e2e/server.ts).
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
