@@ -3,11 +3,16 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../server/app.js';
 import { openRuntime } from '../server/runtime.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
+import { writeAudit } from '../server/audit.js';
+import { AppError } from '../server/errors.js';
+import { users } from '../server/db/schema.js';
+import { assertStrongPassword, hashPassword } from '../server/modules/auth/service.js';
 import { progressBar } from './progress.js';
 
 const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
   serve: { help: 'start the web server (migrates; loads demo data into an empty database unless --no-demo)', run: serve },
   migrate: { help: 'apply database migrations', run: async () => (await openRuntime()).database.close() },
+  'create-admin': { help: 'create-admin <username> <password> [display name]: the first office account of a real installation', run: createAdmin },
   'seed-demo': { help: 'load the demo data (only into an empty database; --force to add anyway)', run: seedDemoCmd },
   import: { help: 'import <regions|members|representatives> <file.xlsx> [--dry-run]', run: async (a) => (await import('./import.js')).importCmd(a) },
   export: { help: 'export <registration|record-card|summary|template> ... (see --help)', run: async (a) => (await import('./export.js')).exportCmd(a) },
@@ -39,6 +44,22 @@ async function serve(args: string[]) {
   process.on('SIGTERM', stop);
 }
 
+async function createAdmin([username, password, displayName]: string[]) {
+  if (!username || !password) throw new Error('用法：jielian create-admin <用户名> <密码> [姓名]');
+  assertStrongPassword(password, username);
+  const deps = await openRuntime();
+  const { db } = deps.database;
+  await db.transaction(async (tx) => {
+    const [u] = await tx
+      .insert(users)
+      .values({ username, displayName: displayName ?? username, roles: ['admin'], passwordHash: await hashPassword(password) })
+      .returning();
+    await writeAudit(tx, null, { action: 'create', entity: 'user', entityId: u.id, after: { username, roles: u.roles } });
+  });
+  console.log(`已创建管理员账号 ${username}`);
+  await deps.database.close();
+}
+
 async function seedDemoCmd(args: string[]) {
   const deps = await openRuntime();
   if (!args.includes('--force') && !(await isDatabaseEmpty(deps.database.db))) {
@@ -58,6 +79,6 @@ if (!entry) {
   process.exit(cmd && cmd !== '--help' ? 1 : 0);
 }
 entry.run(rest).catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(e instanceof AppError ? `${e.code}: ${JSON.stringify(e.details ?? e.params)}` : e instanceof Error ? e.message : e);
   process.exit(1);
 });
