@@ -1,0 +1,7 @@
+// Public entry point of the paper-form renderers (xlsx + pdf) used by the export routes.
+
+export { SHEET_NAMES, TITLES } from './format.js';
+export { CJK_FONT_ENV, CJK_FONT_PATH } from './pdf-fonts.js';
+export * from './pdf-forms.js';
+export type * from './types.js';
+export * from './xlsx-forms.js';
