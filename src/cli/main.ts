@@ -1,27 +1,48 @@
 // The `jielian` command: serve | migrate | seed-demo | import | export | backup | restore.
 import { parseArgs } from 'node:util';
 import { buildApp } from '../server/app.js';
-import { openRuntime } from '../server/runtime.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
 import { writeAudit } from '../server/audit.js';
-import { AppError } from '../server/errors.js';
 import { users } from '../server/db/schema.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
+import { AppError } from '../server/errors.js';
 import { assertStrongPassword, hashPassword } from '../server/modules/auth/service.js';
+import { openRuntime } from '../server/runtime.js';
 import { progressBar } from './progress.js';
 
 const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
-  serve: { help: 'start the web server (migrates; loads demo data into an empty database unless --no-demo)', run: serve },
+  serve: {
+    help: 'start the web server (migrates; loads demo data into an empty database unless --no-demo)',
+    run: serve,
+  },
   migrate: { help: 'apply database migrations', run: async () => (await openRuntime()).database.close() },
-  'create-admin': { help: 'create-admin <username> <password> [display name]: the first office account of a real installation', run: createAdmin },
+  'create-admin': {
+    help: 'create-admin <username> <password> [display name]: the first office account of a real installation',
+    run: createAdmin,
+  },
   'seed-demo': { help: 'load the demo data (only into an empty database; --force to add anyway)', run: seedDemoCmd },
-  import: { help: 'import <regions|members|representatives> <file.xlsx> [--dry-run]', run: async (a) => (await import('./import.js')).importCmd(a) },
-  export: { help: 'export <registration|record-card|summary|template> ... (see --help)', run: async (a) => (await import('./export.js')).exportCmd(a) },
-  backup: { help: 'backup <file.jlbak>: write every table to one compressed file', run: async (a) => (await import('./backup.js')).backupCmd(a) },
-  restore: { help: 'restore <file.jlbak>: replace the database contents with a backup', run: async (a) => (await import('./backup.js')).restoreCmd(a) },
+  import: {
+    help: 'import <regions|members|representatives> <file.xlsx> [--dry-run]',
+    run: async (a) => (await import('./import.js')).importCmd(a),
+  },
+  export: {
+    help: 'export <registration|record-card|summary|template> ... (see --help)',
+    run: async (a) => (await import('./export.js')).exportCmd(a),
+  },
+  backup: {
+    help: 'backup <file.jlbak>: write every table to one compressed file',
+    run: async (a) => (await import('./backup.js')).backupCmd(a),
+  },
+  restore: {
+    help: 'restore <file.jlbak>: replace the database contents with a backup',
+    run: async (a) => (await import('./backup.js')).restoreCmd(a),
+  },
 };
 
 async function serve(args: string[]) {
-  const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { 'no-demo': { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
+  });
   const deps = await openRuntime({
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.host ? { host: values.host } : {}),
@@ -33,7 +54,9 @@ async function serve(args: string[]) {
   const app = await buildApp(deps, { logger: process.env.LOG_REQUESTS === '1' });
   await app.listen({ port: deps.config.port, host: deps.config.host });
   const url = `http://${deps.config.host === '0.0.0.0' ? 'localhost' : deps.config.host}:${deps.config.port}/`;
-  console.log(`\n界联 is running at ${url}  (database: ${deps.database.kind}${deps.database.kind === 'pglite' ? `, ${deps.config.dataDir}` : ''})`);
+  console.log(
+    `\n界联 is running at ${url}  (database: ${deps.database.kind}${deps.database.kind === 'pglite' ? `, ${deps.config.dataDir}` : ''})`,
+  );
   console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
   const stop = async () => {
     await app.close();
@@ -52,9 +75,19 @@ async function createAdmin([username, password, displayName]: string[]) {
   await db.transaction(async (tx) => {
     const [u] = await tx
       .insert(users)
-      .values({ username, displayName: displayName ?? username, roles: ['admin'], passwordHash: await hashPassword(password) })
+      .values({
+        username,
+        displayName: displayName ?? username,
+        roles: ['admin'],
+        passwordHash: await hashPassword(password),
+      })
       .returning();
-    await writeAudit(tx, null, { action: 'create', entity: 'user', entityId: u.id, after: { username, roles: u.roles } });
+    await writeAudit(tx, null, {
+      action: 'create',
+      entity: 'user',
+      entityId: u.id,
+      after: { username, roles: u.roles },
+    });
   });
   console.log(`已创建管理员账号 ${username}`);
   await deps.database.close();
@@ -79,6 +112,8 @@ if (!entry) {
   process.exit(cmd && cmd !== '--help' ? 1 : 0);
 }
 entry.run(rest).catch((e) => {
-  console.error(e instanceof AppError ? `${e.code}: ${JSON.stringify(e.details ?? e.params)}` : e instanceof Error ? e.message : e);
+  console.error(
+    e instanceof AppError ? `${e.code}: ${JSON.stringify(e.details ?? e.params)}` : e instanceof Error ? e.message : e,
+  );
   process.exit(1);
 });

@@ -6,7 +6,10 @@ export function progressBar(label: string) {
   let bar: cliProgress.SingleBar | null = null;
   return (done: number, total: number) => {
     if (!bar) {
-      bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, noTTYOutput: false }, cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar(
+        { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, noTTYOutput: false },
+        cliProgress.Presets.shades_classic,
+      );
       bar.start(total, 0);
     }
     bar.setTotal(total);

@@ -70,20 +70,29 @@ function setErrorHandler(app: FastifyInstance) {
       return reply.status(400).send({ code: 'validation_failed', message: t('validation_failed', lang), details });
     }
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ code: err.code, message: t(err.code, lang, err.params), details: err.details ?? null });
+      return reply
+        .status(err.status)
+        .send({ code: err.code, message: t(err.code, lang, err.params), details: err.details ?? null });
     }
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       const maxMb = Math.round(app.deps.config.maxUploadBytes / 1048576);
-      return reply.status(413).send({ code: 'payload_too_large', message: t('payload_too_large', lang, { maxMb }), details: null });
+      return reply
+        .status(413)
+        .send({ code: 'payload_too_large', message: t('payload_too_large', lang, { maxMb }), details: null });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ code: 'validation_failed', message: t('validation_failed', lang), details: [{ path: '', message: err.message }] });
+      return reply.status(err.statusCode).send({
+        code: 'validation_failed',
+        message: t('validation_failed', lang),
+        details: [{ path: '', message: err.message }],
+      });
     }
     req.log.error(err);
     return reply.status(500).send({ code: 'internal', message: t('internal', lang), details: null });
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'not_found', message: t('not_found', req.lang ?? 'zh'), details: null });
+    if (req.url.startsWith('/api/'))
+      return reply.status(404).send({ code: 'not_found', message: t('not_found', req.lang ?? 'zh'), details: null });
     return reply.status(404).send('Not found');
   });
 }
@@ -93,9 +102,11 @@ function serveWeb(app: FastifyInstance, dist: string | null) {
   if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) return;
   app.register(fastifyStatic, { root: dist, wildcard: false });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'not_found', message: t('not_found', req.lang), details: null });
+    if (req.url.startsWith('/api/'))
+      return reply.status(404).send({ code: 'not_found', message: t('not_found', req.lang), details: null });
     const file = path.join(dist, req.url.split('?')[0]);
-    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile())
+      return reply.sendFile(path.relative(dist, file));
     return reply.sendFile('index.html');
   });
 }

@@ -13,7 +13,8 @@ export interface AuditEntry {
 
 /** Records who did what to which record, with the before and after images. */
 export async function writeAudit(tx: DbOrTx, actor: Actor | null, e: AuditEntry, ip = ''): Promise<void> {
-  const scrub = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v, (k, x) => (k === 'passwordHash' ? undefined : x))));
+  const scrub = (v: unknown) =>
+    v === undefined ? null : JSON.parse(JSON.stringify(v, (k, x) => (k === 'passwordHash' ? undefined : x)));
   await tx.insert(auditLog).values({
     actorUserId: actor?.userId ?? null,
     actorName: actor ? `${actor.displayName}(${actor.username})` : '系统',

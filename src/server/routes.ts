@@ -1,11 +1,13 @@
 // Mounts every module under /api/v1.
 import type { FastifyPluginAsync } from 'fastify';
-import { activityRoutes } from './modules/activities/routes.js';
 import { attachmentRoutes } from './modules/activities/attachments.js';
+import { activityRoutes } from './modules/activities/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { complianceRoutes } from './modules/compliance/routes.js';
+import { exportRoutes } from './modules/exports/routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { representativeRoutes } from './modules/representatives/routes.js';
@@ -14,7 +16,21 @@ import { userRoutes } from './modules/users/routes.js';
 
 /** The v1 API. */
 export const registerRoutes: FastifyPluginAsync = async (app) => {
-  for (const mod of [authRoutes, userRoutes, sectorRoutes, regionRoutes, groupRoutes, memberRoutes, representativeRoutes, activityRoutes, attachmentRoutes, auditRoutes, complianceRoutes]) {
+  for (const mod of [
+    authRoutes,
+    userRoutes,
+    sectorRoutes,
+    regionRoutes,
+    groupRoutes,
+    memberRoutes,
+    representativeRoutes,
+    activityRoutes,
+    attachmentRoutes,
+    auditRoutes,
+    importRoutes,
+    complianceRoutes,
+    exportRoutes,
+  ]) {
     await app.register(mod);
   }
 };

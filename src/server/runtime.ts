@@ -10,5 +10,10 @@ export async function openRuntime(overrides: Partial<AppConfig> = {}, database?:
   const config = loadConfig(overrides);
   const db = database ?? (await openDatabase(config));
   await runMigrations(db);
-  return { database: db, config, files: createDiskFileStore(path.join(config.dataDir, 'files')), now: () => new Date() };
+  return {
+    database: db,
+    config,
+    files: createDiskFileStore(path.join(config.dataDir, 'files')),
+    now: () => new Date(),
+  };
 }

@@ -22,7 +22,10 @@ export const setCsrfToken = (t: string | null) => {
 };
 
 /** Calls /api/v1 + path; throws ApiError for non-2xx answers. */
-export async function api<T = any>(path: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
+export async function api<T = any>(
+  path: string,
+  init: { method?: string; body?: unknown; form?: FormData } = {},
+): Promise<T> {
   const method = init.method ?? (init.body !== undefined || init.form ? 'POST' : 'GET');
   const headers: Record<string, string> = { 'accept-language': document.documentElement.lang || 'zh-CN' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

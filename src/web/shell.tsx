@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
 import { setLanguage } from './i18n';
-import { LoginPage } from './pages/login';
 import { allRoutes } from './pages/all-routes';
+import { LoginPage } from './pages/login';
 
 /** Renders the login page or the signed-in layout. */
 export function Shell() {
@@ -30,7 +30,9 @@ function SignedIn() {
     ...navs.filter((r) => !r.nav!.group).map(toItem),
     ...(registry.length ? [{ key: 'registry', label: t('nav.registry'), children: registry.map(toItem) }] : []),
   ];
-  const selected = navs.map((r) => r.path).filter((p) => location.pathname === p || (p !== '/' && location.pathname.startsWith(`${p}/`)));
+  const selected = navs
+    .map((r) => r.path)
+    .filter((p) => location.pathname === p || (p !== '/' && location.pathname.startsWith(`${p}/`)));
   const userMenu = {
     items: [
       { key: 'pw', label: t('app.changePassword'), onClick: () => navigate('/me/password') },
@@ -64,13 +66,31 @@ function SignedIn() {
       <Layout style={{ minHeight: '100vh' }}>
         {header}
         <Layout.Content style={{ padding: 12, paddingBlockEnd: 72 }}>{body}</Layout.Content>
-        <nav className="jl-tabbar" style={{ position: 'fixed', insetInline: 0, insetBlockEnd: 0, display: 'flex', background: '#fff', borderBlockStart: '1px solid #eee', zIndex: 10 }}>
+        <nav
+          className="jl-tabbar"
+          style={{
+            position: 'fixed',
+            insetInline: 0,
+            insetBlockEnd: 0,
+            display: 'flex',
+            background: '#fff',
+            borderBlockStart: '1px solid #eee',
+            zIndex: 10,
+          }}
+        >
           {tabs.map((r) => (
             <button
               type="button"
               key={r.path}
               onClick={() => navigate(r.path)}
-              style={{ flex: 1, padding: '8px 0', border: 0, background: 'none', color: selected.includes(r.path) ? '#b71c1c' : '#555', fontSize: 12 }}
+              style={{
+                flex: 1,
+                padding: '8px 0',
+                border: 0,
+                background: 'none',
+                color: selected.includes(r.path) ? '#b71c1c' : '#555',
+                fontSize: 12,
+              }}
             >
               <div style={{ fontSize: 20 }}>{r.nav!.icon}</div>
               {t(`nav.${r.nav!.key}`)}
@@ -85,7 +105,14 @@ function SignedIn() {
       {header}
       <Layout>
         <Layout.Sider width={210} theme="light" breakpoint="lg" collapsedWidth={64}>
-          <Menu mode="inline" selectedKeys={selected} defaultOpenKeys={['registry']} items={items} onClick={(e) => navigate(e.key)} style={{ height: '100%' }} />
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            defaultOpenKeys={['registry']}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            style={{ height: '100%' }}
+          />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20 }}>{body}</Layout.Content>
       </Layout>

@@ -27,8 +27,10 @@ export interface E2E {
 
 /** Boots `jielian serve` with demo data in a temp DATA_DIR and waits for /api/health. */
 export async function startE2E(): Promise<E2E> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
-  if (!fs.existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run npm run build:web first (npm run test:e2e does)');
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`chromium not found at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
+  if (!fs.existsSync('dist/web/index.html'))
+    throw new Error('dist/web is missing: run npm run build:web first (npm run test:e2e does)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-e2e-'));
   const port = await freePort();
   const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
@@ -49,7 +51,16 @@ export async function startE2E(): Promise<E2E> {
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     baseUrl,
@@ -65,7 +76,12 @@ export async function startE2E(): Promise<E2E> {
 }
 
 /** Signs in through the login page. */
-export async function signIn(page: import('playwright-core').Page, baseUrl: string, username: string, password = 'Demo@2026') {
+export async function signIn(
+  page: import('playwright-core').Page,
+  baseUrl: string,
+  username: string,
+  password = 'Demo@2026',
+) {
   await page.goto(baseUrl);
   await page.getByLabel(/用户名/).fill(username);
   await page.getByLabel(/密码/).fill(password);

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
 import { createDiskFileStore } from '../../src/server/adapters/file-store.js';
+import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { Deps } from '../../src/server/context.js';
 import { type Database, openPglite, openPostgres } from '../../src/server/db/client.js';
@@ -49,7 +49,13 @@ export async function createTestApp(over: Partial<Deps> = {}): Promise<TestApp> 
   const database = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-test-'));
   const config = loadConfig({ dataDir, webDist: null, databaseUrl: null, ...(over.config ?? {}) });
-  const deps: Deps = { database, files: createDiskFileStore(path.join(dataDir, 'files')), now: () => new Date(), ...over, config };
+  const deps: Deps = {
+    database,
+    files: createDiskFileStore(path.join(dataDir, 'files')),
+    now: () => new Date(),
+    ...over,
+    config,
+  };
   const app = await buildApp(deps);
   return {
     app,
@@ -69,8 +75,12 @@ export async function login(app: FastifyInstance, username: string, password = '
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0];
   const { csrfToken } = res.json();
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method, url, payload: payload as any, headers: { cookie, 'x-csrf-token': csrfToken, ...headers } });
+  const call = (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => app.inject({ method, url, payload: payload as any, headers: { cookie, 'x-csrf-token': csrfToken, ...headers } });
   return {
     cookie,
     csrfToken,

@@ -25,8 +25,14 @@ export const messages = {
   in_use: { zh: '该记录正在被使用，不能删除', en: 'The record is in use and cannot be deleted' },
   payload_too_large: { zh: '文件过大，最大允许 {maxMb} MB', en: 'File too large; the limit is {maxMb} MB' },
   unsupported_file_type: { zh: '不支持的文件类型：{allowed}', en: 'Unsupported file type; allowed: {allowed}' },
-  import_invalid: { zh: '导入文件有 {count} 处错误，未写入任何数据', en: '{count} problems in the file; nothing was imported' },
-  import_bad_file: { zh: '无法读取该文件，请使用下载的 Excel 模板（.xlsx）', en: 'Cannot read the file; use the .xlsx template' },
+  import_invalid: {
+    zh: '导入文件有 {count} 处错误，未写入任何数据',
+    en: '{count} problems in the file; nothing was imported',
+  },
+  import_bad_file: {
+    zh: '无法读取该文件，请使用下载的 Excel 模板（.xlsx）',
+    en: 'Cannot read the file; use the .xlsx template',
+  },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<Lang, string>>;

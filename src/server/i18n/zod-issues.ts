@@ -2,9 +2,15 @@
 import type { Lang } from './messages.js';
 
 const fieldMessages: Record<string, Record<Lang, string>> = {
-  phone_invalid: { zh: '请输入正确的手机号或固定电话（如 13812345678 或 0572-5123456）', en: 'Enter a valid mobile or landline number' },
+  phone_invalid: {
+    zh: '请输入正确的手机号或固定电话（如 13812345678 或 0572-5123456）',
+    en: 'Enter a valid mobile or landline number',
+  },
   region_code_invalid: { zh: '区划代码应为12位数字', en: 'The division code must be 12 digits' },
-  village_or_department: { zh: '必须且只能选择所属村（社区）或乡机关部门之一', en: 'Choose exactly one of village or department' },
+  village_or_department: {
+    zh: '必须且只能选择所属村（社区）或乡机关部门之一',
+    en: 'Choose exactly one of village or department',
+  },
   date_invalid: { zh: '日期格式应为 YYYY-MM-DD', en: 'Use the date format YYYY-MM-DD' },
   min_le_max: { zh: '下限不能大于上限', en: 'The minimum cannot exceed the maximum' },
   code_unknown: { zh: '不在国家标准代码表中', en: 'Not in the national code list' },
@@ -33,25 +39,43 @@ export function translateIssue(issue: IssueLike, lang: Lang): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'undefined' || issue.message?.includes('received undefined')
-        ? zh ? '此项为必填项' : 'Required'
-        : zh ? `类型不正确，应为 ${issue.expected}` : `Expected ${issue.expected}`;
+        ? zh
+          ? '此项为必填项'
+          : 'Required'
+        : zh
+          ? `类型不正确，应为 ${issue.expected}`
+          : `Expected ${issue.expected}`;
     case 'too_small':
       if (isString && Number(issue.minimum) === 1) return zh ? '此项不能为空' : 'Required';
       return isString
-        ? zh ? `至少 ${issue.minimum} 个字符` : `At least ${issue.minimum} characters`
+        ? zh
+          ? `至少 ${issue.minimum} 个字符`
+          : `At least ${issue.minimum} characters`
         : issue.origin === 'array'
-          ? zh ? `至少选择 ${issue.minimum} 项` : `Choose at least ${issue.minimum}`
-          : zh ? `不能小于 ${issue.minimum}` : `Must be at least ${issue.minimum}`;
+          ? zh
+            ? `至少选择 ${issue.minimum} 项`
+            : `Choose at least ${issue.minimum}`
+          : zh
+            ? `不能小于 ${issue.minimum}`
+            : `Must be at least ${issue.minimum}`;
     case 'too_big':
       return isString
-        ? zh ? `不能超过 ${issue.maximum} 个字符` : `At most ${issue.maximum} characters`
+        ? zh
+          ? `不能超过 ${issue.maximum} 个字符`
+          : `At most ${issue.maximum} characters`
         : issue.origin === 'array'
-          ? zh ? `最多 ${issue.maximum} 项` : `At most ${issue.maximum} items`
-          : zh ? `不能大于 ${issue.maximum}` : `Must be at most ${issue.maximum}`;
+          ? zh
+            ? `最多 ${issue.maximum} 项`
+            : `At most ${issue.maximum} items`
+          : zh
+            ? `不能大于 ${issue.maximum}`
+            : `Must be at most ${issue.maximum}`;
     case 'invalid_format':
       return zh ? `格式不正确（${issue.format}）` : `Invalid format (${issue.format})`;
     case 'invalid_value':
-      return zh ? `取值无效，可选：${(issue.values ?? []).join('、')}` : `Invalid value; allowed: ${(issue.values ?? []).join(', ')}`;
+      return zh
+        ? `取值无效，可选：${(issue.values ?? []).join('、')}`
+        : `Invalid value; allowed: ${(issue.values ?? []).join(', ')}`;
     case 'unrecognized_keys':
       return zh ? '包含不允许的字段' : 'Unknown fields';
     default:

@@ -7,7 +7,9 @@ export function applyApiError(e: unknown, form?: FormInstance): string {
   if (!(e instanceof ApiError)) return String(e);
   const details = e.body.details;
   if (form && Array.isArray(details)) {
-    form.setFields(details.filter((d: any) => d.path).map((d: any) => ({ name: String(d.path).split('.'), errors: [d.message] })));
+    form.setFields(
+      details.filter((d: any) => d.path).map((d: any) => ({ name: String(d.path).split('.'), errors: [d.message] })),
+    );
   }
   return e.body.message;
 }

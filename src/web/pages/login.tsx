@@ -23,18 +23,36 @@ export function LoginPage() {
     }
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(#b71c1c 0 35%, #f5f5f5 35%)', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        background: 'linear-gradient(#b71c1c 0 35%, #f5f5f5 35%)',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: '100%', maxWidth: 380 }}>
         <Typography.Title level={3} style={{ marginBlockStart: 0, color: '#b71c1c' }}>
           {t('app.name')} · {t('login.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
-        {error && <Alert type="error" title={error} showIcon style={{ marginBlockEnd: 16 }} data-testid="login-error" />}
+        {error && (
+          <Alert type="error" title={error} showIcon style={{ marginBlockEnd: 16 }} data-testid="login-error" />
+        )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('msg.required') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('msg.required') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('msg.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('msg.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>

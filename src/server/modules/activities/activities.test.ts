@@ -20,7 +20,9 @@ function multipart(file: Buffer, filename: string, kind = 'photo') {
   const boundary = '----jltest';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -28,30 +30,54 @@ function multipart(file: Buffer, filename: string, kind = 'photo') {
 }
 const upload = (c: Client, id: number, file: Buffer, name: string) => {
   const m = multipart(file, name);
-  return t.app.inject({ method: 'POST', url: `/api/v1/activities/${id}/attachments`, payload: m.body, headers: { ...m.headers, cookie: c.cookie, 'x-csrf-token': c.csrfToken } });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/activities/${id}/attachments`,
+    payload: m.body,
+    headers: { ...m.headers, cookie: c.cookie, 'x-csrf-token': c.csrfToken },
+  });
 };
 
 describe('activities', () => {
   let created: any;
   it('a member records a visit with several methods, purposes and contacts', async () => {
     const res = await member1.post('/api/v1/activities', {
-      date: '2026-07-01', regionId: w.villA1.id, methods: ['visit', 'talk'], purposes: ['opinions', 'policy'],
-      representativeIds: [w.rep1.id], opinions: '村口道路坑洼，雨天积水严重。', handling: '已向交通局反映', handlingStatus: 'in_progress',
+      date: '2026-07-01',
+      regionId: w.villA1.id,
+      methods: ['visit', 'talk'],
+      purposes: ['opinions', 'policy'],
+      representativeIds: [w.rep1.id],
+      opinions: '村口道路坑洼，雨天积水严重。',
+      handling: '已向交通局反映',
+      handlingStatus: 'in_progress',
     });
     expect(res.statusCode).toBe(201);
     created = res.json();
-    expect(created).toMatchObject({ date: '2026-07-01', regionName: '古城村', methods: ['visit', 'talk'], members: [{ id: w.m1.id, name: '张三' }], contacts: [{ id: w.rep1.id }] });
+    expect(created).toMatchObject({
+      date: '2026-07-01',
+      regionName: '古城村',
+      methods: ['visit', 'talk'],
+      members: [{ id: w.m1.id, name: '张三' }],
+      contacts: [{ id: w.rep1.id }],
+    });
     expect(created.abilities.canEdit).toBe(true);
   });
 
   it('a retried save with the same clientId makes no second record', async () => {
-    const body = { clientId: 'offline-0001-abcdef', date: '2026-07-02', methods: ['phone'], opinions: '电话反映自来水水压低' };
+    const body = {
+      clientId: 'offline-0001-abcdef',
+      date: '2026-07-02',
+      methods: ['phone'],
+      opinions: '电话反映自来水水压低',
+    };
     const a = await member1.post('/api/v1/activities', body);
     const b = await member1.post('/api/v1/activities', body);
     expect(a.statusCode).toBe(201);
     expect(b.statusCode).toBe(200);
     expect(b.json().id).toBe(a.json().id);
-    const n = await t.db.execute(sql`select count(*)::int as n from activities where client_id = 'offline-0001-abcdef'`);
+    const n = await t.db.execute(
+      sql`select count(*)::int as n from activities where client_id = 'offline-0001-abcdef'`,
+    );
     expect((n.rows[0] as any).n).toBe(1);
   });
 
@@ -64,7 +90,9 @@ describe('activities', () => {
   });
 
   it('filters by member, village, method and period', async () => {
-    const list = (await member1.get(`/api/v1/activities?regionId=${w.villA1.id}&method=talk&from=2026-06-01&to=2026-07-31`)).json();
+    const list = (
+      await member1.get(`/api/v1/activities?regionId=${w.villA1.id}&method=talk&from=2026-06-01&to=2026-07-31`)
+    ).json();
     expect(list.items.map((a: any) => a.id)).toEqual([created.id]);
   });
 
@@ -81,7 +109,12 @@ describe('activities', () => {
   });
 
   it('refuses a file whose bytes are not an image or PDF, whatever its name', async () => {
-    const res = await upload(member1, created.id, Buffer.from('<script>alert(1)</script> not an image at all'), 'evil.png');
+    const res = await upload(
+      member1,
+      created.id,
+      Buffer.from('<script>alert(1)</script> not an image at all'),
+      'evil.png',
+    );
     expect(res.statusCode).toBe(415);
     expect(res.json().message).toContain('不支持的文件类型');
   });

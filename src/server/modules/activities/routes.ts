@@ -5,13 +5,22 @@ import { writeAudit } from '../../audit.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
 import { activityBody, activityListQuery, activityPatch } from './schema.js';
-import { createActivity, deleteActivity, listActivities, loadActivity, presentActivity, updateActivity } from './service.js';
+import {
+  createActivity,
+  deleteActivity,
+  listActivities,
+  loadActivity,
+  presentActivity,
+  updateActivity,
+} from './service.js';
 
 /** Activity endpoints. */
 export const activityRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
-  r.get('/activities', { schema: { tags: ['activities'], querystring: activityListQuery } }, async (req) => listActivities(db(), actorOf(req), req.query));
+  r.get('/activities', { schema: { tags: ['activities'], querystring: activityListQuery } }, async (req) =>
+    listActivities(db(), actorOf(req), req.query),
+  );
   r.get('/activities/:id', { schema: { tags: ['activities'], params: idParam } }, async (req) => {
     const a = actorOf(req);
     return presentActivity(a, await loadActivity(db(), a, req.params.id));
@@ -26,20 +35,34 @@ export const activityRoutes: FastifyPluginAsync = async (app) => {
     });
     return reply.status(out.created ? 201 : 200).send(out.body);
   });
-  r.patch('/activities/:id', { schema: { tags: ['activities'], params: idParam, body: activityPatch } }, async (req) => {
-    const a = actorOf(req);
-    return db().transaction(async (tx) => {
-      const before = await updateActivity(tx, a, req.params.id, req.body);
-      const after = await loadActivity(tx, a, req.params.id);
-      await writeAudit(tx, a, { action: 'update', entity: 'activity', entityId: req.params.id, before, after }, req.ip);
-      return presentActivity(a, after);
-    });
-  });
+  r.patch(
+    '/activities/:id',
+    { schema: { tags: ['activities'], params: idParam, body: activityPatch } },
+    async (req) => {
+      const a = actorOf(req);
+      return db().transaction(async (tx) => {
+        const before = await updateActivity(tx, a, req.params.id, req.body);
+        const after = await loadActivity(tx, a, req.params.id);
+        await writeAudit(
+          tx,
+          a,
+          { action: 'update', entity: 'activity', entityId: req.params.id, before, after },
+          req.ip,
+        );
+        return presentActivity(a, after);
+      });
+    },
+  );
   r.delete('/activities/:id', { schema: { tags: ['activities'], params: idParam } }, async (req) => {
     const a = actorOf(req);
     const { keys } = await db().transaction(async (tx) => {
       const res = await deleteActivity(tx, a, req.params.id);
-      await writeAudit(tx, a, { action: 'delete', entity: 'activity', entityId: req.params.id, before: res.before }, req.ip);
+      await writeAudit(
+        tx,
+        a,
+        { action: 'delete', entity: 'activity', entityId: req.params.id, before: res.before },
+        req.ip,
+      );
       return res;
     });
     for (const k of keys) await app.deps.files.remove(k);

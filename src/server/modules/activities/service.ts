@@ -8,7 +8,11 @@ import { AppError, notFound } from '../../errors.js';
 import { activitiesVisible, canRecord, mayActForMember, representativesVisible } from '../common/scope.js';
 import type { ActivityInput } from './schema.js';
 
-const ids = (xs: number[]) => sql.join(xs.map((i) => sql`${i}`), sql`,`);
+const ids = (xs: number[]) =>
+  sql.join(
+    xs.map((i) => sql`${i}`),
+    sql`,`,
+  );
 
 const select = sql`
   select a.id, a.client_id as "clientId", a.date::text as date, a.region_id as "regionId", v.name as "regionName", t.name as "townshipName",
@@ -24,7 +28,10 @@ const select = sql`
 /** Adds what the actor may do with the activity. */
 export function presentActivity(a: Actor, row: any) {
   const mine = hasRole(a, 'admin') || row.members.some((m: any) => mayActForMember(a, m.groupId, m.id));
-  return { ...row, abilities: { canEdit: canRecord(a) && mine, canDelete: canRecord(a) && mine, canAttach: canRecord(a) && mine } };
+  return {
+    ...row,
+    abilities: { canEdit: canRecord(a) && mine, canDelete: canRecord(a) && mine, canAttach: canRecord(a) && mine },
+  };
 }
 
 /** Lists activities in the actor's scope, newest first. */
@@ -32,21 +39,34 @@ export async function listActivities(db: DbOrTx, a: Actor, q: any) {
   const where = sql.join(
     [
       activitiesVisible(a),
-      q.memberId ? sql`exists (select 1 from activity_members x where x.activity_id = a.id and x.member_id = ${q.memberId})` : sql`true`,
-      q.groupId ? sql`exists (select 1 from activity_members x join members m on m.id = x.member_id where x.activity_id = a.id and m.group_id = ${q.groupId})` : sql`true`,
+      q.memberId
+        ? sql`exists (select 1 from activity_members x where x.activity_id = a.id and x.member_id = ${q.memberId})`
+        : sql`true`,
+      q.groupId
+        ? sql`exists (select 1 from activity_members x join members m on m.id = x.member_id where x.activity_id = a.id and m.group_id = ${q.groupId})`
+        : sql`true`,
       q.regionId ? sql`(a.region_id = ${q.regionId} or v.parent_id = ${q.regionId})` : sql`true`,
       q.from ? sql`a.date >= ${q.from}` : sql`true`,
       q.to ? sql`a.date <= ${q.to}` : sql`true`,
       q.method ? sql`${q.method} = any(a.methods)` : sql`true`,
       q.purpose ? sql`${q.purpose} = any(a.purposes)` : sql`true`,
       q.handlingStatus ? sql`a.handling_status = ${q.handlingStatus}` : sql`true`,
-      q.q ? sql`(a.opinions like ${`%${q.q}%`} or a.location like ${`%${q.q}%`} or v.name like ${`%${q.q}%`})` : sql`true`,
+      q.q
+        ? sql`(a.opinions like ${`%${q.q}%`} or a.location like ${`%${q.q}%`} or v.name like ${`%${q.q}%`})`
+        : sql`true`,
     ],
     sql` and `,
   );
-  const res = await db.execute(sql`select x.*, count(*) over()::int as total from (${select} where ${where}) x order by x.date desc, x.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+  const res = await db.execute(
+    sql`select x.*, count(*) over()::int as total from (${select} where ${where}) x order by x.date desc, x.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+  );
   const rows = res.rows as any[];
-  return { items: rows.map(({ total, ...r }) => presentActivity(a, r)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map(({ total, ...r }) => presentActivity(a, r)),
+    total: rows[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Loads one activity in scope, or 404. */
@@ -57,34 +77,57 @@ export async function loadActivity(db: DbOrTx, a: Actor, id: number) {
 }
 
 async function checkParticipants(tx: DbOrTx, a: Actor, memberIds: number[], repIds: number[], regionId: number | null) {
-  if (!memberIds.length) throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '至少选择一名委员' }]);
+  if (!memberIds.length)
+    throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '至少选择一名委员' }]);
   const ms = (await tx.execute(sql`select id, group_id from members where id in (${ids(memberIds)})`)).rows as any[];
-  if (ms.length !== new Set(memberIds).size) throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '委员不存在' }]);
+  if (ms.length !== new Set(memberIds).size)
+    throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '委员不存在' }]);
   if (!ms.some((m) => mayActForMember(a, m.group_id, m.id))) throw new AppError('forbidden');
   if (repIds.length) {
-    const n = (await tx.execute(sql`select count(*)::int as n from representatives r where r.id in (${ids(repIds)}) and ${representativesVisible(a)}`)).rows[0] as any;
-    if (n.n !== new Set(repIds).size) throw new AppError('validation_failed', {}, [{ path: 'representativeIds', message: '联系对象不存在或不在您的名单中' }]);
+    const n = (
+      await tx.execute(
+        sql`select count(*)::int as n from representatives r where r.id in (${ids(repIds)}) and ${representativesVisible(a)}`,
+      )
+    ).rows[0] as any;
+    if (n.n !== new Set(repIds).size)
+      throw new AppError('validation_failed', {}, [
+        { path: 'representativeIds', message: '联系对象不存在或不在您的名单中' },
+      ]);
   }
   if (regionId) {
     const v = await tx.execute(sql`select 1 from regions where id = ${regionId} and level = 'village'`);
-    if (!v.rows.length) throw new AppError('validation_failed', {}, [{ path: 'regionId', message: '村（社区）不存在' }]);
+    if (!v.rows.length)
+      throw new AppError('validation_failed', {}, [{ path: 'regionId', message: '村（社区）不存在' }]);
   }
 }
 
 /** Records an activity; a repeated clientId (offline retry) returns the first record instead of a duplicate. */
-export async function createActivity(tx: DbOrTx, a: Actor, input: ActivityInput): Promise<{ id: number; created: boolean }> {
+export async function createActivity(
+  tx: DbOrTx,
+  a: Actor,
+  input: ActivityInput,
+): Promise<{ id: number; created: boolean }> {
   if (!canRecord(a)) throw new AppError('forbidden');
   if (input.clientId) {
-    const [dup] = await tx.select({ id: activities.id }).from(activities).where(eq(activities.clientId, input.clientId));
+    const [dup] = await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(eq(activities.clientId, input.clientId));
     if (dup) return { id: (await loadActivity(tx, a, dup.id)).id, created: false };
   }
   const memberIds = input.memberIds.length ? [...new Set(input.memberIds)] : a.memberId ? [a.memberId] : [];
   const repIds = [...new Set(input.representativeIds)];
   await checkParticipants(tx, a, memberIds, repIds, input.regionId);
   const { memberIds: _m, representativeIds: _r, ...fields } = input;
-  const [row] = await tx.insert(activities).values({ ...fields, createdBy: a.userId }).returning({ id: activities.id });
+  const [row] = await tx
+    .insert(activities)
+    .values({ ...fields, createdBy: a.userId })
+    .returning({ id: activities.id });
   await tx.insert(activityMembers).values(memberIds.map((memberId) => ({ activityId: row.id, memberId })));
-  if (repIds.length) await tx.insert(activityContacts).values(repIds.map((representativeId) => ({ activityId: row.id, representativeId })));
+  if (repIds.length)
+    await tx
+      .insert(activityContacts)
+      .values(repIds.map((representativeId) => ({ activityId: row.id, representativeId })));
   return { id: row.id, created: true };
 }
 
@@ -96,14 +139,23 @@ export async function updateActivity(tx: DbOrTx, a: Actor, id: number, input: Pa
   const memberList = memberIds ?? before.members.map((m: any) => m.id);
   const repList = representativeIds ?? before.contacts.map((c: any) => c.id);
   await checkParticipants(tx, a, memberList, representativeIds ?? [], fields.regionId ?? null);
-  if (Object.keys(fields).length) await tx.update(activities).set({ ...fields, updatedAt: new Date() }).where(eq(activities.id, id));
+  if (Object.keys(fields).length)
+    await tx
+      .update(activities)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(activities.id, id));
   if (memberIds) {
     await tx.delete(activityMembers).where(eq(activityMembers.activityId, id));
-    await tx.insert(activityMembers).values([...new Set<number>(memberList)].map((memberId) => ({ activityId: id, memberId })));
+    await tx
+      .insert(activityMembers)
+      .values([...new Set<number>(memberList)].map((memberId) => ({ activityId: id, memberId })));
   }
   if (representativeIds) {
     await tx.delete(activityContacts).where(eq(activityContacts.activityId, id));
-    if (repList.length) await tx.insert(activityContacts).values([...new Set(repList as number[])].map((representativeId) => ({ activityId: id, representativeId })));
+    if (repList.length)
+      await tx
+        .insert(activityContacts)
+        .values([...new Set(repList as number[])].map((representativeId) => ({ activityId: id, representativeId })));
   }
   return before;
 }
@@ -112,7 +164,9 @@ export async function updateActivity(tx: DbOrTx, a: Actor, id: number, input: Pa
 export async function deleteActivity(tx: DbOrTx, a: Actor, id: number) {
   const before = presentActivity(a, await loadActivity(tx, a, id));
   if (!before.abilities.canDelete) throw notFound();
-  const keys = (await tx.execute(sql`select storage_key from attachments where activity_id = ${id}`)).rows.map((r: any) => r.storage_key as string);
+  const keys = (await tx.execute(sql`select storage_key from attachments where activity_id = ${id}`)).rows.map(
+    (r: any) => r.storage_key as string,
+  );
   await tx.delete(activities).where(eq(activities.id, id));
   return { before, keys };
 }

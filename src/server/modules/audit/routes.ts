@@ -39,18 +39,30 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
       sql` and `,
     );
     const limit = q.format === 'xlsx' ? 100000 : q.pageSize;
-    const res = await app.deps.database.db.execute(sql`select id, at, actor_name as "actorName", action, entity, entity_id as "entityId", before, after, ip,
+    const res =
+      await app.deps.database.db.execute(sql`select id, at, actor_name as "actorName", action, entity, entity_id as "entityId", before, after, ip,
       count(*) over()::int as total from audit_log where ${where} order by id desc limit ${limit} offset ${q.format === 'xlsx' ? 0 : (q.page - 1) * q.pageSize}`);
     const rows = res.rows as any[];
     if (q.format === 'xlsx') {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('审计日志');
       ws.columns = [
-        { header: '时间', key: 'at', width: 22 }, { header: '操作人', key: 'actorName', width: 20 }, { header: '操作', key: 'action', width: 12 },
-        { header: '对象', key: 'entity', width: 16 }, { header: '编号', key: 'entityId', width: 10 }, { header: '修改前', key: 'before', width: 60 },
-        { header: '修改后', key: 'after', width: 60 }, { header: 'IP', key: 'ip', width: 16 },
+        { header: '时间', key: 'at', width: 22 },
+        { header: '操作人', key: 'actorName', width: 20 },
+        { header: '操作', key: 'action', width: 12 },
+        { header: '对象', key: 'entity', width: 16 },
+        { header: '编号', key: 'entityId', width: 10 },
+        { header: '修改前', key: 'before', width: 60 },
+        { header: '修改后', key: 'after', width: 60 },
+        { header: 'IP', key: 'ip', width: 16 },
       ];
-      for (const x of rows) ws.addRow({ ...x, at: new Date(x.at).toISOString(), before: x.before ? JSON.stringify(x.before) : '', after: x.after ? JSON.stringify(x.after) : '' });
+      for (const x of rows)
+        ws.addRow({
+          ...x,
+          at: new Date(x.at).toISOString(),
+          before: x.before ? JSON.stringify(x.before) : '',
+          after: x.after ? JSON.stringify(x.after) : '',
+        });
       ws.getRow(1).font = { bold: true };
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);

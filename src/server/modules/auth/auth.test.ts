@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../../tests/setup/test-app.js';
 import { buildWorld, type World } from '../../../../tests/setup/world.js';
 
@@ -13,7 +13,11 @@ afterAll(() => t.close());
 
 describe('auth', () => {
   it('logs in and returns the user with a CSRF token', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'member1', password: 'Demo@2026' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'member1', password: 'Demo@2026' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toMatchObject({ username: 'member1', roles: ['member'], memberId: w.m1.id });
     expect(res.json().csrfToken).toMatch(/.{20,}/);
@@ -28,13 +32,22 @@ describe('auth', () => {
   });
 
   it('answers in English when asked', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/members', headers: { 'accept-language': 'en-US,en' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/members',
+      headers: { 'accept-language': 'en-US,en' },
+    });
     expect(res.json().message).toBe('Please sign in');
   });
 
   it('rejects a write without the CSRF header', async () => {
     const c = await login(t.app, 'admin');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/sectors', payload: { name: '新界别' }, headers: { cookie: c.cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sectors',
+      payload: { name: '新界别' },
+      headers: { cookie: c.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf_failed');
     const n = await t.db.execute(sql`select count(*)::int as n from sectors where name = '新界别'`);
@@ -42,15 +55,28 @@ describe('auth', () => {
   });
 
   it('locks the account after 5 failed logins for 15 minutes', async () => {
-    const bad = () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'member2', password: 'wrong-Pass1' } });
+    const bad = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'member2', password: 'wrong-Pass1' },
+      });
     for (let i = 0; i < 4; i++) expect((await bad()).statusCode).toBe(401);
     const fifth = await bad();
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().message).toContain('15 分钟');
-    const good = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'member2', password: 'Demo@2026' } });
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'member2', password: 'Demo@2026' },
+    });
     expect(good.statusCode).toBe(423);
     await t.db.execute(sql`update users set locked_until = now() - interval '1 minute' where username = 'member2'`);
-    const after = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'member2', password: 'Demo@2026' } });
+    const after = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'member2', password: 'Demo@2026' },
+    });
     expect(after.statusCode).toBe(200);
   });
 
@@ -70,14 +96,31 @@ describe('auth', () => {
     expect(weak.json().details.rules).toContain('too_short');
     const ok = await c.post('/api/v1/auth/password', { currentPassword: 'Demo@2026', newPassword: 'Better#Pass9' });
     expect(ok.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'member1', password: 'Better#Pass9' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'member1', password: 'Better#Pass9' },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('accepts a Bearer API token scoped to fewer roles, without CSRF', async () => {
     const admin = await login(t.app, 'admin');
-    const tok = await admin.post('/api/v1/api-tokens', { name: '大数据局对接', userId: w.users.admin.id, roles: ['admin'] });
+    const tok = await admin.post('/api/v1/api-tokens', {
+      name: '大数据局对接',
+      userId: w.users.admin.id,
+      roles: ['admin'],
+    });
     expect(tok.statusCode).toBe(201);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/sectors', payload: { name: '经济' }, headers: { authorization: `Bearer ${tok.json().token}` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sectors',
+      payload: { name: '经济' },
+      headers: { authorization: `Bearer ${tok.json().token}` },
+    });
     expect(res.statusCode).toBe(200);
     const tooMuch = await admin.post('/api/v1/api-tokens', { name: 'x', userId: w.users.leader1.id, roles: ['admin'] });
     expect(tooMuch.statusCode).toBe(400);

@@ -1,8 +1,9 @@
 // Sign-in, sign-out, who-am-I and own password change.
+
+import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { writeAudit } from '../../audit.js';
 import { users } from '../../db/schema.js';
@@ -16,16 +17,20 @@ const changeBody = z.object({ currentPassword: z.string().min(1).max(128), newPa
 /** Auth endpoints under /api/v1/auth. */
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/auth/login', { config: { public: true }, schema: { tags: ['auth'], body: loginBody } }, async (req, reply) => {
-    const res = await login(app.deps, req.body.username, req.body.password, req.ip);
-    reply.setCookie(SESSION_COOKIE, res.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      path: '/',
-      secure: app.deps.config.secureCookies,
-    });
-    return { user: presentMe(res.actor), csrfToken: res.csrfToken, mustChangePassword: res.mustChangePassword };
-  });
+  r.post(
+    '/auth/login',
+    { config: { public: true }, schema: { tags: ['auth'], body: loginBody } },
+    async (req, reply) => {
+      const res = await login(app.deps, req.body.username, req.body.password, req.ip);
+      reply.setCookie(SESSION_COOKIE, res.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: app.deps.config.secureCookies,
+      });
+      return { user: presentMe(res.actor), csrfToken: res.csrfToken, mustChangePassword: res.mustChangePassword };
+    },
+  );
   r.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
     const actor = actorOf(req);
     if (actor.sessionId) await logout(app.deps.database.db, actor.sessionId);
@@ -44,7 +49,10 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     assertStrongPassword(req.body.newPassword, u.username);
     const passwordHash = await hashPassword(req.body.newPassword);
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: app.deps.now() }).where(eq(users.id, u.id));
+      await tx
+        .update(users)
+        .set({ passwordHash, mustChangePassword: false, passwordChangedAt: app.deps.now() })
+        .where(eq(users.id, u.id));
       await endSessionsOf(tx, u.id);
       await writeAudit(tx, actor, { action: 'change_password', entity: 'user', entityId: u.id }, req.ip);
     });

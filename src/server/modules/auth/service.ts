@@ -5,8 +5,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../core/code-lists.js';
 import { checkPassword } from '../../../core/password.js';
 import type { Actor, Deps } from '../../context.js';
-import { apiTokens, liaisonGroups, sessions, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/client.js';
+import { apiTokens, liaisonGroups, sessions, users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -27,7 +27,10 @@ type UserRow = typeof users.$inferSelect;
 export async function buildActor(db: DbOrTx, u: UserRow, via: Actor['via'], roles?: Role[]): Promise<Actor> {
   let groupId: number | null = null;
   if (u.memberId && u.roles.includes('group_leader')) {
-    const [g] = await db.select({ id: liaisonGroups.id }).from(liaisonGroups).where(eq(liaisonGroups.leaderMemberId, u.memberId));
+    const [g] = await db
+      .select({ id: liaisonGroups.id })
+      .from(liaisonGroups)
+      .where(eq(liaisonGroups.leaderMemberId, u.memberId));
     groupId = g?.id ?? null;
   }
   return {
@@ -74,7 +77,9 @@ export async function login(deps: Deps, username: string, password: string, ip: 
   const csrfToken = randomToken();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id));
-    await tx.insert(sessions).values({ id: sha256(token), userId: u.id, csrfToken, createdAt: now, lastSeenAt: now, ip });
+    await tx
+      .insert(sessions)
+      .values({ id: sha256(token), userId: u.id, csrfToken, createdAt: now, lastSeenAt: now, ip });
   });
   const actor = await buildActor(db, u, 'session');
   return { token, csrfToken, actor, mustChangePassword: u.mustChangePassword };
@@ -110,14 +115,17 @@ export async function resolveApiToken(deps: Deps, token: string): Promise<Actor 
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
-  if (!row || !row.u.active) return null;
+  if (!row?.u.active) return null;
   await db.update(apiTokens).set({ lastUsedAt: deps.now() }).where(eq(apiTokens.id, row.t.id));
   const roles = row.t.roles.filter((r) => row.u.roles.includes(r)) as Role[];
   return buildActor(db, row.u, 'token', roles);
 }
 
 /** Creates a personal API token; the secret is shown once and only its hash is kept. */
-export async function createApiToken(db: DbOrTx, input: { name: string; userId: number; roles: Role[]; createdBy: number }) {
+export async function createApiToken(
+  db: DbOrTx,
+  input: { name: string; userId: number; roles: Role[]; createdBy: number },
+) {
   const secret = `jl_${randomToken()}`;
   const [row] = await db
     .insert(apiTokens)

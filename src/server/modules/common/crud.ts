@@ -1,7 +1,7 @@
 // Admin-only create/update/delete for the plain registry tables, each write audited in its transaction.
 import { eq, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { FastifyRequest } from 'fastify';
 import { writeAudit } from '../../audit.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
@@ -16,7 +16,11 @@ export function registryAdmin(req: FastifyRequest) {
 }
 
 /** Maps unique-constraint violations from either driver to a 409 with our code. */
-export function rethrowUnique(e: unknown, code: 'conflict' | 'duplicate_representative' = 'conflict', params = {}): never {
+export function rethrowUnique(
+  e: unknown,
+  code: 'conflict' | 'duplicate_representative' = 'conflict',
+  params = {},
+): never {
   const c = (e as any)?.code ?? (e as any)?.cause?.code;
   if (c === '23505') throw new AppError(code, params);
   if (c === '23503') throw new AppError('in_use');
@@ -31,7 +35,10 @@ export function auditedCrud<T extends PgTable & { id: any }>(db: () => Db, table
       const actor = registryAdmin(req);
       try {
         return await db().transaction(async (tx) => {
-          const [row] = (await tx.insert(table).values(values as any).returning()) as any[];
+          const [row] = (await tx
+            .insert(table)
+            .values(values as any)
+            .returning()) as any[];
           await writeAudit(tx, actor, { action: 'create', entity, entityId: row.id, after: row }, req.ip);
           return row;
         });
@@ -43,9 +50,16 @@ export function auditedCrud<T extends PgTable & { id: any }>(db: () => Db, table
       const actor = registryAdmin(req);
       try {
         return await db().transaction(async (tx) => {
-          const [before] = (await tx.select().from(table as any).where(byId(id))) as any[];
+          const [before] = (await tx
+            .select()
+            .from(table as any)
+            .where(byId(id))) as any[];
           if (!before) throw notFound();
-          const [row] = (await tx.update(table).set({ ...values } as any).where(byId(id)).returning()) as any[];
+          const [row] = (await tx
+            .update(table)
+            .set({ ...values } as any)
+            .where(byId(id))
+            .returning()) as any[];
           await writeAudit(tx, actor, { action: 'update', entity, entityId: id, before, after: row }, req.ip);
           return row;
         });
@@ -58,7 +72,10 @@ export function auditedCrud<T extends PgTable & { id: any }>(db: () => Db, table
       const actor = registryAdmin(req);
       try {
         return await db().transaction(async (tx) => {
-          const [before] = (await tx.select().from(table as any).where(byId(id))) as any[];
+          const [before] = (await tx
+            .select()
+            .from(table as any)
+            .where(byId(id))) as any[];
           if (!before) throw notFound();
           await tx.delete(table).where(byId(id));
           await writeAudit(tx, actor, { action: 'delete', entity, entityId: id, before }, req.ip);

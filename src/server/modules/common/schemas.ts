@@ -8,8 +8,15 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
   q: z.string().trim().max(50).optional(),
 });
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').refine((s) => !Number.isNaN(Date.parse(s)), 'date_invalid');
-export const phone = z.string().trim().refine(isPhone, 'phone_invalid').transform((s) => normalizePhone(s) ?? s);
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'date_invalid');
+export const phone = z
+  .string()
+  .trim()
+  .refine(isPhone, 'phone_invalid')
+  .transform((s) => normalizePhone(s) ?? s);
 export const optionalPhone = z.union([z.literal(''), phone]).default('');
 export const text = (max: number) => z.string().trim().max(max);
 export const name = z.string().trim().min(1).max(50);

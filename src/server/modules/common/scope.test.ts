@@ -38,7 +38,8 @@ describe('reading one record: 200 in scope, 404 outside', () => {
   for (const u of USERS) {
     it(`${u} reads representatives as the scope says`, async () => {
       const got = [];
-      for (const rep of [w.rep1, w.rep2, w.rep3]) got.push((await c[u].get(`/api/v1/representatives/${rep.id}`)).statusCode);
+      for (const rep of [w.rep1, w.rep2, w.rep3])
+        got.push((await c[u].get(`/api/v1/representatives/${rep.id}`)).statusCode);
       expect(got).toEqual(reps[u]);
     });
   }
@@ -59,7 +60,10 @@ describe('reading one record: 200 in scope, 404 outside', () => {
     it(`${u} lists only what they may read`, async () => {
       const list = (await c[u].get('/api/v1/representatives?pageSize=100')).json();
       const ids = list.items.map((r: any) => r.id).sort();
-      const expected = [w.rep1, w.rep2, w.rep3].filter((_, i) => reps[u][i] === 200).map((r) => r.id).sort();
+      const expected = [w.rep1, w.rep2, w.rep3]
+        .filter((_, i) => reps[u][i] === 200)
+        .map((r) => r.id)
+        .sort();
       expect(ids).toEqual(expected);
     });
   }
@@ -70,19 +74,88 @@ describe('reading one record: 200 in scope, 404 outside', () => {
 
 describe('writing outside scope changes nothing', () => {
   const cases: Array<[string, (w: World) => [keyof typeof c, 'post' | 'patch' | 'del', string, unknown?], number]> = [
-    ['member1 edits member2’s representative', (w) => ['member1', 'patch', `/api/v1/representatives/${w.rep2.id}`, { remarks: 'x' }], 404],
-    ['member1 deletes member2’s representative', (w) => ['member1', 'del', `/api/v1/representatives/${w.rep2.id}`], 404],
-    ['member1 edits member2’s activity', (w) => ['member1', 'patch', `/api/v1/activities/${w.act2.id}`, { opinions: 'x' }], 404],
+    [
+      'member1 edits member2’s representative',
+      (w) => ['member1', 'patch', `/api/v1/representatives/${w.rep2.id}`, { remarks: 'x' }],
+      404,
+    ],
+    [
+      'member1 deletes member2’s representative',
+      (w) => ['member1', 'del', `/api/v1/representatives/${w.rep2.id}`],
+      404,
+    ],
+    [
+      'member1 edits member2’s activity',
+      (w) => ['member1', 'patch', `/api/v1/activities/${w.act2.id}`, { opinions: 'x' }],
+      404,
+    ],
     ['member1 deletes member2’s activity', (w) => ['member1', 'del', `/api/v1/activities/${w.act2.id}`], 404],
-    ['officer1 edits a representative it can read', (w) => ['officer1', 'patch', `/api/v1/representatives/${w.rep2.id}`, { remarks: 'x' }], 404],
-    ['leader1 (read-only) edits an activity', (w) => ['leader1', 'patch', `/api/v1/activities/${w.act1.id}`, { opinions: 'x' }], 404],
-    ['leader1 creates a representative', (w) => ['leader1', 'post', '/api/v1/representatives', { name: '新代表', gender: '1', phone: '13911112222', regionId: w.villA1.id }], 403],
-    ['member2 records an activity for member1', (w) => ['member2', 'post', '/api/v1/activities', { date: '2026-06-01', methods: ['visit'], memberIds: [w.m1.id] }], 403],
-    ['member2 links member1 to a new representative', (w) => ['member2', 'post', '/api/v1/representatives', { name: '新代表', gender: '1', phone: '13911112223', regionId: w.villB1.id, memberIds: [w.m1.id] }], 403],
-    ['member1 records an activity with member2’s contact', (w) => ['member1', 'post', '/api/v1/activities', { date: '2026-06-01', methods: ['visit'], representativeIds: [w.rep2.id] }], 400],
-    ['grouplead edits a representative outside the group', (w) => ['grouplead', 'patch', `/api/v1/representatives/${w.rep2.id}`, { remarks: 'x' }], 404],
+    [
+      'officer1 edits a representative it can read',
+      (w) => ['officer1', 'patch', `/api/v1/representatives/${w.rep2.id}`, { remarks: 'x' }],
+      404,
+    ],
+    [
+      'leader1 (read-only) edits an activity',
+      (w) => ['leader1', 'patch', `/api/v1/activities/${w.act1.id}`, { opinions: 'x' }],
+      404,
+    ],
+    [
+      'leader1 creates a representative',
+      (w) => [
+        'leader1',
+        'post',
+        '/api/v1/representatives',
+        { name: '新代表', gender: '1', phone: '13911112222', regionId: w.villA1.id },
+      ],
+      403,
+    ],
+    [
+      'member2 records an activity for member1',
+      (w) => [
+        'member2',
+        'post',
+        '/api/v1/activities',
+        { date: '2026-06-01', methods: ['visit'], memberIds: [w.m1.id] },
+      ],
+      403,
+    ],
+    [
+      'member2 links member1 to a new representative',
+      (w) => [
+        'member2',
+        'post',
+        '/api/v1/representatives',
+        { name: '新代表', gender: '1', phone: '13911112223', regionId: w.villB1.id, memberIds: [w.m1.id] },
+      ],
+      403,
+    ],
+    [
+      'member1 records an activity with member2’s contact',
+      (w) => [
+        'member1',
+        'post',
+        '/api/v1/activities',
+        { date: '2026-06-01', methods: ['visit'], representativeIds: [w.rep2.id] },
+      ],
+      400,
+    ],
+    [
+      'grouplead edits a representative outside the group',
+      (w) => ['grouplead', 'patch', `/api/v1/representatives/${w.rep2.id}`, { remarks: 'x' }],
+      404,
+    ],
     ['member1 edits a sector', (w) => ['member1', 'patch', `/api/v1/sectors/${w.sectorA.id}`, { name: 'x' }], 403],
-    ['member1 creates a user', () => ['member1', 'post', '/api/v1/users', { username: 'evil', displayName: 'x', password: 'Abcdef#123', roles: ['admin'] }], 403],
+    [
+      'member1 creates a user',
+      () => [
+        'member1',
+        'post',
+        '/api/v1/users',
+        { username: 'evil', displayName: 'x', password: 'Abcdef#123', roles: ['admin'] },
+      ],
+      403,
+    ],
   ];
   for (const [title, make, status] of cases) {
     it(title, async () => {
@@ -92,7 +165,9 @@ describe('writing outside scope changes nothing', () => {
       const res = method === 'del' ? await c[user].del(url) : await (c[user][method] as any)(url, body);
       expect(res.statusCode).toBe(status);
       expect(await snapshot()).toBe(before);
-      expect(((await t.db.execute(sql`select count(*)::int as n from audit_log`)).rows[0] as any).n).toBe(auditBefore.n);
+      expect(((await t.db.execute(sql`select count(*)::int as n from audit_log`)).rows[0] as any).n).toBe(
+        auditBefore.n,
+      );
     });
   }
   it('a group leader may edit a representative of their group’s member', async () => {

@@ -16,14 +16,16 @@ export function memberIdsVisible(a: Actor, memberIdCol: SQL | string): SQL {
   if (seesAll(a)) return sql`true`;
   const parts: SQL[] = [];
   if (a.memberId) parts.push(sql`${col} = ${a.memberId}`);
-  if (a.groupId && hasRole(a, 'group_leader')) parts.push(sql`${col} in (select id from members where group_id = ${a.groupId})`);
+  if (a.groupId && hasRole(a, 'group_leader'))
+    parts.push(sql`${col} in (select id from members where group_id = ${a.groupId})`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
 /** Villages of the actor's township (information officers and group leaders see that area). */
 function townshipOf(a: Actor): SQL | null {
   if (hasRole(a, 'info_officer') && a.townshipId) return sql`${a.townshipId}`;
-  if (hasRole(a, 'group_leader') && a.groupId) return sql`(select township_id from liaison_groups where id = ${a.groupId})`;
+  if (hasRole(a, 'group_leader') && a.groupId)
+    return sql`(select township_id from liaison_groups where id = ${a.groupId})`;
   return null;
 }
 

@@ -8,8 +8,16 @@ import { notFound } from '../../errors.js';
 import { auditedCrud } from '../common/crud.js';
 import { idParam, name, patchOf } from '../common/schemas.js';
 
-const groupBody = z.object({ name, townshipId: z.number().int().positive(), leaderMemberId: z.number().int().positive().nullable().default(null) });
-const deptBody = z.object({ name, kind: z.enum(['township', 'county']).default('township'), townshipId: z.number().int().positive().nullable().default(null) });
+const groupBody = z.object({
+  name,
+  townshipId: z.number().int().positive(),
+  leaderMemberId: z.number().int().positive().nullable().default(null),
+});
+const deptBody = z.object({
+  name,
+  kind: z.enum(['township', 'county']).default('township'),
+  townshipId: z.number().int().positive().nullable().default(null),
+});
 
 /** /api/v1/liaison-groups and /api/v1/departments */
 export const groupRoutes: FastifyPluginAsync = async (app) => {
@@ -30,24 +38,45 @@ export const groupRoutes: FastifyPluginAsync = async (app) => {
     if (!row) throw notFound();
     return row;
   });
-  r.post('/liaison-groups', { schema: { tags: ['registry'], body: groupBody } }, async (req) => groups.create(req, req.body));
-  r.patch('/liaison-groups/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(groupBody) } }, async (req) =>
-    groups.update(req, req.params.id, req.body),
+  r.post('/liaison-groups', { schema: { tags: ['registry'], body: groupBody } }, async (req) =>
+    groups.create(req, req.body),
   );
-  r.delete('/liaison-groups/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => groups.remove(req, req.params.id));
+  r.patch(
+    '/liaison-groups/:id',
+    { schema: { tags: ['registry'], params: idParam, body: patchOf(groupBody) } },
+    async (req) => groups.update(req, req.params.id, req.body),
+  );
+  r.delete('/liaison-groups/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) =>
+    groups.remove(req, req.params.id),
+  );
 
-  r.get('/departments', { schema: { tags: ['registry'], querystring: z.object({ townshipId: z.coerce.number().int().positive().optional() }) } }, async (req) => {
-    const t = req.query.townshipId;
-    const res = await db().execute(sql`
+  r.get(
+    '/departments',
+    {
+      schema: {
+        tags: ['registry'],
+        querystring: z.object({ townshipId: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (req) => {
+      const t = req.query.townshipId;
+      const res = await db().execute(sql`
       select d.id, d.name, d.kind, d.township_id as "townshipId", t.name as "townshipName",
         (select count(*)::int from representatives x where x.department_id = d.id) as "representativeCount"
       from departments d left join regions t on t.id = d.township_id
       where ${t ? sql`d.township_id = ${t}` : sql`true`} order by t.code nulls first, d.name`);
-    return { items: res.rows };
-  });
-  r.post('/departments', { schema: { tags: ['registry'], body: deptBody } }, async (req) => depts.create(req, req.body));
-  r.patch('/departments/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(deptBody) } }, async (req) =>
-    depts.update(req, req.params.id, req.body),
+      return { items: res.rows };
+    },
   );
-  r.delete('/departments/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => depts.remove(req, req.params.id));
+  r.post('/departments', { schema: { tags: ['registry'], body: deptBody } }, async (req) =>
+    depts.create(req, req.body),
+  );
+  r.patch(
+    '/departments/:id',
+    { schema: { tags: ['registry'], params: idParam, body: patchOf(deptBody) } },
+    async (req) => depts.update(req, req.params.id, req.body),
+  );
+  r.delete('/departments/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) =>
+    depts.remove(req, req.params.id),
+  );
 };

@@ -12,8 +12,12 @@ import { getMember, listMembers, saveMember } from './service.js';
 export const memberRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
-  r.get('/members', { schema: { tags: ['registry'], querystring: memberListQuery } }, async (req) => listMembers(db(), actorOf(req), req.query));
-  r.get('/members/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => getMember(db(), actorOf(req), req.params.id));
+  r.get('/members', { schema: { tags: ['registry'], querystring: memberListQuery } }, async (req) =>
+    listMembers(db(), actorOf(req), req.query),
+  );
+  r.get('/members/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) =>
+    getMember(db(), actorOf(req), req.params.id),
+  );
   r.post('/members', { schema: { tags: ['registry'], body: memberBody } }, async (req) => {
     const actor = registryAdmin(req);
     return db().transaction(async (tx) => {
@@ -23,14 +27,23 @@ export const memberRoutes: FastifyPluginAsync = async (app) => {
       return after;
     });
   });
-  r.patch('/members/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(memberBody) } }, async (req) => {
-    const actor = registryAdmin(req);
-    return db().transaction(async (tx) => {
-      const before = await getMember(tx, actor, req.params.id);
-      await saveMember(tx, req.body, req.params.id);
-      const after = await getMember(tx, actor, req.params.id);
-      await writeAudit(tx, actor, { action: 'update', entity: 'member', entityId: req.params.id, before, after }, req.ip);
-      return after;
-    });
-  });
+  r.patch(
+    '/members/:id',
+    { schema: { tags: ['registry'], params: idParam, body: patchOf(memberBody) } },
+    async (req) => {
+      const actor = registryAdmin(req);
+      return db().transaction(async (tx) => {
+        const before = await getMember(tx, actor, req.params.id);
+        await saveMember(tx, req.body, req.params.id);
+        const after = await getMember(tx, actor, req.params.id);
+        await writeAudit(
+          tx,
+          actor,
+          { action: 'update', entity: 'member', entityId: req.params.id, before, after },
+          req.ip,
+        );
+        return after;
+      });
+    },
+  );
 };

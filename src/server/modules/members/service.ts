@@ -1,11 +1,11 @@
 // Member registry rules: the sector is kept per term, villages are links, contact details are private unless published.
 import { eq, sql } from 'drizzle-orm';
-import { pinyinKeys } from '../../../core/search-keys.js';
 import { maskAddress, maskPhone } from '../../../core/phone.js';
+import { pinyinKeys } from '../../../core/search-keys.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
-import { memberTerms, members, memberVillages } from '../../db/schema.js';
+import { members, memberTerms, memberVillages } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { rethrowUnique } from '../common/crud.js';
 import { searchCondition } from '../common/search.js';
@@ -14,7 +14,11 @@ import type { MemberInput } from './schema.js';
 
 /** Whether the actor sees a member's private phone/address: office staff, the member, and their group leader. */
 function seesPrivate(a: Actor, m: { id: number; groupId: number | null }) {
-  return hasRole(a, 'admin') || a.memberId === m.id || (hasRole(a, 'group_leader') && a.groupId !== null && a.groupId === m.groupId);
+  return (
+    hasRole(a, 'admin') ||
+    a.memberId === m.id ||
+    (hasRole(a, 'group_leader') && a.groupId !== null && a.groupId === m.groupId)
+  );
 }
 
 /** Shapes a member row for an actor: private details masked, published contacts always shown. */
@@ -25,7 +29,10 @@ export function presentMember(a: Actor, m: any) {
     phone: full ? m.phone : maskPhone(m.phone),
     address: full ? m.address : maskAddress(m.address),
     email: full ? m.email : '',
-    abilities: { canEdit: hasRole(a, 'admin'), canRecord: hasRole(a, 'admin') || a.memberId === m.id || (hasRole(a, 'group_leader') && a.groupId === m.groupId) },
+    abilities: {
+      canEdit: hasRole(a, 'admin'),
+      canRecord: hasRole(a, 'admin') || a.memberId === m.id || (hasRole(a, 'group_leader') && a.groupId === m.groupId),
+    },
   };
 }
 
@@ -42,21 +49,33 @@ const memberSelect = (termId: number) => sql`
   left join sectors s on s.id = mt.sector_id`;
 
 /** Lists members with filters and search; the directory is visible to every signed-in user. */
-export async function listMembers(db: DbOrTx, a: Actor, q: { page: number; pageSize: number; q?: string; groupId?: number; sectorId?: number; villageId?: number }) {
+export async function listMembers(
+  db: DbOrTx,
+  a: Actor,
+  q: { page: number; pageSize: number; q?: string; groupId?: number; sectorId?: number; villageId?: number },
+) {
   const termId = await currentTermId(db);
   const where = sql.join(
     [
       searchCondition(q.q, 'm', { phone: hasRole(a, 'admin') }),
       q.groupId ? sql`m.group_id = ${q.groupId}` : sql`true`,
       q.sectorId ? sql`(mt.sector_id = ${q.sectorId} or s.parent_id = ${q.sectorId})` : sql`true`,
-      q.villageId ? sql`exists (select 1 from member_villages v where v.member_id = m.id and v.region_id = ${q.villageId})` : sql`true`,
+      q.villageId
+        ? sql`exists (select 1 from member_villages v where v.member_id = m.id and v.region_id = ${q.villageId})`
+        : sql`true`,
     ],
     sql` and `,
   );
-  const res = await db.execute(sql`select x.*, count(*) over()::int as total from (${memberSelect(termId)} where ${where}) x
+  const res =
+    await db.execute(sql`select x.*, count(*) over()::int as total from (${memberSelect(termId)} where ${where}) x
     order by x.code limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
   const rows = res.rows as any[];
-  return { items: rows.map(({ total, ...m }) => presentMember(a, m)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map(({ total, ...m }) => presentMember(a, m)),
+    total: rows[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** One member with the linked villages. */
@@ -68,14 +87,22 @@ export async function getMember(db: DbOrTx, a: Actor, id: number) {
     select r.id, r.name, r.code, p.name as "townshipName",
       (select max(a.date)::text from activities a join activity_members am on am.activity_id = a.id where am.member_id = ${id} and a.region_id = r.id) as "lastVisit"
     from member_villages mv join regions r on r.id = mv.region_id left join regions p on p.id = r.parent_id where mv.member_id = ${id} order by r.code`);
-  const terms = await db.execute(sql`select t.id as "termId", t.name as "termName", s.name as "sectorName" from member_terms mt join terms t on t.id = mt.term_id join sectors s on s.id = mt.sector_id where mt.member_id = ${id} order by t.number`);
+  const terms = await db.execute(
+    sql`select t.id as "termId", t.name as "termName", s.name as "sectorName" from member_terms mt join terms t on t.id = mt.term_id join sectors s on s.id = mt.sector_id where mt.member_id = ${id} order by t.number`,
+  );
   return { ...presentMember(a, row), villages: villages.rows, sectorHistory: terms.rows };
 }
 
 async function assertVillages(db: DbOrTx, ids: number[]) {
   if (!ids.length) return;
-  const ok = await db.execute(sql`select count(*)::int as n from regions where level = 'village' and id in ${sql`(${sql.join(ids.map((i) => sql`${i}`), sql`,`)})`}`);
-  if ((ok.rows[0] as any).n !== new Set(ids).size) throw new AppError('validation_failed', {}, [{ path: 'villageIds', message: '村（社区）不存在' }]);
+  const ok = await db.execute(
+    sql`select count(*)::int as n from regions where level = 'village' and id in ${sql`(${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`,`,
+    )})`}`,
+  );
+  if ((ok.rows[0] as any).n !== new Set(ids).size)
+    throw new AppError('validation_failed', {}, [{ path: 'villageIds', message: '村（社区）不存在' }]);
 }
 
 /** Creates or updates a member, their current-term sector and their village links, in the caller's transaction. */
@@ -86,10 +113,17 @@ export async function saveMember(tx: DbOrTx, input: Partial<MemberInput>, id?: n
   let memberId = id;
   try {
     if (memberId) {
-      const [u] = await tx.update(members).set({ ...values, updatedAt: new Date() }).where(eq(members.id, memberId)).returning({ id: members.id });
+      const [u] = await tx
+        .update(members)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(members.id, memberId))
+        .returning({ id: members.id });
       if (!u) throw notFound();
     } else {
-      const [c] = await tx.insert(members).values(values as any).returning({ id: members.id });
+      const [c] = await tx
+        .insert(members)
+        .values(values as any)
+        .returning({ id: members.id });
       memberId = c.id;
     }
   } catch (e) {
@@ -100,12 +134,18 @@ export async function saveMember(tx: DbOrTx, input: Partial<MemberInput>, id?: n
     const termId = await currentTermId(tx);
     const ok = await tx.execute(sql`select 1 from sectors where id = ${sectorId} and term_id = ${termId}`);
     if (!ok.rows.length) throw new AppError('validation_failed', {}, [{ path: 'sectorId', message: '界别不属于本届' }]);
-    await tx.insert(memberTerms).values({ memberId: memberId!, termId, sectorId }).onConflictDoUpdate({ target: [memberTerms.memberId, memberTerms.termId], set: { sectorId } });
+    await tx
+      .insert(memberTerms)
+      .values({ memberId: memberId!, termId, sectorId })
+      .onConflictDoUpdate({ target: [memberTerms.memberId, memberTerms.termId], set: { sectorId } });
   }
   if (villageIds) {
     await assertVillages(tx, villageIds);
     await tx.delete(memberVillages).where(eq(memberVillages.memberId, memberId!));
-    if (villageIds.length) await tx.insert(memberVillages).values([...new Set(villageIds)].map((regionId) => ({ memberId: memberId!, regionId })));
+    if (villageIds.length)
+      await tx
+        .insert(memberVillages)
+        .values([...new Set(villageIds)].map((regionId) => ({ memberId: memberId!, regionId })));
   }
   return memberId!;
 }

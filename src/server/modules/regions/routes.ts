@@ -11,7 +11,10 @@ import { idParam, name, optionalPhone, pageQuery, patchOf } from '../common/sche
 import { searchCondition } from '../common/search.js';
 
 const body = z.object({
-  code: z.string().trim().regex(/^\d{12}$/, 'region_code_invalid'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'region_code_invalid'),
   name,
   level: z.enum(['township', 'village']),
   parentId: z.number().int().positive().nullable().default(null),
@@ -29,7 +32,8 @@ export const regionRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
   const crud = auditedCrud(db, regions, 'region');
-  const withKeys = <T extends { name?: string }>(v: T) => (v.name ? { ...v, pinyinInitials: pinyinKeys(v.name).initials } : v);
+  const withKeys = <T extends { name?: string }>(v: T) =>
+    v.name ? { ...v, pinyinInitials: pinyinKeys(v.name).initials } : v;
 
   r.get('/regions', { schema: { tags: ['registry'], querystring: listQuery } }, async (req) => {
     const { page, pageSize, q, level, parentId } = req.query;
@@ -47,17 +51,27 @@ export const regionRoutes: FastifyPluginAsync = async (app) => {
     return { items: rows.map(({ total, ...x }) => x), total: rows[0]?.total ?? 0, page, pageSize };
   });
   r.get('/regions/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => {
-    const res = await db().execute(sql`select r.*, p.name as parent_name from regions r left join regions p on p.id = r.parent_id where r.id = ${req.params.id}`);
+    const res = await db().execute(
+      sql`select r.*, p.name as parent_name from regions r left join regions p on p.id = r.parent_id where r.id = ${req.params.id}`,
+    );
     const row = res.rows[0] as any;
     if (!row) throw notFound();
     return {
-      id: row.id, code: row.code, name: row.name, level: row.level, parentId: row.parent_id, parentName: row.parent_name,
-      contactName: row.contact_name, contactPhone: row.contact_phone,
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      level: row.level,
+      parentId: row.parent_id,
+      parentName: row.parent_name,
+      contactName: row.contact_name,
+      contactPhone: row.contact_phone,
     };
   });
   r.post('/regions', { schema: { tags: ['registry'], body } }, async (req) => crud.create(req, withKeys(req.body)));
   r.patch('/regions/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(body) } }, async (req) =>
     crud.update(req, req.params.id, withKeys(req.body)),
   );
-  r.delete('/regions/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => crud.remove(req, req.params.id));
+  r.delete('/regions/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) =>
+    crud.remove(req, req.params.id),
+  );
 };

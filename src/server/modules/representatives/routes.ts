@@ -18,12 +18,15 @@ import {
 export const representativeRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
-  const show = async (tx: any, a: any, id: number) => presentRepresentative(a, await loadRepresentative(tx, a, id), app.deps.now());
+  const show = async (tx: any, a: any, id: number) =>
+    presentRepresentative(a, await loadRepresentative(tx, a, id), app.deps.now());
 
   r.get('/representatives', { schema: { tags: ['registry'], querystring: representativeListQuery } }, async (req) =>
     listRepresentatives(db(), actorOf(req), req.query, app.deps.now()),
   );
-  r.get('/representatives/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => show(db(), actorOf(req), req.params.id));
+  r.get('/representatives/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) =>
+    show(db(), actorOf(req), req.params.id),
+  );
   r.post('/representatives', { schema: { tags: ['registry'], body: representativeBody } }, async (req, reply) => {
     const a = actorOf(req);
     const out = await db().transaction(async (tx) => {
@@ -34,15 +37,24 @@ export const representativeRoutes: FastifyPluginAsync = async (app) => {
     });
     return reply.status(201).send(out);
   });
-  r.patch('/representatives/:id', { schema: { tags: ['registry'], params: idParam, body: representativePatch } }, async (req) => {
-    const a = actorOf(req);
-    return db().transaction(async (tx) => {
-      const before = await updateRepresentative(tx, a, req.params.id, req.body);
-      const after = await loadRepresentative(tx, { ...a, roles: ['admin'] }, req.params.id);
-      await writeAudit(tx, a, { action: 'update', entity: 'representative', entityId: req.params.id, before, after }, req.ip);
-      return presentRepresentative(a, after, app.deps.now());
-    });
-  });
+  r.patch(
+    '/representatives/:id',
+    { schema: { tags: ['registry'], params: idParam, body: representativePatch } },
+    async (req) => {
+      const a = actorOf(req);
+      return db().transaction(async (tx) => {
+        const before = await updateRepresentative(tx, a, req.params.id, req.body);
+        const after = await loadRepresentative(tx, { ...a, roles: ['admin'] }, req.params.id);
+        await writeAudit(
+          tx,
+          a,
+          { action: 'update', entity: 'representative', entityId: req.params.id, before, after },
+          req.ip,
+        );
+        return presentRepresentative(a, after, app.deps.now());
+      });
+    },
+  );
   r.delete('/representatives/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => {
     const a = actorOf(req);
     return db().transaction(async (tx) => {

@@ -1,8 +1,8 @@
 // Representative rules: scoped visibility, masked contacts for non-owners, duplicates (same name+phone) refused.
 import { eq, sql } from 'drizzle-orm';
-import { ageFromBirthYear } from '../../../core/working-year.js';
 import { maskAddress, maskPhone } from '../../../core/phone.js';
 import { pinyinKeys } from '../../../core/search-keys.js';
+import { ageFromBirthYear } from '../../../core/working-year.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -43,16 +43,25 @@ export async function listRepresentatives(db: DbOrTx, a: Actor, q: any, now: Dat
     [
       representativesVisible(a),
       searchCondition(q.q, 'r', { phone: true }),
-      q.memberId ? sql`exists (select 1 from member_representatives x where x.representative_id = r.id and x.member_id = ${q.memberId})` : sql`true`,
+      q.memberId
+        ? sql`exists (select 1 from member_representatives x where x.representative_id = r.id and x.member_id = ${q.memberId})`
+        : sql`true`,
       q.regionId ? sql`r.region_id = ${q.regionId}` : sql`true`,
       q.departmentId ? sql`r.department_id = ${q.departmentId}` : sql`true`,
       q.townshipId ? sql`(v.parent_id = ${q.townshipId} or d.township_id = ${q.townshipId})` : sql`true`,
     ],
     sql` and `,
   );
-  const res = await db.execute(sql`select x.*, count(*) over()::int as total from (${select} where ${where}) x order by x.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+  const res = await db.execute(
+    sql`select x.*, count(*) over()::int as total from (${select} where ${where}) x order by x.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+  );
   const rows = res.rows as any[];
-  return { items: rows.map(({ total, ...r }) => presentRepresentative(a, r, now)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map(({ total, ...r }) => presentRepresentative(a, r, now)),
+    total: rows[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Loads one representative within the actor's scope, or 404. */
@@ -64,8 +73,16 @@ export async function loadRepresentative(db: DbOrTx, a: Actor, id: number) {
 
 async function checkMembers(db: DbOrTx, a: Actor, memberIds: number[]) {
   if (!memberIds.length) return;
-  const rows = (await db.execute(sql`select id, group_id from members where id in (${sql.join(memberIds.map((i) => sql`${i}`), sql`,`)})`)).rows as any[];
-  if (rows.length !== new Set(memberIds).size) throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '委员不存在' }]);
+  const rows = (
+    await db.execute(
+      sql`select id, group_id from members where id in (${sql.join(
+        memberIds.map((i) => sql`${i}`),
+        sql`,`,
+      )})`,
+    )
+  ).rows as any[];
+  if (rows.length !== new Set(memberIds).size)
+    throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '委员不存在' }]);
   for (const m of rows) if (!mayActForMember(a, m.group_id, m.id)) throw new AppError('forbidden');
 }
 
@@ -77,8 +94,14 @@ export async function createRepresentative(tx: DbOrTx, a: Actor, input: Represen
   const { memberIds: _, ...fields } = input;
   const keys = pinyinKeys(fields.name);
   try {
-    const [row] = await tx.insert(representatives).values({ ...fields, pinyinInitials: keys.initials, pinyinFull: keys.full }).returning({ id: representatives.id });
-    if (memberIds.length) await tx.insert(memberRepresentatives).values(memberIds.map((memberId) => ({ memberId, representativeId: row.id })));
+    const [row] = await tx
+      .insert(representatives)
+      .values({ ...fields, pinyinInitials: keys.initials, pinyinFull: keys.full })
+      .returning({ id: representatives.id });
+    if (memberIds.length)
+      await tx
+        .insert(memberRepresentatives)
+        .values(memberIds.map((memberId) => ({ memberId, representativeId: row.id })));
     return row.id;
   } catch (e) {
     rethrowUnique(e, 'duplicate_representative', { name: fields.name, phone: fields.phone });
@@ -92,17 +115,30 @@ export async function updateRepresentative(tx: DbOrTx, a: Actor, id: number, inp
   const { memberIds, ...fields } = input;
   const merged = { regionId: before.regionId, departmentId: before.departmentId, ...fields };
   if ((merged.regionId === null) === (merged.departmentId === null))
-    throw new AppError('validation_failed', {}, [{ path: 'regionId', message: '必须且只能选择所属村（社区）或乡机关部门之一' }]);
+    throw new AppError('validation_failed', {}, [
+      { path: 'regionId', message: '必须且只能选择所属村（社区）或乡机关部门之一' },
+    ]);
   const keys = fields.name ? pinyinKeys(fields.name) : null;
   try {
-    await tx.update(representatives).set({ ...fields, ...(keys ? { pinyinInitials: keys.initials, pinyinFull: keys.full } : {}), updatedAt: new Date() }).where(eq(representatives.id, id));
+    await tx
+      .update(representatives)
+      .set({
+        ...fields,
+        ...(keys ? { pinyinInitials: keys.initials, pinyinFull: keys.full } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(representatives.id, id));
   } catch (e) {
-    rethrowUnique(e, 'duplicate_representative', { name: fields.name ?? before.name, phone: fields.phone ?? before.phone });
+    rethrowUnique(e, 'duplicate_representative', {
+      name: fields.name ?? before.name,
+      phone: fields.phone ?? before.phone,
+    });
   }
   if (memberIds) {
     await checkMembers(tx, a, memberIds);
     await tx.delete(memberRepresentatives).where(eq(memberRepresentatives.representativeId, id));
-    if (memberIds.length) await tx.insert(memberRepresentatives).values(memberIds.map((memberId) => ({ memberId, representativeId: id })));
+    if (memberIds.length)
+      await tx.insert(memberRepresentatives).values(memberIds.map((memberId) => ({ memberId, representativeId: id })));
   }
   return before;
 }

@@ -7,12 +7,21 @@ import { writeAudit } from '../../audit.js';
 import { sectors, terms } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
-import { canManageRegistry } from '../common/scope.js';
 import { idParam, isoDate, name, patchOf } from '../common/schemas.js';
+import { canManageRegistry } from '../common/scope.js';
 import { createTerm, currentTermId } from './service.js';
 
-const sectorBody = z.object({ name, parentId: z.number().int().positive().nullable().default(null), sortOrder: z.number().int().default(0) });
-const termBody = z.object({ number: z.number().int().min(1).max(99), name, startDate: isoDate, copyFromTermId: z.number().int().positive().optional() });
+const sectorBody = z.object({
+  name,
+  parentId: z.number().int().positive().nullable().default(null),
+  sortOrder: z.number().int().default(0),
+});
+const termBody = z.object({
+  number: z.number().int().min(1).max(99),
+  name,
+  startDate: isoDate,
+  copyFromTermId: z.number().int().positive().optional(),
+});
 
 /** /api/v1/terms and /api/v1/sectors. */
 export const sectorRoutes: FastifyPluginAsync = async (app) => {
@@ -24,7 +33,9 @@ export const sectorRoutes: FastifyPluginAsync = async (app) => {
     return a;
   };
 
-  r.get('/terms', { schema: { tags: ['registry'] } }, async () => ({ items: await db().select().from(terms).orderBy(asc(terms.number)) }));
+  r.get('/terms', { schema: { tags: ['registry'] } }, async () => ({
+    items: await db().select().from(terms).orderBy(asc(terms.number)),
+  }));
   r.post('/terms', { schema: { tags: ['registry'], body: termBody } }, async (req) => {
     const actor = admin(req);
     return db().transaction(async (tx) => {
@@ -34,33 +45,61 @@ export const sectorRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  r.get('/sectors', { schema: { tags: ['registry'], querystring: z.object({ termId: z.coerce.number().int().positive().optional() }) } }, async (req) => {
-    const termId = req.query.termId ?? (await currentTermId(db()));
-    const rows = await db().select().from(sectors).where(eq(sectors.termId, termId)).orderBy(asc(sectors.sortOrder), asc(sectors.id));
-    const counts = await db().execute(sql`select sector_id, count(*)::int as n from member_terms where term_id = ${termId} group by sector_id`);
-    const byId = new Map((counts.rows as any[]).map((c) => [c.sector_id, c.n]));
-    const items = rows.map((s) => ({ ...s, memberCount: byId.get(s.id) ?? 0 }));
-    return { termId, items, tree: buildTree(items) };
-  });
-  r.post('/sectors', { schema: { tags: ['registry'], body: sectorBody.extend({ termId: z.number().int().positive().optional() }) } }, async (req) => {
-    const actor = admin(req);
-    return db().transaction(async (tx) => {
-      const termId = req.body.termId ?? (await currentTermId(tx));
-      const [row] = await tx.insert(sectors).values({ ...req.body, termId }).returning();
-      await writeAudit(tx, actor, { action: 'create', entity: 'sector', entityId: row.id, after: row }, req.ip);
-      return row;
-    });
-  });
-  r.patch('/sectors/:id', { schema: { tags: ['registry'], params: idParam, body: patchOf(sectorBody) } }, async (req) => {
-    const actor = admin(req);
-    return db().transaction(async (tx) => {
-      const [before] = await tx.select().from(sectors).where(eq(sectors.id, req.params.id));
-      if (!before) throw notFound();
-      const [row] = await tx.update(sectors).set(req.body).where(eq(sectors.id, before.id)).returning();
-      await writeAudit(tx, actor, { action: 'update', entity: 'sector', entityId: row.id, before, after: row }, req.ip);
-      return row;
-    });
-  });
+  r.get(
+    '/sectors',
+    {
+      schema: { tags: ['registry'], querystring: z.object({ termId: z.coerce.number().int().positive().optional() }) },
+    },
+    async (req) => {
+      const termId = req.query.termId ?? (await currentTermId(db()));
+      const rows = await db()
+        .select()
+        .from(sectors)
+        .where(eq(sectors.termId, termId))
+        .orderBy(asc(sectors.sortOrder), asc(sectors.id));
+      const counts = await db().execute(
+        sql`select sector_id, count(*)::int as n from member_terms where term_id = ${termId} group by sector_id`,
+      );
+      const byId = new Map((counts.rows as any[]).map((c) => [c.sector_id, c.n]));
+      const items = rows.map((s) => ({ ...s, memberCount: byId.get(s.id) ?? 0 }));
+      return { termId, items, tree: buildTree(items) };
+    },
+  );
+  r.post(
+    '/sectors',
+    { schema: { tags: ['registry'], body: sectorBody.extend({ termId: z.number().int().positive().optional() }) } },
+    async (req) => {
+      const actor = admin(req);
+      return db().transaction(async (tx) => {
+        const termId = req.body.termId ?? (await currentTermId(tx));
+        const [row] = await tx
+          .insert(sectors)
+          .values({ ...req.body, termId })
+          .returning();
+        await writeAudit(tx, actor, { action: 'create', entity: 'sector', entityId: row.id, after: row }, req.ip);
+        return row;
+      });
+    },
+  );
+  r.patch(
+    '/sectors/:id',
+    { schema: { tags: ['registry'], params: idParam, body: patchOf(sectorBody) } },
+    async (req) => {
+      const actor = admin(req);
+      return db().transaction(async (tx) => {
+        const [before] = await tx.select().from(sectors).where(eq(sectors.id, req.params.id));
+        if (!before) throw notFound();
+        const [row] = await tx.update(sectors).set(req.body).where(eq(sectors.id, before.id)).returning();
+        await writeAudit(
+          tx,
+          actor,
+          { action: 'update', entity: 'sector', entityId: row.id, before, after: row },
+          req.ip,
+        );
+        return row;
+      });
+    },
+  );
   r.delete('/sectors/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => {
     const actor = admin(req);
     return db().transaction(async (tx) => {
@@ -82,6 +121,7 @@ type Node<T> = T & { children: Node<T>[] };
 export function buildTree<T extends { id: number; parentId: number | null }>(rows: T[]): Node<T>[] {
   const nodes = new Map(rows.map((r) => [r.id, { ...r, children: [] as Node<T>[] }]));
   const roots: Node<T>[] = [];
-  for (const n of nodes.values()) (n.parentId && nodes.get(n.parentId) ? nodes.get(n.parentId)!.children : roots).push(n);
+  for (const n of nodes.values())
+    (n.parentId && nodes.get(n.parentId) ? nodes.get(n.parentId)!.children : roots).push(n);
   return roots;
 }

@@ -18,15 +18,29 @@ export async function createTerm(
 ) {
   const dup = await tx.select().from(terms).where(eq(terms.number, input.number));
   if (dup.length) throw new AppError('conflict');
-  await tx.execute(sql`update terms set is_current = false, end_date = coalesce(end_date, ${input.startDate}::date) where is_current`);
-  const [term] = await tx.insert(terms).values({ number: input.number, name: input.name, startDate: input.startDate, isCurrent: true }).returning();
+  await tx.execute(
+    sql`update terms set is_current = false, end_date = coalesce(end_date, ${input.startDate}::date) where is_current`,
+  );
+  const [term] = await tx
+    .insert(terms)
+    .values({ number: input.number, name: input.name, startDate: input.startDate, isCurrent: true })
+    .returning();
   if (input.copyFromTermId) {
-    const old = await tx.select().from(sectors).where(eq(sectors.termId, input.copyFromTermId)).orderBy(asc(sectors.id));
+    const old = await tx
+      .select()
+      .from(sectors)
+      .where(eq(sectors.termId, input.copyFromTermId))
+      .orderBy(asc(sectors.id));
     const map = new Map<number, number>();
     for (const s of old) {
       const [n] = await tx
         .insert(sectors)
-        .values({ termId: term.id, name: s.name, sortOrder: s.sortOrder, parentId: s.parentId ? (map.get(s.parentId) ?? null) : null })
+        .values({
+          termId: term.id,
+          name: s.name,
+          sortOrder: s.sortOrder,
+          parentId: s.parentId ? (map.get(s.parentId) ?? null) : null,
+        })
         .returning({ id: sectors.id });
       map.set(s.id, n.id);
     }

@@ -12,7 +12,10 @@ import { registryAdmin, rethrowUnique } from '../common/crud.js';
 import { idParam, pageQuery, patchOf } from '../common/schemas.js';
 
 const userBody = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{3,32}$/),
   displayName: z.string().trim().min(1).max(50),
   password: z.string().min(1).max(128),
   roles: z.array(roleSchema).min(1),
@@ -21,7 +24,11 @@ const userBody = z.object({
   departmentId: z.number().int().positive().nullable().default(null),
 });
 const userPatch = patchOf(userBody.omit({ username: true, password: true }).extend({ active: z.boolean() }));
-const tokenBody = z.object({ name: z.string().trim().min(1).max(50), userId: z.number().int().positive(), roles: z.array(roleSchema).min(1) });
+const tokenBody = z.object({
+  name: z.string().trim().min(1).max(50),
+  userId: z.number().int().positive(),
+  roles: z.array(roleSchema).min(1),
+});
 
 const publicUser = (u: typeof users.$inferSelect) => {
   const { passwordHash, failedLogins, ...rest } = u;
@@ -37,7 +44,13 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     registryAdmin(req);
     const { page, pageSize, q } = req.query;
     const where = q ? sql`username ilike ${`%${q}%`} or display_name like ${`%${q}%`}` : sql`true`;
-    const rows = await db().select().from(users).where(where).orderBy(users.id).limit(pageSize).offset((page - 1) * pageSize);
+    const rows = await db()
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(users.id)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
     const [{ n }] = (await db().execute(sql`select count(*)::int as n from users where ${where}`)).rows as any[];
     return { items: rows.map(publicUser), total: n, page, pageSize };
   });
@@ -48,8 +61,16 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     const { password, ...fields } = req.body;
     try {
       const row = await db().transaction(async (tx) => {
-        const [row] = await tx.insert(users).values({ ...fields, passwordHash, mustChangePassword: true }).returning();
-        await writeAudit(tx, actor, { action: 'create', entity: 'user', entityId: row.id, after: publicUser(row) }, req.ip);
+        const [row] = await tx
+          .insert(users)
+          .values({ ...fields, passwordHash, mustChangePassword: true })
+          .returning();
+        await writeAudit(
+          tx,
+          actor,
+          { action: 'create', entity: 'user', entityId: row.id, after: publicUser(row) },
+          req.ip,
+        );
         return row;
       });
       return reply.status(201).send(publicUser(row));
@@ -65,23 +86,35 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
       if (!before) throw notFound();
       const [row] = await tx.update(users).set(req.body).where(eq(users.id, before.id)).returning();
       if (req.body.active === false) await endSessionsOf(tx, before.id);
-      await writeAudit(tx, actor, { action: 'update', entity: 'user', entityId: row.id, before: publicUser(before), after: publicUser(row) }, req.ip);
+      await writeAudit(
+        tx,
+        actor,
+        { action: 'update', entity: 'user', entityId: row.id, before: publicUser(before), after: publicUser(row) },
+        req.ip,
+      );
       return publicUser(row);
     });
   });
-  r.post('/users/:id/reset-password', { schema: { tags: ['accounts'], params: idParam, body: z.object({ password: z.string().min(1).max(128) }) } }, async (req) => {
-    const actor = registryAdmin(req);
-    const [u] = await db().select().from(users).where(eq(users.id, req.params.id));
-    if (!u) throw notFound();
-    assertStrongPassword(req.body.password, u.username);
-    const passwordHash = await hashPassword(req.body.password);
-    await db().transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id));
-      await endSessionsOf(tx, u.id);
-      await writeAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: u.id }, req.ip);
-    });
-    return { ok: true };
-  });
+  r.post(
+    '/users/:id/reset-password',
+    { schema: { tags: ['accounts'], params: idParam, body: z.object({ password: z.string().min(1).max(128) }) } },
+    async (req) => {
+      const actor = registryAdmin(req);
+      const [u] = await db().select().from(users).where(eq(users.id, req.params.id));
+      if (!u) throw notFound();
+      assertStrongPassword(req.body.password, u.username);
+      const passwordHash = await hashPassword(req.body.password);
+      await db().transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+          .where(eq(users.id, u.id));
+        await endSessionsOf(tx, u.id);
+        await writeAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: u.id }, req.ip);
+      });
+      return { ok: true };
+    },
+  );
 
   r.get('/api-tokens', { schema: { tags: ['accounts'] } }, async (req) => {
     registryAdmin(req);
@@ -94,9 +127,22 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
       const [u] = await tx.select().from(users).where(eq(users.id, req.body.userId));
       if (!u) throw notFound();
       const extra = req.body.roles.filter((x) => !u.roles.includes(x));
-      if (extra.length) throw new AppError('validation_failed', {}, [{ path: 'roles', message: `用户没有这些角色：${extra.join(',')}` }]);
+      if (extra.length)
+        throw new AppError('validation_failed', {}, [
+          { path: 'roles', message: `用户没有这些角色：${extra.join(',')}` },
+        ]);
       const tok = await createApiToken(tx, { ...req.body, createdBy: actor.userId });
-      await writeAudit(tx, actor, { action: 'create', entity: 'api_token', entityId: tok.id, after: { name: tok.name, roles: tok.roles, userId: u.id } }, req.ip);
+      await writeAudit(
+        tx,
+        actor,
+        {
+          action: 'create',
+          entity: 'api_token',
+          entityId: tok.id,
+          after: { name: tok.name, roles: tok.roles, userId: u.id },
+        },
+        req.ip,
+      );
       return tok;
     });
     return reply.status(201).send(out);
@@ -104,7 +150,11 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
   r.delete('/api-tokens/:id', { schema: { tags: ['accounts'], params: idParam } }, async (req) => {
     const actor = registryAdmin(req);
     return db().transaction(async (tx) => {
-      const [row] = await tx.update(apiTokens).set({ revokedAt: app.deps.now() }).where(eq(apiTokens.id, req.params.id)).returning();
+      const [row] = await tx
+        .update(apiTokens)
+        .set({ revokedAt: app.deps.now() })
+        .where(eq(apiTokens.id, req.params.id))
+        .returning();
       if (!row) throw notFound();
       await writeAudit(tx, actor, { action: 'delete', entity: 'api_token', entityId: row.id }, req.ip);
       return { ok: true };

@@ -1,10 +1,63 @@
-// Routes of the field area (home, members' phone screens, activities, compliance, forms).
-import { HomeOutlined } from '@ant-design/icons';
+// Routes of the field area (home, members' phone screens, activities, representatives, compliance, forms).
+import {
+  CheckCircleOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import type { PageRoute } from '../../routes';
+import { ActivityDetailPage } from './activities/activity-detail';
+import { ActivityEditPage } from './activities/activity-edit';
+import { ActivityListPage } from './activities/activity-list';
+import { CompliancePage } from './compliance/compliance-page';
+import { FormsPage } from './forms/forms-page';
+import { HomePage } from './home/home-page';
+import { PasswordPage } from './me/password-page';
+import { RecordPage } from './record/record-page';
+import { useOutboxSync } from './record/use-outbox';
+import { RepresentativeFormPage } from './representatives/rep-form';
+import { RepresentativeListPage } from './representatives/rep-list';
 
-function Home() {
-  return <div>界联</div>;
+/** Every field page starts the offline outbox sender (once per app), so waiting records go out on app start. */
+function Field({ children }: { children: ReactNode }) {
+  useOutboxSync();
+  return children;
 }
+const f = (el: ReactNode) => <Field>{el}</Field>;
+const RECORDERS = ['member', 'group_leader', 'admin'];
 
 /** Field-area routes. */
-export const fieldRoutes: PageRoute[] = [{ path: '/', element: <Home />, nav: { key: 'home', icon: <HomeOutlined />, mobile: true, order: 0 } }];
+export const fieldRoutes: PageRoute[] = [
+  { path: '/', element: f(<HomePage />), nav: { key: 'home', icon: <HomeOutlined />, mobile: true, order: 0 } },
+  {
+    path: '/record',
+    element: f(<RecordPage />),
+    roles: RECORDERS,
+    nav: { key: 'record', icon: <EditOutlined />, mobile: true, order: 1 },
+  },
+  {
+    path: '/activities',
+    element: f(<ActivityListPage />),
+    nav: { key: 'activities', icon: <ScheduleOutlined />, mobile: true, order: 2 },
+  },
+  { path: '/activities/new', element: f(<RecordPage />), roles: RECORDERS },
+  { path: '/activities/:id', element: f(<ActivityDetailPage />) },
+  { path: '/activities/:id/edit', element: f(<ActivityEditPage />), roles: RECORDERS },
+  {
+    path: '/representatives',
+    element: f(<RepresentativeListPage />),
+    nav: { key: 'representatives', icon: <TeamOutlined />, mobile: true, order: 3 },
+  },
+  { path: '/representatives/new', element: f(<RepresentativeFormPage />), roles: RECORDERS },
+  { path: '/representatives/:id', element: f(<RepresentativeFormPage />) },
+  {
+    path: '/compliance',
+    element: f(<CompliancePage />),
+    nav: { key: 'compliance', icon: <CheckCircleOutlined />, order: 4 },
+  },
+  { path: '/forms', element: f(<FormsPage />), nav: { key: 'exports', icon: <FileExcelOutlined />, order: 5 } },
+  { path: '/me/password', element: f(<PasswordPage />) },
+];

@@ -1,5 +1,74 @@
-// Routes of the office area (registry, accounts, audit, import).
+// Routes of the office area: the member directory and the registry (sectors, regions, groups, departments, accounts, audit, import).
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  EnvironmentOutlined,
+  ImportOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { PageRoute } from '../../routes';
+import { MemberDetailPage } from './members/member-detail';
+import { MemberFormPage } from './members/member-form';
+import { MemberListPage } from './members/member-list';
+import { AuditPage } from './registry/audit-page';
+import { DepartmentsPage } from './registry/departments-page';
+import { GroupsPage } from './registry/groups-page';
+import { ImportsPage } from './registry/imports-page';
+import { RegionsPage } from './registry/regions-page';
+import { SectorsPage } from './registry/sectors-page';
+import { UsersPage } from './registry/users-page';
 
-/** Office-area routes. */
-export const officeRoutes: PageRoute[] = [];
+const ADMIN = ['admin'];
+
+/** Office-area routes; the registry pages read for every signed-in user, edit buttons show for office staff. */
+export const officeRoutes: PageRoute[] = [
+  {
+    path: '/members',
+    element: <MemberListPage />,
+    nav: { key: 'members', icon: <TeamOutlined />, mobile: true, order: 10 },
+  },
+  { path: '/members/new', element: <MemberFormPage />, roles: ADMIN },
+  { path: '/members/:id', element: <MemberDetailPage /> },
+  { path: '/members/:id/edit', element: <MemberFormPage />, roles: ADMIN },
+  {
+    path: '/registry/sectors',
+    element: <SectorsPage />,
+    nav: { key: 'sectors', icon: <ClusterOutlined />, group: 'registry', order: 50 },
+  },
+  {
+    path: '/registry/regions',
+    element: <RegionsPage />,
+    nav: { key: 'regions', icon: <EnvironmentOutlined />, group: 'registry', order: 51 },
+  },
+  {
+    path: '/registry/groups',
+    element: <GroupsPage />,
+    nav: { key: 'groups', icon: <ApartmentOutlined />, group: 'registry', order: 52 },
+  },
+  {
+    path: '/registry/departments',
+    element: <DepartmentsPage />,
+    nav: { key: 'departments', icon: <BankOutlined />, group: 'registry', order: 53 },
+  },
+  {
+    path: '/registry/users',
+    element: <UsersPage />,
+    roles: ADMIN,
+    nav: { key: 'users', icon: <UserOutlined />, group: 'registry', order: 54 },
+  },
+  {
+    path: '/registry/audit',
+    element: <AuditPage />,
+    roles: ADMIN,
+    nav: { key: 'audit', icon: <AuditOutlined />, group: 'registry', order: 55 },
+  },
+  {
+    path: '/registry/imports',
+    element: <ImportsPage />,
+    roles: ADMIN,
+    nav: { key: 'imports', icon: <ImportOutlined />, group: 'registry', order: 56 },
+  },
+];

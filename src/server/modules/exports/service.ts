@@ -1,0 +1,234 @@
+// Loads the three paper forms' data within the actor's scope and renders them; shared by the HTTP routes and the CLI.
+import { sql } from 'drizzle-orm';
+import {
+  CONTACT_METHODS,
+  EDUCATION,
+  GENDER,
+  HANDLING_STATUS,
+  labelOf,
+  POLITICAL_STATUS,
+  PURPOSE_TAGS,
+} from '../../../core/code-lists.js';
+import { maskAddress, maskPhone } from '../../../core/phone.js';
+import { ageFromBirthYear, chinaYear, yearRange } from '../../../core/working-year.js';
+import { TITLES } from '../../adapters/renderers/format.js';
+import {
+  type RecordCardData,
+  type RegistrationFormData,
+  renderRecordCardPdf,
+  renderRecordCardXlsx,
+  renderRegistrationPdf,
+  renderRegistrationXlsx,
+  renderSummaryPdf,
+  renderSummaryXlsx,
+  type SummaryFormData,
+} from '../../adapters/renderers/index.js';
+import type { Actor } from '../../context.js';
+import { hasRole } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
+import { AppError, notFound } from '../../errors.js';
+import { loadActivity } from '../activities/service.js';
+import { memberIdsVisible, seesAll, seesContactDetails } from '../common/scope.js';
+import { currentTermId } from '../sectors/service.js';
+
+/** The three paper forms. */
+export type FormKind = 'registration' | 'record-card' | 'summary';
+/** The two file formats every form renders to. */
+export type FormFormat = 'xlsx' | 'pdf';
+/** The input each form's renderer takes (a null record card prints blank). */
+export interface FormDataOf {
+  registration: RegistrationFormData;
+  'record-card': RecordCardData | null;
+  summary: SummaryFormData;
+}
+
+const label = (list: Parameters<typeof labelOf>[0], code: string | null | undefined) =>
+  code ? (labelOf(list, code) ?? code) : '';
+
+/** Age printed on a form: the stored age, else from the birth year as of `at` (a date or an instant). */
+function ageAt(r: { age: number | null; birthYear: number | null }, at: Date | string): number | null {
+  if (r.age != null) return r.age;
+  if (!r.birthYear) return null;
+  try {
+    return ageFromBirthYear(r.birthYear, at);
+  } catch {
+    return null;
+  }
+}
+
+/** 名单登记表 of one member: a member their own, a group leader their group's members, office and leaders anyone; else 404. */
+export async function loadRegistrationData(
+  db: DbOrTx,
+  a: Actor,
+  memberId: number,
+  now = new Date(),
+): Promise<RegistrationFormData> {
+  const termId = await currentTermId(db);
+  const [m] = (
+    await db.execute(sql`
+      select m.id, m.name, m.work_unit as "workUnit", m.post, coalesce(g.name, '') as "groupName", coalesce(s.name, '') as "sectorName"
+      from members m left join liaison_groups g on g.id = m.group_id
+        left join member_terms mt on mt.member_id = m.id and mt.term_id = ${termId} left join sectors s on s.id = mt.sector_id
+      where m.id = ${memberId} and ${memberIdsVisible(a, 'm.id')}`)
+  ).rows as any[];
+  if (!m) throw notFound();
+  const reps = (
+    await db.execute(sql`
+      select r.name, r.gender, r.age, r.birth_year as "birthYear", r.education, r.post, r.work_unit as "workUnit",
+        r.political_status as "politicalStatus", r.address, r.phone, r.remarks,
+        (select array_agg(x.member_id) from member_representatives x where x.representative_id = r.id) as "memberIds"
+      from member_representatives mr join representatives r on r.id = mr.representative_id
+      where mr.member_id = ${memberId} order by r.id`)
+  ).rows as any[];
+  return {
+    member: { name: m.name, sectorName: m.sectorName, groupName: m.groupName, workUnit: m.workUnit, post: m.post },
+    rows: reps.map((r) => {
+      const full = seesContactDetails(a, r.memberIds ?? []);
+      return {
+        name: r.name,
+        gender: label(GENDER, r.gender),
+        age: ageAt(r, now),
+        education: label(EDUCATION, r.education),
+        post: r.post,
+        workUnit: r.workUnit,
+        politicalStatus: label(POLITICAL_STATUS, r.politicalStatus),
+        address: full ? r.address : maskAddress(r.address),
+        phone: full ? r.phone : maskPhone(r.phone),
+        remarks: r.remarks,
+      };
+    }),
+    generatedAt: now,
+  };
+}
+
+/** 活动记录卡 of one activity the actor may see (else 404); without an id, null: the blank card. */
+export async function loadRecordCardData(
+  db: DbOrTx,
+  a: Actor,
+  activityId?: number | null,
+): Promise<RecordCardData | null> {
+  if (!activityId) return null;
+  const act = await loadActivity(db, a, activityId);
+  const memberIds: number[] = act.members.map((m: any) => m.id);
+  const full = seesContactDetails(a, memberIds);
+  const contacts = (
+    await db.execute(sql`
+      select r.name, r.work_unit as "workUnit", r.post, r.gender, r.age, r.birth_year as "birthYear", r.phone,
+        r.political_status as "politicalStatus"
+      from activity_contacts ac join representatives r on r.id = ac.representative_id
+      where ac.activity_id = ${activityId} order by r.id`)
+  ).rows as any[];
+  return {
+    date: act.date,
+    members: act.members.map((m: any) => ({ name: m.name, workUnit: m.workUnit ?? '' })),
+    contacts: contacts.map((c) => ({
+      name: c.name,
+      workUnitAndPost: [c.workUnit, c.post].filter(Boolean).join(' '),
+      gender: label(GENDER, c.gender),
+      age: ageAt(c, act.date),
+      phone: full ? c.phone : maskPhone(c.phone),
+      politicalStatus: label(POLITICAL_STATUS, c.politicalStatus),
+    })),
+    methods: (act.methods as string[]).map((code) => label(CONTACT_METHODS, code)) as RecordCardData['methods'],
+    methodOther: act.methodOther,
+    purposes: (act.purposes as string[]).map((code) => label(PURPOSE_TAGS, code)),
+    opinions: act.opinions,
+    handling: act.handling,
+    villageName: [act.townshipName, act.regionName, act.location].filter(Boolean).join(' ') || undefined,
+  };
+}
+
+/** Whether the actor may print a group's 汇总表: office and leaders any group, a group leader only their own. */
+export function mayExportGroupSummary(a: Actor, groupId: number): boolean {
+  return seesAll(a) || (hasRole(a, 'group_leader') && a.groupId === groupId);
+}
+
+/** 活动汇总表 of a group: one row per activity in [from, to] with any member of the group, by date; default: this year. */
+export async function loadSummaryData(
+  db: DbOrTx,
+  a: Actor,
+  groupId: number,
+  from?: string,
+  to?: string,
+  now = new Date(),
+): Promise<SummaryFormData> {
+  if (!mayExportGroupSummary(a, groupId)) throw notFound();
+  const [g] = (await db.execute(sql`select name from liaison_groups where id = ${groupId}`)).rows as any[];
+  if (!g) throw notFound();
+  const year = yearRange(chinaYear(now));
+  const range = { from: from ?? year.from, to: to ?? year.to };
+  if (range.from > range.to)
+    throw new AppError('validation_failed', {}, [{ path: 'to', message: '结束日期不能早于开始日期' }]);
+  const rows = (
+    await db.execute(sql`
+      select a.date::text as date, a.opinions, a.handling, a.handling_status as "handlingStatus", a.methods,
+        a.method_other as "methodOther", a.location, v.name as "villageName",
+        (select string_agg(m.name, '、' order by m.id) from activity_members am join members m on m.id = am.member_id
+          where am.activity_id = a.id) as "memberNames",
+        coalesce((select string_agg(r.name, '、' order by r.id) from activity_contacts ac join representatives r on r.id = ac.representative_id
+          where ac.activity_id = a.id), '') as "contactNames"
+      from activities a left join regions v on v.id = a.region_id
+      where a.date >= ${range.from} and a.date <= ${range.to}
+        and exists (select 1 from activity_members am join members m on m.id = am.member_id where am.activity_id = a.id and m.group_id = ${groupId})
+      order by a.date, a.id`)
+  ).rows as any[];
+  return {
+    groupName: g.name,
+    ...range,
+    rows: rows.map((r) => ({
+      memberNames: r.memberNames ?? '',
+      contactNames: r.contactNames,
+      date: r.date,
+      opinions: r.opinions,
+      handling: r.handling || label(HANDLING_STATUS, r.handlingStatus),
+      remarks: [
+        r.villageName || r.location,
+        (r.methods as string[])
+          .map((c) => (c === 'other' && r.methodOther ? r.methodOther : label(CONTACT_METHODS, c)))
+          .join('、'),
+      ]
+        .filter(Boolean)
+        .join('；'),
+    })),
+    generatedAt: now,
+  };
+}
+
+const renderers = {
+  registration: { xlsx: renderRegistrationXlsx, pdf: renderRegistrationPdf },
+  'record-card': { xlsx: renderRecordCardXlsx, pdf: renderRecordCardPdf },
+  summary: { xlsx: renderSummaryXlsx, pdf: renderSummaryPdf },
+} as const;
+
+/** Renders a form to xlsx or pdf bytes. */
+export async function renderForm<K extends FormKind>(
+  kind: K,
+  data: FormDataOf[K],
+  format: FormFormat,
+): Promise<Buffer> {
+  const render = renderers[kind][format] as (d: FormDataOf[K]) => Promise<Buffer>;
+  return render(data);
+}
+
+/** MIME type of each format, for the HTTP response and for files the CLI writes. */
+export const FORM_CONTENT_TYPES: Record<FormFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+const TITLE_OF: Record<FormKind, string> = {
+  registration: TITLES.registration,
+  'record-card': TITLES.recordCard,
+  summary: TITLES.summary,
+};
+
+/** The Chinese file name users see in their downloads folder, e.g. 政协委员联系群众名单登记表-张三.xlsx. */
+export function formFilename<K extends FormKind>(kind: K, data: FormDataOf[K], format: FormFormat): string {
+  let suffix: string;
+  if (kind === 'registration') suffix = (data as RegistrationFormData).member.name;
+  else if (kind === 'summary') {
+    const s = data as SummaryFormData;
+    suffix = `${s.groupName}-${s.from}至${s.to}`;
+  } else suffix = (data as RecordCardData | null)?.date ?? '空白';
+  return `${TITLE_OF[kind]}-${suffix}.${format}`.replace(/[\\/:*?"<>|\r\n]/g, '_');
+}

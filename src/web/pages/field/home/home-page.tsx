@@ -1,0 +1,26 @@
+// 工作台: what each role needs first: a member's villages and shortfalls, an overview for office, leaders and group leaders.
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../auth';
+import { PendingList } from '../record/pending-list';
+import { MemberPanel } from './member-panel';
+import { OverviewPanel } from './overview-panel';
+import { RecentActivities } from './recent-activities';
+
+/** The home page, composed per role. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { me, has } = useAuth();
+  const overview = has('admin', 'leader', 'group_leader');
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16, maxWidth: 1200 }} data-testid="home">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('field.home.hello', { name: me?.displayName })}
+      </Typography.Title>
+      <PendingList compact />
+      {overview && <OverviewPanel />}
+      {me?.memberId && <MemberPanel memberId={me.memberId} />}
+      <RecentActivities memberId={overview ? undefined : (me?.memberId ?? undefined)} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The latest record cards in the user's scope, for the home page.
+import { useQuery } from '@tanstack/react-query';
+import { Card, List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, qs } from '../../../api';
+import { names, StatusTag } from '../activities/activity-list';
+import { codeLabel } from '../lookups';
+import type { Activity } from '../types';
+
+/** A short list of the newest activities with a link to all. */
+export function RecentActivities({ memberId }: { memberId?: number }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['/activities', 'recent', memberId ?? null],
+    queryFn: () => api<{ items: Activity[] }>(`/activities${qs({ memberId, pageSize: 6 })}`),
+  });
+  return (
+    <Card
+      size="small"
+      title={t('field.home.recent')}
+      extra={<Link to="/activities">{t('field.home.all')}</Link>}
+      data-testid="home-recent"
+    >
+      <List
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        locale={{ emptyText: t('field.home.noActivities') }}
+        renderItem={(a) => (
+          <List.Item key={a.id} extra={<StatusTag code={a.handlingStatus} />}>
+            <List.Item.Meta
+              title={
+                <Link to={`/activities/${a.id}`}>
+                  {a.date} · {a.regionName ?? (a.location || codeLabel(t, 'method', a.methods[0] ?? ''))}
+                </Link>
+              }
+              description={
+                <>
+                  <div>{[names(a.members, t), names(a.contacts, t)].filter(Boolean).join(' → ')}</div>
+                  {a.opinions && (
+                    <Typography.Text type="secondary" ellipsis style={{ maxWidth: '100%' }}>
+                      {a.opinions}
+                    </Typography.Text>
+                  )}
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,118 @@
+// The records waiting on this phone (待同步), with "send now", retry and discard.
+import { CloudSyncOutlined, CloudUploadOutlined } from '@ant-design/icons';
+import { Alert, Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../auth';
+import { codeLabel } from '../lookups';
+import { discard, retryRefused } from './outbox';
+import { useOutbox } from './use-outbox';
+
+/** Tracks the browser's idea of connectivity (it can be wrong the other way: online but no real signal). */
+export function useOnline() {
+  return useSyncExternalStore(
+    (cb) => {
+      window.addEventListener('online', cb);
+      window.addEventListener('offline', cb);
+      return () => {
+        window.removeEventListener('online', cb);
+        window.removeEventListener('offline', cb);
+      };
+    },
+    () => navigator.onLine,
+  );
+}
+
+/** Lists the user's waiting records; renders nothing when there are none. */
+export function PendingList({ compact }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const { items, syncing, syncNow } = useOutbox();
+  const online = useOnline();
+  if (!items.length) return null;
+  const header = (
+    <Alert
+      type="warning"
+      showIcon
+      icon={<CloudUploadOutlined />}
+      title={t('field.outbox.title', { count: items.length })}
+      description={online ? t('field.outbox.hintOnline') : t('field.outbox.hintOffline')}
+      action={
+        <Button
+          size="small"
+          icon={<CloudSyncOutlined />}
+          loading={syncing}
+          onClick={() => void syncNow()}
+          data-testid="outbox-sync"
+        >
+          {t('field.outbox.syncNow')}
+        </Button>
+      }
+    />
+  );
+  if (compact) return <div data-testid="outbox-list">{header}</div>;
+  return (
+    <div data-testid="outbox-list" style={{ marginBlockEnd: 16 }}>
+      {header}
+      <List
+        size="small"
+        bordered
+        style={{ marginBlockStart: 8, background: '#fff' }}
+        dataSource={items}
+        renderItem={(i) => (
+          <List.Item
+            key={i.clientId}
+            data-testid="outbox-item"
+            data-client-id={i.clientId}
+            actions={
+              i.error
+                ? [
+                    <Button key="r" size="small" type="link" onClick={() => void retryRefused(i.clientId, me!.id)}>
+                      {t('action.retry')}
+                    </Button>,
+                    <Popconfirm
+                      key="d"
+                      title={t('field.outbox.discardConfirm')}
+                      onConfirm={() => void discard(i.clientId)}
+                    >
+                      <Button size="small" type="link" danger>
+                        {t('field.outbox.discard')}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap size={4}>
+                  <span>{i.body.date}</span>
+                  {i.summary.village && <span>{i.summary.village}</span>}
+                  {i.error ? (
+                    <Tag color="error">{t('field.outbox.refused')}</Tag>
+                  ) : i.activityId ? (
+                    <Tag color="processing">{t('field.outbox.photosPending', { count: i.photoCount })}</Tag>
+                  ) : (
+                    <Tag color="warning">{t('field.outbox.pending')}</Tag>
+                  )}
+                </Space>
+              }
+              description={
+                <>
+                  <div>
+                    {i.body.methods.map((m) => codeLabel(t, 'method', m)).join(t('field.sep'))}
+                    {i.summary.contacts.length > 0 && ` · ${i.summary.contacts.join(t('field.sep'))}`}
+                  </div>
+                  {i.body.opinions && (
+                    <Typography.Text ellipsis={{ tooltip: i.body.opinions }}>{i.body.opinions}</Typography.Text>
+                  )}
+                  {i.error && <Typography.Text type="danger">{i.error}</Typography.Text>}
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}

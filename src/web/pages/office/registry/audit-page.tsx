@@ -1,0 +1,158 @@
+// /registry/audit: the audit log searched by entity, actor, action and dates; rows expand to a before/after diff; xlsx export.
+import { DownloadOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Card, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadUrl } from '../../../api';
+import { usePagedList } from '../../../components/use-page';
+import { formatTimeSec } from '../components/format';
+import { PageHead } from '../components/page-head';
+import { JsonDiff } from './json-diff';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  ip: string;
+}
+
+const ENTITIES = [
+  'member',
+  'representative',
+  'activity',
+  'attachment',
+  'region',
+  'regions',
+  'members',
+  'representatives',
+  'sector',
+  'term',
+  'liaison_group',
+  'department',
+  'user',
+  'api_token',
+  'settings',
+];
+const ACTIONS = ['create', 'update', 'delete', 'import', 'reset_password', 'change_password'];
+const actionColor: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', import: 'purple' };
+
+/** The page. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<{
+    entity?: string;
+    entityId?: string;
+    actor?: string;
+    action?: string;
+    range?: [Dayjs, Dayjs] | null;
+  }>({});
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const { tableProps, resetPage } = usePagedList<AuditRow>('/audit', filters, 50);
+  const label = (kind: 'entities' | 'actions', v: string) => t(`office.audit.${kind}.${v}`, { defaultValue: v });
+  const apply = () => {
+    setFilters({
+      entity: draft.entity?.trim() || undefined,
+      entityId: draft.entityId?.trim() || undefined,
+      actor: draft.actor?.trim() || undefined,
+      action: draft.action,
+      from: draft.range?.[0]?.format('YYYY-MM-DD'),
+      to: draft.range?.[1]?.format('YYYY-MM-DD'),
+    });
+    resetPage();
+  };
+  const columns: ColumnsType<AuditRow> = [
+    { title: t('office.audit.at'), dataIndex: 'at', width: 180, render: formatTimeSec },
+    { title: t('office.audit.actor'), dataIndex: 'actorName' },
+    {
+      title: t('office.audit.action'),
+      dataIndex: 'action',
+      render: (v) => <Tag color={actionColor[v]}>{label('actions', v)}</Tag>,
+    },
+    { title: t('office.audit.entity'), dataIndex: 'entity', render: (v) => label('entities', v) },
+    { title: t('office.audit.entityId'), dataIndex: 'entityId' },
+    { title: t('office.audit.ip'), dataIndex: 'ip', responsive: ['lg'] },
+  ];
+  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
+  return (
+    <div>
+      <PageHead
+        title={t('nav.audit')}
+        sub={t('table.total', { total: tableProps.pagination.total })}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            href={downloadUrl('/audit', { ...filters, format: 'xlsx' })}
+            data-testid="audit-export"
+          >
+            {t('office.audit.export')}
+          </Button>
+        }
+      />
+      <Card size="small" style={{ marginBlockEnd: 12 }}>
+        <Flex gap={8} wrap>
+          <AutoComplete
+            allowClear
+            placeholder={t('office.audit.entity')}
+            value={draft.entity}
+            onChange={(entity) => set({ entity })}
+            options={ENTITIES.map((e) => ({ value: e, label: `${label('entities', e)}（${e}）` }))}
+            style={{ inlineSize: 200 }}
+            data-testid="audit-entity"
+          />
+          <Input
+            allowClear
+            placeholder={t('office.audit.entityId')}
+            value={draft.entityId}
+            onChange={(e) => set({ entityId: e.target.value })}
+            style={{ inlineSize: 110 }}
+          />
+          <Input
+            allowClear
+            placeholder={t('office.audit.actor')}
+            value={draft.actor}
+            onChange={(e) => set({ actor: e.target.value })}
+            onPressEnter={apply}
+            style={{ inlineSize: 160 }}
+            data-testid="audit-actor"
+          />
+          <Select
+            allowClear
+            placeholder={t('office.audit.action')}
+            value={draft.action}
+            onChange={(action) => set({ action })}
+            options={ACTIONS.map((a) => ({ value: a, label: label('actions', a) }))}
+            style={{ inlineSize: 140 }}
+            data-testid="audit-action"
+          />
+          <DatePicker.RangePicker
+            value={draft.range ?? null}
+            onChange={(range) => set({ range: range as [Dayjs, Dayjs] | null })}
+            data-testid="audit-range"
+          />
+          <Button type="primary" onClick={apply} data-testid="audit-search">
+            {t('action.search')}
+          </Button>
+        </Flex>
+      </Card>
+      <div data-testid="audit-table">
+        <Table<AuditRow>
+          {...tableProps}
+          size="small"
+          columns={columns}
+          scroll={{ x: 'max-content' }}
+          expandable={{
+            expandedRowRender: (r) => <JsonDiff before={r.before} after={r.after} />,
+            rowExpandable: (r) => r.before != null || r.after != null,
+          }}
+        />
+      </div>
+    </div>
+  );
+}
