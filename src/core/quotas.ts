@@ -36,11 +36,11 @@ export const quotaSettingsSchema = z
     visitsPerLinkedVillagePerYear: count,
   })
   .refine((q) => q.repsPerMemberMin <= q.repsPerMemberMax, {
-    message: 'repsPerMemberMin must not exceed repsPerMemberMax',
+    message: 'min_le_max',
     path: ['repsPerMemberMax'],
   })
   .refine((q) => q.repsPerDeptMin <= q.repsPerDeptMax, {
-    message: 'repsPerDeptMin must not exceed repsPerDeptMax',
+    message: 'min_le_max',
     path: ['repsPerDeptMax'],
   });
 

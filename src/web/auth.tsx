@@ -52,13 +52,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async login(username, password) {
       const r = await api<{ user: Me; csrfToken: string }>('/auth/login', { body: { username, password } });
       setCsrfToken(r.csrfToken);
-      qc.clear();
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(['me'], r.user);
     },
     async logout() {
       await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
       setCsrfToken(null);
-      qc.clear();
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(['me'], null);
     },
     has: (...roles) => !!me?.roles.some((r) => roles.includes(r)),

@@ -58,6 +58,7 @@ export const regions = pgTable(
     contactName: text('contact_name').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),
     pinyinInitials: text('pinyin_initials').notNull().default(''),
+    pinyinFull: text('pinyin_full').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -71,6 +71,7 @@ export function makeRegionValues(rng: Rng, over: Partial<RegionValues> = {}): Re
     contactName,
     contactPhone: makeMobile(rng),
     pinyinInitials: pinyinKeys(name).initials,
+    pinyinFull: pinyinKeys(name).full,
     ...over,
     name,
   };

@@ -192,6 +192,9 @@ describe('masking of contact details', () => {
   it('a member’s private phone is masked in the directory for other members', async () => {
     const list = (await c.member2.get('/api/v1/members?q=张三')).json();
     expect(list.items[0].phone).toMatch(/\*{4}/);
+    await t.db.execute(sql`update members set public_phone = '0572-5111111', publish_contact = (id = ${w.m1.id})`);
+    expect((await c.member2.get(`/api/v1/members/${w.m1.id}`)).json().publicPhone).toBe('0572-5111111');
+    expect((await c.member2.get(`/api/v1/members/${w.m3.id}`)).json().publicPhone).toBe('');
     const own = (await c.member1.get(`/api/v1/members/${w.m1.id}`)).json();
     expect(own.phone).not.toMatch(/\*/);
   });

@@ -142,6 +142,7 @@ export async function applyRegions(w: WriteInput, planned: PlannedRow<RegionValu
         ...v,
         parentId: parentCode ? (idOf.get(parentCode) ?? null) : null,
         pinyinInitials: pinyinKeys(v.name).initials,
+        pinyinFull: pinyinKeys(v.name).full,
       };
       if (p.action === 'create') {
         const [row] = await w.tx.insert(regions).values(fields).returning();

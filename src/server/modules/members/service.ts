@@ -29,6 +29,7 @@ export function presentMember(a: Actor, m: any) {
     phone: full ? m.phone : maskPhone(m.phone),
     address: full ? m.address : maskAddress(m.address),
     email: full ? m.email : '',
+    publicPhone: full || m.publishContact ? m.publicPhone : '',
     abilities: {
       canEdit: hasRole(a, 'admin'),
       canRecord: hasRole(a, 'admin') || a.memberId === m.id || (hasRole(a, 'group_leader') && a.groupId === m.groupId),

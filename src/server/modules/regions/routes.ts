@@ -33,7 +33,7 @@ export const regionRoutes: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.database.db;
   const crud = auditedCrud(db, regions, 'region');
   const withKeys = <T extends { name?: string }>(v: T) =>
-    v.name ? { ...v, pinyinInitials: pinyinKeys(v.name).initials } : v;
+    v.name ? { ...v, pinyinInitials: pinyinKeys(v.name).initials, pinyinFull: pinyinKeys(v.name).full } : v;
 
   r.get('/regions', { schema: { tags: ['registry'], querystring: listQuery } }, async (req) => {
     const { page, pageSize, q, level, parentId } = req.query;

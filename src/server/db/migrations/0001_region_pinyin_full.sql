@@ -1,0 +1,1 @@
+ALTER TABLE "regions" ADD COLUMN "pinyin_full" text DEFAULT '' NOT NULL;
