@@ -27,12 +27,8 @@ export const activityRoutes: FastifyPluginAsync = async (app) => {
   });
   r.post('/activities', { schema: { tags: ['activities'], body: activityBody } }, async (req, reply) => {
     const a = actorOf(req);
-    const out = await db().transaction(async (tx) => {
-      const { id, created } = await createActivity(tx, a, req.body);
-      const after = await loadActivity(tx, a, id);
-      if (created) await writeAudit(tx, a, { action: 'create', entity: 'activity', entityId: id, after }, req.ip);
-      return { created, body: presentActivity(a, after) };
-    });
+    const { row, created } = await createActivity(db(), a, req.body, req.ip);
+    const out = { created, body: presentActivity(a, row) };
     return reply.status(out.created ? 201 : 200).send(out.body);
   });
   r.patch(

@@ -24,9 +24,15 @@ export function assertStrongPassword(pw: string, username: string): void {
 type UserRow = typeof users.$inferSelect;
 
 /** Builds the actor from a user row (and the roles a token narrows it to). */
-export async function buildActor(db: DbOrTx, u: UserRow, via: Actor['via'], roles?: Role[]): Promise<Actor> {
-  let groupId: number | null = null;
-  if (u.memberId && u.roles.includes('group_leader')) {
+export async function buildActor(
+  db: DbOrTx,
+  u: UserRow,
+  via: Actor['via'],
+  roles?: Role[],
+  knownGroupId?: number | null,
+): Promise<Actor> {
+  let groupId: number | null = knownGroupId ?? null;
+  if (knownGroupId === undefined && u.memberId && u.roles.includes('group_leader')) {
     const [g] = await db
       .select({ id: liaisonGroups.id })
       .from(liaisonGroups)
@@ -90,7 +96,13 @@ export async function resolveSession(deps: Deps, token: string): Promise<Actor |
   const { db } = deps.database;
   const id = sha256(token);
   const [row] = await db
-    .select({ s: sessions, u: users })
+    .select({
+      s: sessions,
+      u: users,
+      groupId: sql<
+        number | null
+      >`(select g.id from liaison_groups g where g.leader_member_id = ${users.memberId} limit 1)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
@@ -103,7 +115,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Actor |
   if (now.getTime() - row.s.lastSeenAt.getTime() > 30_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  const actor = await buildActor(db, row.u, 'session');
+  const actor = await buildActor(db, row.u, 'session', undefined, row.groupId);
   return { ...actor, sessionId: id, csrfToken: row.s.csrfToken };
 }
 

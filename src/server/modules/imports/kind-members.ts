@@ -1,13 +1,14 @@
 // Member rows: matched on the member code; the sector is named within the current term, villages by division code.
+
 import { eq, sql } from 'drizzle-orm';
 import { EDUCATION, GENDER, POLITICAL_STATUS } from '../../../core/code-lists.js';
 import { pinyinKeys } from '../../../core/search-keys.js';
 import type { AuditEntry } from '../../audit.js';
+import { writeAuditMany } from '../../audit.js';
 import { members, memberTerms, memberVillages } from '../../db/schema.js';
 import { COLUMNS } from './columns.js';
 import { importMessage } from './messages.js';
 import {
-  auditMany,
   chunks,
   decide,
   onlyPresent,
@@ -274,6 +275,6 @@ export async function applyMembers(w: WriteInput, planned: PlannedRow<MemberValu
     });
     tick();
   }
-  await auditMany(w.tx, w.actor, audits, w.ip);
+  await writeAuditMany(w.tx, w.actor, audits, w.ip);
   return { created: creates.length, updated: planned.filter((p) => p.action === 'update').length };
 }

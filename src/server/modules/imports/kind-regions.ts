@@ -1,10 +1,12 @@
 // Region rows: matched on the 12-digit code; a village's township must exist or come earlier in the same file.
+
 import { eq } from 'drizzle-orm';
 import { pinyinKeys } from '../../../core/search-keys.js';
 import type { AuditEntry } from '../../audit.js';
+import { writeAuditMany } from '../../audit.js';
 import { regions } from '../../db/schema.js';
 import { COLUMNS } from './columns.js';
-import { auditMany, decide, onlyPresent, type PlanInput, type PlannedRow, SeenKeys, type WriteInput } from './plan.js';
+import { decide, onlyPresent, type PlanInput, type PlannedRow, SeenKeys, type WriteInput } from './plan.js';
 import { RowReader } from './row-reader.js';
 
 type Level = 'township' | 'village';
@@ -160,6 +162,6 @@ export async function applyRegions(w: WriteInput, planned: PlannedRow<RegionValu
       }
     });
   }
-  await auditMany(w.tx, w.actor, audits, w.ip);
+  await writeAuditMany(w.tx, w.actor, audits, w.ip);
   return counts;
 }

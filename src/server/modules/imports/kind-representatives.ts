@@ -1,12 +1,13 @@
 // Representative rows: matched on name + phone; each belongs to exactly one village or one township department.
+
 import { eq, sql } from 'drizzle-orm';
 import { EDUCATION, GENDER, POLITICAL_STATUS } from '../../../core/code-lists.js';
 import { pinyinKeys } from '../../../core/search-keys.js';
 import type { AuditEntry } from '../../audit.js';
+import { writeAuditMany } from '../../audit.js';
 import { memberRepresentatives, representatives } from '../../db/schema.js';
 import { COLUMNS } from './columns.js';
 import {
-  auditMany,
   chunks,
   decide,
   onlyPresent,
@@ -240,6 +241,6 @@ export async function applyRepresentatives(
     });
     tick();
   }
-  await auditMany(w.tx, w.actor, audits, w.ip);
+  await writeAuditMany(w.tx, w.actor, audits, w.ip);
   return { created: creates.length, updated: planned.filter((p) => p.action === 'update').length };
 }

@@ -88,23 +88,3 @@ export function chunks<T>(list: T[], size = 400): T[][] {
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
-
-/** Audits many rows with few statements: the same row shape as writeAudit, in the caller's transaction (a 5,000-row import would otherwise take 5,000 round trips). */
-export async function auditMany(tx: DbOrTx, actor: Actor | null, entries: AuditEntry[], ip: string): Promise<void> {
-  const image = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
-  const actorName = actor ? `${actor.displayName}(${actor.username})` : '系统';
-  for (const part of chunks(entries, 200)) {
-    await tx.insert(auditLog).values(
-      part.map((e) => ({
-        actorUserId: actor?.userId ?? null,
-        actorName,
-        action: e.action,
-        entity: e.entity,
-        entityId: e.entityId === undefined ? '' : String(e.entityId),
-        before: image(e.before),
-        after: image(e.after),
-        ip,
-      })),
-    );
-  }
-}
