@@ -16,6 +16,8 @@ export interface Actor {
   townshipId: number | null;
   departmentId: number | null;
   via: 'session' | 'token';
+  /** Set by an admin's create or reset: the web client sends the user to change it first. */
+  mustChangePassword?: boolean;
   sessionId?: string;
   csrfToken?: string;
 }

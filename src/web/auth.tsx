@@ -11,6 +11,7 @@ export interface Me {
   memberId: number | null;
   groupId: number | null;
   townshipId: number | null;
+  mustChangePassword?: boolean;
 }
 
 interface AuthState {

@@ -40,14 +40,17 @@ function SignedIn() {
       { key: 'out', label: t('app.logout'), onClick: () => logout() },
     ],
   };
-  const body = (
-    <Routes>
-      {routes.map((r) => (
-        <Route key={r.path} path={r.path} element={r.element} />
-      ))}
-      <Route path="*" element={<Navigate to="/" replace />} />
-    </Routes>
-  );
+  const body =
+    me!.mustChangePassword && location.pathname !== '/me/password' ? (
+      <Navigate to="/me/password" replace />
+    ) : (
+      <Routes>
+        {routes.map((r) => (
+          <Route key={r.path} path={r.path} element={r.element} />
+        ))}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    );
   const header = (
     <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#b71c1c' }}>
       <strong style={{ color: '#fff', fontSize: 18 }}>{t('app.name')}</strong>

@@ -155,6 +155,7 @@ const zh = {
     period: '时间段',
   },
   password: {
+    mustChange: '这是您首次登录或管理员重置了密码，请先设置自己的新密码。',
     policy: '新密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三类，且不能包含用户名。修改后需重新登录。',
     current: '当前密码',
     new: '新密码',
@@ -340,6 +341,7 @@ const en: typeof zh = {
     period: 'Period',
   },
   password: {
+    mustChange: 'This is your first sign-in or an admin reset your password: set your own password first.',
     policy:
       'At least 8 characters, from at least three of: upper case, lower case, digits, symbols; must not contain the user name. You sign in again afterwards.',
     current: 'Current password',

@@ -125,4 +125,37 @@ describe('auth', () => {
     const tooMuch = await admin.post('/api/v1/api-tokens', { name: 'x', userId: w.users.leader1.id, roles: ['admin'] });
     expect(tooMuch.statusCode).toBe(400);
   });
+
+  it('an account created by an admin must change its password first', async () => {
+    const admin = await login(t.app, 'admin');
+    const res = await admin.post('/api/v1/users', {
+      username: 'newclerk',
+      displayName: '新同事',
+      password: 'Start#Pass1',
+      roles: ['leader'],
+    });
+    expect(res.statusCode).toBe(201);
+    const weak = await admin.post('/api/v1/users', {
+      username: 'weakling',
+      displayName: 'x',
+      password: 'weakling1',
+      roles: ['leader'],
+    });
+    expect(weak.statusCode).toBe(400);
+    const dup = await admin.post('/api/v1/users', {
+      username: 'newclerk',
+      displayName: 'x',
+      password: 'Start#Pass1',
+      roles: ['leader'],
+    });
+    expect(dup.statusCode).toBe(409);
+    const clerk = await login(t.app, 'newclerk', 'Start#Pass1');
+    expect((await clerk.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
+    expect(
+      (await clerk.post('/api/v1/auth/password', { currentPassword: 'Start#Pass1', newPassword: 'Own#Pass2026' }))
+        .statusCode,
+    ).toBe(200);
+    const again = await login(t.app, 'newclerk', 'Own#Pass2026');
+    expect((await again.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(false);
+  });
 });

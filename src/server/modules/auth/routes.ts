@@ -70,5 +70,6 @@ export function presentMe(a: ReturnType<typeof actorOf>) {
     memberId: a.memberId,
     groupId: a.groupId,
     townshipId: a.townshipId,
+    mustChangePassword: a.mustChangePassword ?? false,
   };
 }

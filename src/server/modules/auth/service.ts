@@ -49,6 +49,7 @@ export async function buildActor(
     townshipId: u.townshipId,
     departmentId: u.departmentId,
     via,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 

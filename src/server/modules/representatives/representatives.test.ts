@@ -114,7 +114,8 @@ describe('representatives', () => {
     expect(await ids('00000002')).toEqual(['钱二']);
     const members = (await admin.get('/api/v1/members?q=zs')).json().items.map((m: any) => m.name);
     expect(members).toContain('张三');
-    const villages = async (q: string) => (await member1.get(`/api/v1/regions?q=${q}`)).json().items.map((r: any) => r.name);
+    const villages = async (q: string) =>
+      (await member1.get(`/api/v1/regions?q=${q}`)).json().items.map((r: any) => r.name);
     expect(await villages('gcc')).toEqual(['古城村']);
     expect(await villages('guchengcun')).toEqual(['古城村']);
     expect(await villages('330523105201')).toEqual(['横溪坞村']);

@@ -17,6 +17,7 @@ import { AuditPage } from './registry/audit-page';
 import { DepartmentsPage } from './registry/departments-page';
 import { GroupsPage } from './registry/groups-page';
 import { ImportsPage } from './registry/imports-page';
+import { DepartmentRedirect, RegionRedirect } from './registry/record-redirect';
 import { RegionsPage } from './registry/regions-page';
 import { SectorsPage } from './registry/sectors-page';
 import { UsersPage } from './registry/users-page';
@@ -31,6 +32,8 @@ export const officeRoutes: PageRoute[] = [
     nav: { key: 'members', icon: <TeamOutlined />, mobile: true, order: 10 },
   },
   { path: '/members/new', element: <MemberFormPage />, roles: ADMIN },
+  { path: '/regions/:id', element: <RegionRedirect /> },
+  { path: '/departments/:id', element: <DepartmentRedirect /> },
   { path: '/members/:id', element: <MemberDetailPage /> },
   { path: '/members/:id/edit', element: <MemberFormPage />, roles: ADMIN },
   {

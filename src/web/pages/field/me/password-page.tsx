@@ -16,7 +16,7 @@ interface Values {
 export function PasswordPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { logout } = useAuth();
+  const { logout, me } = useAuth();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [rules, setRules] = useState<string[]>([]);
@@ -43,6 +43,15 @@ export function PasswordPage() {
     <div style={{ maxWidth: 440 }}>
       <Typography.Title level={4}>{t('app.changePassword')}</Typography.Title>
       <Card>
+        {me?.mustChangePassword && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('field.password.mustChange')}
+            style={{ marginBlockEnd: 12 }}
+            data-testid="password-must-change"
+          />
+        )}
         <Typography.Paragraph type="secondary">{t('field.password.policy')}</Typography.Paragraph>
         {rules.length > 0 && (
           <Alert

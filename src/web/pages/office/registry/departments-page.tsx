@@ -5,6 +5,7 @@ import { App, Button, Card, Flex, Form, Input, Popconfirm, Radio, Select, Space,
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { DEFAULT_QUOTAS } from '../../../../core/quotas';
 import { api } from '../../../api';
 import { applyApiError } from '../../../components/errors';
@@ -24,7 +25,8 @@ export function DepartmentsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const canKeep = useCanKeepRegistry();
-  const [townshipId, setTownshipId] = useState<number>();
+  const [params] = useSearchParams();
+  const [townshipId, setTownshipId] = useState<number | undefined>(Number(params.get('township')) || undefined);
   const depts = useDepartments(townshipId);
   const townships = useTownships();
   const [target, setTarget] = useState<CrudTarget<Department> | null>(null);

@@ -5,6 +5,7 @@ import { App, Button, Card, Empty, Flex, Input, Popconfirm, Space, Table, Tag, T
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { DEFAULT_QUOTAS } from '../../../../core/quotas';
 import { api } from '../../../api';
 import { applyApiError } from '../../../components/errors';
@@ -43,8 +44,9 @@ export function RegionsPage() {
   const qc = useQueryClient();
   const canKeep = useCanKeepRegistry();
   const townships = useTownships();
-  const [picked, setPicked] = useState<number>();
-  const [q, setQ] = useState<string>();
+  const [params] = useSearchParams();
+  const [picked, setPicked] = useState<number | undefined>(Number(params.get('township')) || undefined);
+  const [q, setQ] = useState<string | undefined>(params.get('q') ?? undefined);
   const [target, setTarget] = useState<RegionTarget | null>(null);
   const township = townships.data?.find((x) => x.id === picked) ?? townships.data?.[0];
   const villages = usePagedList<Region>('/regions', { level: 'village', parentId: township?.id, q }, 20);
