@@ -2,18 +2,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPglite, openPostgres, runMigrations } from '../../src/server/db/client.js';
-import { TEMPLATE_FILE } from './paths.js';
+import { pgTemplateName, TEMPLATE_FILE } from './paths.js';
 
 export default async function setup() {
   fs.mkdirSync(path.dirname(TEMPLATE_FILE), { recursive: true });
   if (process.env.DATABASE_URL) {
     const admin = await openPostgres(process.env.DATABASE_URL);
     const pool = admin.pool!;
-    await pool.query('drop database if exists jl_template');
-    await pool.query('create database jl_template');
+    const name = pgTemplateName(process.env.DATABASE_URL);
+    await pool.query(`drop database if exists ${name}`);
+    await pool.query(`create database ${name}`);
     await admin.close();
     const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/jl_template';
+    url.pathname = `/${name}`;
     const tpl = await openPostgres(url.toString());
     await runMigrations(tpl);
     await tpl.close();

@@ -1,4 +1,4 @@
-// In-process test app: a fresh database from the template (PGlite, or a new PostgreSQL database from jl_template) and an HTTP client.
+// In-process test app: a fresh database from the template (PGlite, or a new PostgreSQL database from the role’s template database) and an HTTP client.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { Deps } from '../../src/server/context.js';
 import { type Database, openPglite, openPostgres } from '../../src/server/db/client.js';
-import { TEMPLATE_FILE } from './paths.js';
+import { pgTemplateName, TEMPLATE_FILE } from './paths.js';
 
 /** Opens an empty migrated database for one test file. */
 export async function openTestDatabase(): Promise<Database> {
@@ -17,7 +17,7 @@ export async function openTestDatabase(): Promise<Database> {
   if (url) {
     const name = `jl_t_${crypto.randomBytes(6).toString('hex')}`;
     const admin = await openPostgres(url);
-    await admin.pool!.query(`create database ${name} template jl_template`);
+    await admin.pool!.query(`create database ${name} template ${pgTemplateName(url)}`);
     await admin.close();
     const u = new URL(url);
     u.pathname = `/${name}`;
