@@ -8,6 +8,7 @@ import type { Actor } from '../server/context.js';
 import type { Db } from '../server/db/client.js';
 import { AppError } from '../server/errors.js';
 import { t } from '../server/i18n/messages.js';
+import { AUDIT_COLUMNS, auditSheetRow } from '../server/modules/audit/sheet.js';
 import { buildTemplate, IMPORT_KINDS, type ImportKind } from '../server/modules/imports/service.js';
 import { openRuntime } from '../server/runtime.js';
 import { progressBar } from './progress.js';
@@ -68,16 +69,7 @@ async function exportAudit(db: Db, out: string, from?: string, to?: string) {
   const [{ n }] = (await db.execute(sql`select count(*)::int as n from audit_log where ${where}`)).rows as any[];
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('审计日志');
-  ws.columns = [
-    { header: '时间', key: 'at', width: 22 },
-    { header: '操作人', key: 'actorName', width: 20 },
-    { header: '操作', key: 'action', width: 12 },
-    { header: '对象', key: 'entity', width: 16 },
-    { header: '编号', key: 'entityId', width: 10 },
-    { header: '修改前', key: 'before', width: 60 },
-    { header: '修改后', key: 'after', width: 60 },
-    { header: 'IP', key: 'ip', width: 16 },
-  ];
+  ws.columns = AUDIT_COLUMNS;
   const bar = progressBar('审计日志');
   let last = 0;
   let done = 0;
@@ -87,10 +79,7 @@ async function exportAudit(db: Db, out: string, from?: string, to?: string) {
         from audit_log where ${where} and id > ${last} order by id limit 2000`)
     ).rows as any[];
     if (!page.length) break;
-    for (const x of page) {
-      const json = (v: unknown) => (v == null ? '' : JSON.stringify(v).slice(0, 32000));
-      ws.addRow({ ...x, at: new Date(x.at).toISOString(), before: json(x.before), after: json(x.after) }).commit();
-    }
+    for (const x of page) ws.addRow(auditSheetRow(x)).commit();
     last = Number(page[page.length - 1].id);
     done += page.length;
     bar(done, Math.max(n, done));

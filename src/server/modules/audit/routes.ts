@@ -8,6 +8,7 @@ import { hasRole } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { isoDate } from '../common/schemas.js';
+import { AUDIT_COLUMNS, auditSheetRow } from './sheet.js';
 
 const query = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -46,23 +47,8 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
     if (q.format === 'xlsx') {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('审计日志');
-      ws.columns = [
-        { header: '时间', key: 'at', width: 22 },
-        { header: '操作人', key: 'actorName', width: 20 },
-        { header: '操作', key: 'action', width: 12 },
-        { header: '对象', key: 'entity', width: 16 },
-        { header: '编号', key: 'entityId', width: 10 },
-        { header: '修改前', key: 'before', width: 60 },
-        { header: '修改后', key: 'after', width: 60 },
-        { header: 'IP', key: 'ip', width: 16 },
-      ];
-      for (const x of rows)
-        ws.addRow({
-          ...x,
-          at: new Date(x.at).toISOString(),
-          before: x.before ? JSON.stringify(x.before) : '',
-          after: x.after ? JSON.stringify(x.after) : '',
-        });
+      ws.columns = AUDIT_COLUMNS;
+      for (const x of rows) ws.addRow(auditSheetRow(x));
       ws.getRow(1).font = { bold: true };
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);

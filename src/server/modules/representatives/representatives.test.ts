@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestApp } from '../../../../tests/setup/test-app.js';
 import { buildWorld, type World } from '../../../../tests/setup/world.js';
@@ -43,6 +44,14 @@ describe('representatives', () => {
     expect(r.age).toBeGreaterThan(50);
     const audit = (await admin.get(`/api/v1/audit?entity=representative&entityId=${r.id}`)).json();
     expect(audit.items[0]).toMatchObject({ action: 'create', actorName: '张三(member1)' });
+    expect(audit.items[0].after).toMatchObject({ name: '周六', phone: '13800000099' });
+    const xlsx = await admin.get(`/api/v1/audit?entity=representative&entityId=${r.id}&format=xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as any);
+    const sheet = wb.getWorksheet('审计日志')!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('操作人');
+    expect(String(sheet.getRow(2).getCell(7).value)).toContain('周六');
   });
 
   it('refuses a duplicate (same name and phone) with a clear conflict and writes nothing', async () => {
