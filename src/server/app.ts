@@ -15,7 +15,7 @@ import {
 import type { Deps } from './context.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { t } from './i18n/messages.js';
-import { translateIssue } from './i18n/zod-issues.js';
+import { translateFieldMessage, translateIssue } from './i18n/zod-issues.js';
 import { registerAuthHooks } from './modules/auth/plugin.js';
 import { registerRoutes } from './routes.js';
 
@@ -70,9 +70,12 @@ function setErrorHandler(app: FastifyInstance) {
       return reply.status(400).send({ code: 'validation_failed', message: t('validation_failed', lang), details });
     }
     if (err instanceof AppError) {
-      return reply
-        .status(err.status)
-        .send({ code: err.code, message: t(err.code, lang, err.params), details: err.details ?? null });
+      const details = Array.isArray(err.details)
+        ? err.details.map((d: any) =>
+            typeof d?.message === 'string' ? { ...d, message: translateFieldMessage(d.message, lang) } : d,
+          )
+        : (err.details ?? null);
+      return reply.status(err.status).send({ code: err.code, message: t(err.code, lang, err.params), details });
     }
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       const maxMb = Math.round(app.deps.config.maxUploadBytes / 1048576);

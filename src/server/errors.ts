@@ -49,3 +49,7 @@ export class AppError extends Error {
 
 /** Shorthand for the most common error: the record is missing or outside the actor's scope. */
 export const notFound = () => new AppError('not_found');
+
+/** A 400 for one field, with a message key from the field catalogue (src/server/i18n/zod-issues.ts), translated per request. */
+export const fieldError = (path: string, key: string) =>
+  new AppError('validation_failed', {}, [{ path, message: key }]);

@@ -15,7 +15,19 @@ const fieldMessages: Record<string, Record<Lang, string>> = {
   min_le_max: { zh: '下限不能大于上限', en: 'The minimum cannot exceed the maximum' },
   code_unknown: { zh: '不在国家标准代码表中', en: 'Not in the national code list' },
   age_or_birth_year: { zh: '年龄应在 0–120 之间', en: 'Age must be 0–120' },
+  member_required: { zh: '至少选择一名委员', en: 'Choose at least one member' },
+  member_missing: { zh: '委员不存在', en: 'No such member' },
+  contact_not_yours: { zh: '联系对象不存在或不在您的名单中', en: 'No such representative in your lists' },
+  village_missing: { zh: '村（社区）不存在', en: 'No such village or community' },
+  sector_not_current: { zh: '界别不属于本届', en: 'The sector is not in the current term' },
+  file_required: { zh: '请选择文件', en: 'Choose a file' },
+  date_range_reversed: { zh: '结束日期不能早于开始日期', en: 'The end date is before the start date' },
 };
+
+/** Translates a message key of the field catalogue; anything else (already a sentence) passes through. */
+export function translateFieldMessage(message: string, lang: Lang): string {
+  return fieldMessages[message]?.[lang] ?? message;
+}
 
 /** A zod issue as the type provider hands it over (structure only, no zod import needed). */
 export interface IssueLike {

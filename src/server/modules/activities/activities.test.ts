@@ -89,6 +89,18 @@ describe('activities', () => {
     expect(res.json().details.find((d: any) => d.path === 'methods').message).toBe('至少选择 1 项');
   });
 
+  it('names a missing member in the caller’s language', async () => {
+    const body = { date: '2026-07-03', methods: ['visit'], memberIds: [999999] };
+    expect((await member1.post('/api/v1/activities', body)).json().details).toEqual([
+      { path: 'memberIds', message: '委员不存在' },
+    ]);
+    const en = await member1.post('/api/v1/activities', body, { 'accept-language': 'en' });
+    expect(en.json()).toMatchObject({
+      message: 'Some fields are invalid',
+      details: [{ path: 'memberIds', message: 'No such member' }],
+    });
+  });
+
   it('filters by member, village, method and period', async () => {
     const list = (
       await member1.get(`/api/v1/activities?regionId=${w.villA1.id}&method=talk&from=2026-06-01&to=2026-07-31`)

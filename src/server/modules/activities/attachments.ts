@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../audit.js';
 import { attachments } from '../../db/schema.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
 import { loadActivity, presentActivity } from './service.js';
@@ -55,7 +55,7 @@ export const attachmentRoutes: FastifyPluginAsync = async (app) => {
       const act = presentActivity(a, await loadActivity(db(), a, req.params.id));
       if (!act.abilities.canAttach) throw notFound();
       const file = await req.file();
-      if (!file) throw new AppError('validation_failed', {}, [{ path: 'file', message: '请选择文件' }]);
+      if (!file) throw fieldError('file', 'file_required');
       const data = await file.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE → 413
       const kindField = (file.fields.kind as any)?.value;
       const kind = kindField === 'signin' ? 'signin' : 'photo';

@@ -5,7 +5,7 @@ import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { activities, activityContacts, activityMembers } from '../../db/schema.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { activitiesVisible, canRecord, mayActForMember, representativesVisible } from '../common/scope.js';
 import type { ActivityInput } from './schema.js';
 
@@ -77,31 +77,6 @@ export async function loadActivity(db: DbOrTx, a: Actor, id: number) {
   return row as any;
 }
 
-async function checkParticipants(tx: DbOrTx, a: Actor, memberIds: number[], repIds: number[], regionId: number | null) {
-  if (!memberIds.length)
-    throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '至少选择一名委员' }]);
-  const ms = (await tx.execute(sql`select id, group_id from members where id in (${ids(memberIds)})`)).rows as any[];
-  if (ms.length !== new Set(memberIds).size)
-    throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '委员不存在' }]);
-  if (!ms.some((m) => mayActForMember(a, m.group_id, m.id))) throw new AppError('forbidden');
-  if (repIds.length) {
-    const n = (
-      await tx.execute(
-        sql`select count(*)::int as n from representatives r where r.id in (${ids(repIds)}) and ${representativesVisible(a)}`,
-      )
-    ).rows[0] as any;
-    if (n.n !== new Set(repIds).size)
-      throw new AppError('validation_failed', {}, [
-        { path: 'representativeIds', message: '联系对象不存在或不在您的名单中' },
-      ]);
-  }
-  if (regionId) {
-    const v = await tx.execute(sql`select 1 from regions where id = ${regionId} and level = 'village'`);
-    if (!v.rows.length)
-      throw new AppError('validation_failed', {}, [{ path: 'regionId', message: '村（社区）不存在' }]);
-  }
-}
-
 const intArray = (xs: number[]) => (xs.length ? sql`array[${ids(xs)}]::int[]` : sql`'{}'::int[]`);
 const textArray = (xs: string[]) =>
   xs.length
@@ -112,7 +87,7 @@ const textArray = (xs: string[]) =>
     : sql`'{}'::text[]`;
 
 /** Everything a new activity needs checked, in one round trip: the retry key, the members, the visible contacts, the village. */
-async function loadCreateFacts(
+async function loadParticipantFacts(
   db: DbOrTx,
   a: Actor,
   clientId: string | undefined,
@@ -135,6 +110,25 @@ async function loadCreateFacts(
   };
 }
 
+/** Checks who and where an activity names: members the actor may act for, contacts in the actor's lists, a real village. */
+async function checkParticipants(
+  db: DbOrTx,
+  a: Actor,
+  memberIds: number[],
+  repIds: number[],
+  regionId: number | null,
+  clientId?: string,
+) {
+  if (!memberIds.length) throw fieldError('memberIds', 'member_required');
+  const facts = await loadParticipantFacts(db, a, clientId, memberIds, repIds, regionId);
+  if (facts.dup) return facts;
+  if (facts.members.length !== memberIds.length) throw fieldError('memberIds', 'member_missing');
+  if (!facts.members.some((m) => mayActForMember(a, m.groupId, m.id))) throw new AppError('forbidden');
+  if (facts.contacts.length !== repIds.length) throw fieldError('representativeIds', 'contact_not_yours');
+  if (regionId && !facts.region) throw fieldError('regionId', 'village_missing');
+  return facts;
+}
+
 /**
  * Records an activity and its audit row in one statement (atomic, and a quarter of the round trips of row-by-row
  * inserts: this is the hot path of members in villages). A repeated clientId returns the first record instead.
@@ -148,19 +142,8 @@ export async function createActivity(
   if (!canRecord(a)) throw new AppError('forbidden');
   const memberIds = input.memberIds.length ? [...new Set(input.memberIds)] : a.memberId ? [a.memberId] : [];
   const repIds = [...new Set(input.representativeIds)];
-  if (!memberIds.length)
-    throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '至少选择一名委员' }]);
-  const facts = await loadCreateFacts(db, a, input.clientId, memberIds, repIds, input.regionId);
+  const facts = await checkParticipants(db, a, memberIds, repIds, input.regionId, input.clientId);
   if (facts.dup) return { row: await loadActivity(db, a, facts.dup), created: false };
-  if (facts.members.length !== memberIds.length)
-    throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '委员不存在' }]);
-  if (!facts.members.some((m) => mayActForMember(a, m.groupId, m.id))) throw new AppError('forbidden');
-  if (facts.contacts.length !== repIds.length)
-    throw new AppError('validation_failed', {}, [
-      { path: 'representativeIds', message: '联系对象不存在或不在您的名单中' },
-    ]);
-  if (input.regionId && !facts.region)
-    throw new AppError('validation_failed', {}, [{ path: 'regionId', message: '村（社区）不存在' }]);
   const { memberIds: _m, representativeIds: _r, clientId = null, ...f } = input;
   const row = {
     clientId,
@@ -202,7 +185,13 @@ export async function updateActivity(tx: DbOrTx, a: Actor, id: number, input: Pa
   const { memberIds, representativeIds, ...fields } = input;
   const memberList = memberIds ?? before.members.map((m: any) => m.id);
   const repList = representativeIds ?? before.contacts.map((c: any) => c.id);
-  await checkParticipants(tx, a, memberList, representativeIds ?? [], fields.regionId ?? null);
+  await checkParticipants(
+    tx,
+    a,
+    [...new Set<number>(memberList)],
+    [...new Set<number>(representativeIds ?? [])],
+    fields.regionId ?? null,
+  );
   if (Object.keys(fields).length)
     await tx
       .update(activities)

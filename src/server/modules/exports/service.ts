@@ -26,7 +26,7 @@ import {
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { loadActivity } from '../activities/service.js';
 import { memberIdsVisible, seesAll, seesContactDetails } from '../common/scope.js';
 import { currentTermId } from '../sectors/service.js';
@@ -157,8 +157,7 @@ export async function loadSummaryData(
   if (!g) throw notFound();
   const year = yearRange(chinaYear(now));
   const range = { from: from ?? year.from, to: to ?? year.to };
-  if (range.from > range.to)
-    throw new AppError('validation_failed', {}, [{ path: 'to', message: '结束日期不能早于开始日期' }]);
+  if (range.from > range.to) throw fieldError('to', 'date_range_reversed');
   const rows = (
     await db.execute(sql`
       select a.date::text as date, a.opinions, a.handling, a.handling_status as "handlingStatus", a.methods,

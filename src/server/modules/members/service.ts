@@ -6,7 +6,7 @@ import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { members, memberTerms, memberVillages } from '../../db/schema.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { rethrowUnique } from '../common/crud.js';
 import { searchCondition } from '../common/search.js';
 import { currentTermId } from '../sectors/service.js';
@@ -102,8 +102,7 @@ async function assertVillages(db: DbOrTx, ids: number[]) {
       sql`,`,
     )})`}`,
   );
-  if ((ok.rows[0] as any).n !== new Set(ids).size)
-    throw new AppError('validation_failed', {}, [{ path: 'villageIds', message: '村（社区）不存在' }]);
+  if ((ok.rows[0] as any).n !== new Set(ids).size) throw fieldError('villageIds', 'village_missing');
 }
 
 /** Creates or updates a member, their current-term sector and their village links, in the caller's transaction. */
@@ -134,7 +133,7 @@ export async function saveMember(tx: DbOrTx, input: Partial<MemberInput>, id?: n
   if (sectorId) {
     const termId = await currentTermId(tx);
     const ok = await tx.execute(sql`select 1 from sectors where id = ${sectorId} and term_id = ${termId}`);
-    if (!ok.rows.length) throw new AppError('validation_failed', {}, [{ path: 'sectorId', message: '界别不属于本届' }]);
+    if (!ok.rows.length) throw fieldError('sectorId', 'sector_not_current');
     await tx
       .insert(memberTerms)
       .values({ memberId: memberId!, termId, sectorId })

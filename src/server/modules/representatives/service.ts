@@ -7,7 +7,7 @@ import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { memberRepresentatives, representatives } from '../../db/schema.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { rethrowUnique } from '../common/crud.js';
 import { canRecord, mayActForMember, representativesVisible, seesContactDetails } from '../common/scope.js';
 import { searchCondition } from '../common/search.js';
@@ -81,8 +81,7 @@ async function checkMembers(db: DbOrTx, a: Actor, memberIds: number[]) {
       )})`,
     )
   ).rows as any[];
-  if (rows.length !== new Set(memberIds).size)
-    throw new AppError('validation_failed', {}, [{ path: 'memberIds', message: '委员不存在' }]);
+  if (rows.length !== new Set(memberIds).size) throw fieldError('memberIds', 'member_missing');
   for (const m of rows) if (!mayActForMember(a, m.group_id, m.id)) throw new AppError('forbidden');
 }
 
@@ -115,9 +114,7 @@ export async function updateRepresentative(tx: DbOrTx, a: Actor, id: number, inp
   const { memberIds, ...fields } = input;
   const merged = { regionId: before.regionId, departmentId: before.departmentId, ...fields };
   if ((merged.regionId === null) === (merged.departmentId === null))
-    throw new AppError('validation_failed', {}, [
-      { path: 'regionId', message: '必须且只能选择所属村（社区）或乡机关部门之一' },
-    ]);
+    throw fieldError('regionId', 'village_or_department');
   const keys = fields.name ? pinyinKeys(fields.name) : null;
   try {
     await tx
