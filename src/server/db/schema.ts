@@ -354,3 +354,172 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+// ——— 社情民意 (issue 3) ———
+
+/** Two-level category taxonomy the office edits (经济发展 → 招商引资 …), with an optional per-category reply deadline. */
+export const opinionCategories = pgTable(
+  'opinion_categories',
+  {
+    id: id(),
+    parentId: integer('parent_id'),
+    name: text('name').notNull(),
+    replyWorkingDays: integer('reply_working_days'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('opinion_categories_parent_name_uq').on(sql`coalesce(${t.parentId}, 0)`, t.name)],
+);
+
+/** Admin corrections and next year's notice on top of the built-in official holiday calendar. */
+export const calendarOverrides = pgTable(
+  'calendar_overrides',
+  {
+    date: date('date').primaryKey(),
+    kind: text('kind').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [check('calendar_overrides_kind_ck', sql`${t.kind} in ('holiday','workday')`)],
+);
+
+/** One 社情民意 item; the status follows src/core/opinions/lifecycle.ts, orthogonal facts sit in their own columns. */
+export const opinions = pgTable(
+  'opinions',
+  {
+    id: id(),
+    trackingCode: text('tracking_code').notNull().unique(),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    categoryId: integer('category_id').references(() => opinionCategories.id),
+    regionId: integer('region_id').references(() => regions.id),
+    sectorId: integer('sector_id').references(() => sectors.id),
+    channel: text('channel').notNull(),
+    urgency: text('urgency').notNull().default('normal'),
+    confidentiality: text('confidentiality').notNull().default('normal'),
+    status: text('status').notNull().default('received'),
+    activityId: integer('activity_id').references(() => activities.id),
+    mergedIntoId: integer('merged_into_id'),
+    leadDepartmentId: integer('lead_department_id').references(() => departments.id),
+    deadline: date('deadline'),
+    acceptDueAt: timestamp('accept_due_at', { withTimezone: true }),
+    hasPendingExtension: boolean('has_pending_extension').notNull().default(false),
+    isInBulletin: boolean('is_in_bulletin').notNull().default(false),
+    isEscalated: boolean('is_escalated').notNull().default(false),
+    contactReleased: boolean('contact_released').notNull().default(false),
+    publicReply: text('public_reply').notNull().default(''),
+    searchText: text('search_text').notNull().default(''),
+    idempotencyKey: text('idempotency_key').unique(),
+    createdBy: integer('created_by'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'opinions_status_ck',
+      sql`${t.status} in ('received','accepted','not_accepted','forwarded','replied','returned_for_rework','reviewed','replied_directly','feedback_sent','rated','closed','reopened','merged')`,
+    ),
+    check('opinions_urgency_ck', sql`${t.urgency} in ('normal','urgent')`),
+    check('opinions_confidentiality_ck', sql`${t.confidentiality} in ('normal','internal','confidential')`),
+    check(
+      'opinions_channel_ck',
+      sql`${t.channel} in ('activity','web','box','phone','letter','email','petition','officer','reception','forum')`,
+    ),
+    index('opinions_status_idx').on(t.status, t.receivedAt),
+    index('opinions_received_idx').on(t.receivedAt),
+    index('opinions_region_idx').on(t.regionId),
+    index('opinions_category_idx').on(t.categoryId),
+    index('opinions_lead_dept_idx').on(t.leadDepartmentId, t.status),
+    index('opinions_deadline_idx').on(t.deadline),
+    index('opinions_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
+  ],
+);
+
+/** Everyone who raised an item (kept through merges): a citizen's contact, a member, a representative, an officer. */
+export const opinionOriginators = pgTable(
+  'opinion_originators',
+  {
+    id: id(),
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    memberId: integer('member_id').references(() => members.id),
+    representativeId: integer('representative_id').references(() => representatives.id),
+    userId: integer('user_id').references(() => users.id),
+    name: text('name').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    relayedAt: timestamp('relayed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('opinion_originators_kind_ck', sql`${t.kind} in ('citizen','member','representative','officer')`),
+    index('opinion_originators_opinion_idx').on(t.opinionId),
+    index('opinion_originators_member_idx').on(t.memberId),
+  ],
+);
+
+/** Departments an item is forwarded to: the lead (主办) and co-handlers (协办) of each forwarding round. */
+export const opinionAssignments = pgTable(
+  'opinion_assignments',
+  {
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id, { onDelete: 'cascade' }),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    role: text('role').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.opinionId, t.departmentId] }),
+    check('opinion_assignments_role_ck', sql`${t.role} in ('lead','co')`),
+    index('opinion_assignments_dept_idx').on(t.departmentId, t.active),
+  ],
+);
+
+/** The typed event log of every item: timelines and statistics read it; appended with each transition. */
+export const opinionEvents = pgTable(
+  'opinion_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    payload: jsonb('payload').notNull().default({}),
+    actorUserId: integer('actor_user_id'),
+    actorKind: text('actor_kind').notNull(),
+    actorName: text('actor_name').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('opinion_events_opinion_idx').on(t.opinionId, t.at),
+    index('opinion_events_type_at_idx').on(t.type, t.at),
+  ],
+);
+
+/** Files attached to an item (by the citizen, staff or a department's reply), stored like activity attachments. */
+export const opinionAttachments = pgTable(
+  'opinion_attachments',
+  {
+    id: id(),
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' }),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    uploadedBy: integer('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('opinion_attachments_opinion_idx').on(t.opinionId)],
+);
