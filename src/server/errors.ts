@@ -22,6 +22,7 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   in_use: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  invalid_transition: 409,
   internal: 500,
 };
 

@@ -4,11 +4,14 @@ import { attachmentRoutes } from './modules/activities/attachments.js';
 import { activityRoutes } from './modules/activities/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
+import { categoryRoutes } from './modules/categories/routes.js';
 import { complianceRoutes } from './modules/compliance/routes.js';
 import { exportRoutes } from './modules/exports/routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
+import { opinionRoutes } from './modules/opinions/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { representativeRoutes } from './modules/representatives/routes.js';
 import { sectorRoutes } from './modules/sectors/routes.js';
@@ -30,6 +33,9 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     importRoutes,
     complianceRoutes,
     exportRoutes,
+    opinionRoutes,
+    calendarRoutes,
+    categoryRoutes,
   ]) {
     await app.register(mod);
   }

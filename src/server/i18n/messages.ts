@@ -34,6 +34,10 @@ export const messages = {
     en: 'Cannot read the file; use the .xlsx template',
   },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  invalid_transition: {
+    zh: '当前状态为「{statusLabel}」，不能执行「{actionLabel}」；可执行的操作：{allowedLabels}',
+    en: 'The item is {status}; "{action}" is not possible now. Allowed actions: {allowed}',
+  },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -22,6 +22,15 @@ const fieldMessages: Record<string, Record<Lang, string>> = {
   sector_not_current: { zh: '界别不属于本届', en: 'The sector is not in the current term' },
   file_required: { zh: '请选择文件', en: 'Choose a file' },
   date_range_reversed: { zh: '结束日期不能早于开始日期', en: 'The end date is before the start date' },
+  activity_missing: { zh: '联系活动不存在或无权查看', en: 'No such activity' },
+  channel_required: { zh: '请选择来源渠道', en: 'Choose the channel' },
+  department_missing: { zh: '承办单位不存在', en: 'No such department' },
+  merge_target_invalid: { zh: '不能合并到该条目', en: 'Cannot merge into that item' },
+  duplicate_ids: { zh: '有重复的选项', en: 'Duplicate entries' },
+  lead_is_co_handler: { zh: '主办单位不能同时是协办单位', en: 'The lead department cannot also co-handle' },
+  comment_required: { zh: '选择“不满意”时请填写意见', en: 'Please explain why you are unsatisfied' },
+  merge_into_self: { zh: '不能合并到自身', en: 'Cannot merge an item into itself' },
+  deadline_not_later: { zh: '新的期限必须晚于原期限', en: 'The new deadline must be later than the current one' },
 };
 
 /** Translates a message key of the field catalogue; anything else (already a sentence) passes through. */

@@ -1,0 +1,183 @@
+// Staff intake of a 社情民意 item: who may enter what, originators (also from a contact activity), idempotent retries.
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { toSearchDocument } from '../../adapters/text/segmenter.js';
+import { writeAudit } from '../../audit.js';
+import type { Actor } from '../../context.js';
+import { hasRole } from '../../context.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { opinionEvents, opinionOriginators, opinions } from '../../db/schema.js';
+import { AppError, fieldError } from '../../errors.js';
+import { activitiesVisible, representativesVisible } from '../common/scope.js';
+import { acceptDueAt, loadCalendar } from './calendar.js';
+import type { OpinionInput, OriginatorInput } from './schema.js';
+
+/** Tracking-code alphabet without 0/O and 1/I look-alikes; 32 symbols, so a random byte & 31 is unbiased. */
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** A 10-character unguessable tracking code (50 random bits) for the citizen's tracking page. */
+export function newTrackingCode(): string {
+  let out = '';
+  for (const b of crypto.randomBytes(10)) out += ALPHABET[b & 31];
+  return out;
+}
+
+type Originator = Omit<typeof opinionOriginators.$inferInsert, 'opinionId'>;
+
+const intArray = (xs: number[]) =>
+  xs.length
+    ? sql`array[${sql.join(
+        xs.map((x) => sql`${x}`),
+        sql`,`,
+      )}]::int[]`
+    : sql`'{}'::int[]`;
+
+/** Who may enter items, and with which channel: office staff any; officers from their township; members their own. */
+function checkIntake(a: Actor, input: OpinionInput): OpinionInput['channel'] {
+  if (hasRole(a, 'admin')) return input.channel ?? (input.activityId ? 'activity' : undefined);
+  if (hasRole(a, 'info_officer') && a.townshipId && (input.channel ?? 'officer') === 'officer') {
+    if (!input.regionId) throw fieldError('regionId', 'village_missing');
+    return 'officer';
+  }
+  if (hasRole(a, 'member') && a.memberId) return input.channel ?? (input.activityId ? 'activity' : undefined);
+  throw new AppError('forbidden');
+}
+
+/** Checks the ids an item names (region, activity, members, representatives) and returns the activity's people. */
+async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput) {
+  const memberIds = input.originators.flatMap((o) => (o.kind === 'member' && o.memberId ? [o.memberId] : []));
+  const repIds = input.originators.flatMap((o) =>
+    o.kind === 'representative' && o.representativeId ? [o.representativeId] : [],
+  );
+  const officerTown = hasRole(a, 'admin') ? null : hasRole(a, 'info_officer') ? a.townshipId : null;
+  const res = await db.execute(sql`select
+    ${input.regionId ? sql`(select json_build_object('id', v.id, 'parentId', v.parent_id) from regions v where v.id = ${input.regionId})` : sql`null::json`} as region,
+    ${
+      input.activityId
+        ? sql`(select json_build_object('id', a.id, 'regionId', a.region_id,
+        'members', coalesce((select json_agg(am.member_id order by am.member_id) from activity_members am where am.activity_id = a.id), '[]'),
+        'contacts', coalesce((select json_agg(ac.representative_id order by ac.representative_id) from activity_contacts ac where ac.activity_id = a.id), '[]'))
+      from activities a where a.id = ${input.activityId} and ${activitiesVisible(a)})`
+        : sql`null::json`
+    } as activity,
+    (select count(*)::int from members where id = any(${intArray(memberIds)})) as "memberCount",
+    (select count(*)::int from representatives r where r.id = any(${intArray(repIds)}) and ${representativesVisible(a)}) as "repCount"`);
+  const f = res.rows[0] as any;
+  if (input.regionId && !f.region) throw fieldError('regionId', 'village_missing');
+  if (officerTown && f.region && f.region.id !== officerTown && f.region.parentId !== officerTown)
+    throw fieldError('regionId', 'village_missing');
+  if (input.activityId && !f.activity) throw fieldError('activityId', 'activity_missing');
+  if (f.memberCount !== new Set(memberIds).size) throw fieldError('originators', 'member_missing');
+  if (f.repCount !== new Set(repIds).size) throw fieldError('originators', 'contact_not_yours');
+  return f.activity as { id: number; regionId: number | null; members: number[]; contacts: number[] } | null;
+}
+
+/** The originator rows: the given ones, the activity's members and contacts, and the actor's own member/officer row. */
+function originatorRows(
+  a: Actor,
+  given: OriginatorInput[],
+  activity: { members: number[]; contacts: number[] } | null,
+) {
+  const rows: Originator[] = [];
+  const seen = new Set<string>();
+  const add = (o: Originator, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    rows.push(o);
+  };
+  for (const o of given) {
+    if (o.kind === 'member') {
+      if (!o.memberId) throw fieldError('originators', 'member_missing');
+      add({ kind: 'member', memberId: o.memberId }, `m${o.memberId}`);
+    } else if (o.kind === 'representative') {
+      if (!o.representativeId) throw fieldError('originators', 'contact_not_yours');
+      add({ kind: 'representative', representativeId: o.representativeId }, `r${o.representativeId}`);
+    } else {
+      add({ kind: o.kind, name: o.name, phone: o.phone, email: o.email }, `c${rows.length}`);
+    }
+  }
+  for (const m of activity?.members ?? []) add({ kind: 'member', memberId: m }, `m${m}`);
+  for (const r of activity?.contacts ?? []) add({ kind: 'representative', representativeId: r }, `r${r}`);
+  if (!hasRole(a, 'admin')) {
+    if (hasRole(a, 'info_officer') && !hasRole(a, 'member'))
+      add({ kind: 'officer', userId: a.userId, name: a.displayName }, `u${a.userId}`);
+    else if (a.memberId) add({ kind: 'member', memberId: a.memberId, userId: a.userId }, `m${a.memberId}`);
+  }
+  return rows;
+}
+
+/** The stored idempotency key: scoped to the user, so two people's keys never collide or leak each other's items. */
+const storedKey = (a: Actor, key: string | undefined) => (key ? `${a.userId}:${key}` : null);
+
+async function findByKey(db: DbOrTx, key: string | null): Promise<number | null> {
+  if (!key) return null;
+  const res = await db.execute(sql`select id from opinions where idempotency_key = ${key}`);
+  return (res.rows[0] as { id: number } | undefined)?.id ?? null;
+}
+
+/**
+ * Records an item with its originators, the 'received' event and the audit row in one transaction; a retry with the
+ * same Idempotency-Key returns the first item instead (created: false).
+ */
+export async function createOpinion(
+  db: Db,
+  a: Actor,
+  input: OpinionInput,
+  opts: { idempotencyKey?: string; now: Date; ip?: string },
+): Promise<{ id: number; created: boolean }> {
+  const key = storedKey(a, opts.idempotencyKey);
+  const existing = await findByKey(db, key);
+  if (existing) return { id: existing, created: false };
+  const channel = checkIntake(a, input);
+  if (!channel) throw fieldError('channel', 'channel_required');
+  try {
+    return await db.transaction(async (tx) => {
+      const activity = await loadFacts(tx, a, input);
+      const people = originatorRows(a, input.originators, activity);
+      const cal = await loadCalendar(tx);
+      const values: typeof opinions.$inferInsert = {
+        trackingCode: newTrackingCode(),
+        title: input.title,
+        content: input.content,
+        categoryId: input.categoryId,
+        regionId: input.regionId ?? activity?.regionId ?? null,
+        sectorId: input.sectorId,
+        channel,
+        urgency: input.urgency,
+        confidentiality: input.confidentiality,
+        activityId: activity?.id ?? null,
+        acceptDueAt: acceptDueAt(opts.now, input.urgency, cal),
+        searchText: toSearchDocument(`${input.title}\n${input.content}`),
+        idempotencyKey: key,
+        createdBy: a.userId,
+        receivedAt: opts.now,
+        updatedAt: opts.now,
+      };
+      const [row] = await tx.insert(opinions).values(values).returning();
+      if (people.length) await tx.insert(opinionOriginators).values(people.map((p) => ({ ...p, opinionId: row.id })));
+      await tx.insert(opinionEvents).values({
+        opinionId: row.id,
+        type: 'received',
+        toStatus: 'received',
+        payload: { channel, activityId: row.activityId },
+        actorUserId: a.userId,
+        actorKind: 'user',
+        actorName: a.displayName,
+        at: opts.now,
+      });
+      const { searchText: _s, idempotencyKey: _k, ...after } = row;
+      await writeAudit(
+        tx,
+        a,
+        { action: 'create', entity: 'opinion', entityId: row.id, after: { ...after, originators: people } },
+        opts.ip,
+      );
+      return { id: row.id, created: true };
+    });
+  } catch (e) {
+    const code = (e as any)?.code ?? (e as any)?.cause?.code;
+    const winner = code === '23505' ? await findByKey(db, key) : null;
+    if (winner) return { id: winner, created: false }; // a concurrent retry with the same key won the race
+    throw e;
+  }
+}

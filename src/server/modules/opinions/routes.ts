@@ -1,0 +1,41 @@
+// /api/v1/opinions: staff intake, the scoped inbox, one item, its timeline and its transitions.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../auth/plugin.js';
+import { idParam } from '../common/schemas.js';
+import { createOpinion } from './create.js';
+import { listEvents, listOpinions, loadOpinion } from './read.js';
+import { opinionBody, opinionListQuery, transitionBody } from './schema.js';
+import { transitionOpinion } from './transition.js';
+
+/** 社情民意 endpoints for signed-in users (the public ones live elsewhere). */
+export const opinionRoutes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.database.db;
+  const tags = ['opinions'];
+  r.get('/opinions', { schema: { tags, querystring: opinionListQuery } }, async (req) =>
+    listOpinions(db(), actorOf(req), req.query, app.deps.now()),
+  );
+  r.get('/opinions/:id', { schema: { tags, params: idParam } }, async (req) =>
+    loadOpinion(db(), actorOf(req), req.params.id, app.deps.now()),
+  );
+  r.get('/opinions/:id/events', { schema: { tags, params: idParam } }, async (req) =>
+    listEvents(db(), actorOf(req), req.params.id),
+  );
+  r.post('/opinions', { schema: { tags, body: opinionBody } }, async (req, reply) => {
+    const a = actorOf(req);
+    const header = req.headers['idempotency-key'];
+    const key = typeof header === 'string' && header.trim() ? header.trim().slice(0, 200) : undefined;
+    const now = app.deps.now();
+    const { id, created } = await createOpinion(db(), a, req.body, { idempotencyKey: key, now, ip: req.ip });
+    return reply.status(created ? 201 : 200).send(await loadOpinion(db(), a, id, now));
+  });
+  r.post('/opinions/:id/transitions', { schema: { tags, params: idParam, body: transitionBody } }, async (req) => {
+    const a = actorOf(req);
+    const now = app.deps.now();
+    const out = await db().transaction((tx) =>
+      transitionOpinion(tx, a, req.params.id, req.body, { now, lang: req.lang ?? 'zh', ip: req.ip }),
+    );
+    return { ...out, item: await loadOpinion(db(), a, req.params.id, now) };
+  });
+};

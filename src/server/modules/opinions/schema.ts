@@ -1,0 +1,74 @@
+// Request schemas of the staff side of 社情民意: creating an item, listing and filtering the inbox, a transition.
+import { z } from 'zod';
+import { ACTION_CODES, STATUS_CODES } from '../../../core/opinions/index.js';
+import { isoDate, pageQuery, text } from '../common/schemas.js';
+
+/** The channels an item may come in by (the CHECK constraint of opinions.channel). */
+export const OPINION_CHANNELS = [
+  'activity',
+  'web',
+  'box',
+  'phone',
+  'letter',
+  'email',
+  'petition',
+  'officer',
+  'reception',
+  'forum',
+] as const;
+/** Validates a channel code. */
+export const channelSchema = z.enum(OPINION_CHANNELS);
+/** Validates an urgency code. */
+export const urgencySchema = z.enum(['normal', 'urgent']);
+/** Validates a confidentiality tier. */
+export const confidentialitySchema = z.enum(['normal', 'internal', 'confidential']);
+
+const id = z.number().int().positive();
+
+/** One person who raised the item: a member, a representative, or a citizen/officer by name and contact. */
+export const originatorInput = z.object({
+  kind: z.enum(['citizen', 'member', 'representative', 'officer']),
+  memberId: id.optional(),
+  representativeId: id.optional(),
+  name: text(50).default(''),
+  phone: text(40).default(''),
+  email: text(200).default(''),
+});
+/** A validated originator. */
+export type OriginatorInput = z.infer<typeof originatorInput>;
+
+/** Body of POST /opinions (staff intake; the channel defaults from the activity or the officer role). */
+export const opinionBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  content: z.string().trim().min(1).max(20_000),
+  categoryId: id.nullable().default(null),
+  regionId: id.nullable().default(null),
+  sectorId: id.nullable().default(null),
+  channel: channelSchema.optional(),
+  urgency: urgencySchema.default('normal'),
+  confidentiality: confidentialitySchema.default('normal'),
+  originators: z.array(originatorInput).max(200).default([]),
+  activityId: id.optional(),
+});
+/** A validated create body. */
+export type OpinionInput = z.infer<typeof opinionBody>;
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Query of GET /opinions: the inbox filters. */
+export const opinionListQuery = pageQuery.extend({
+  status: z.enum(STATUS_CODES).optional(),
+  channel: channelSchema.optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  regionId: z.coerce.number().int().positive().optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  urgency: urgencySchema.optional(),
+  overdue: flag.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+/** A validated list query. */
+export type OpinionListQuery = z.infer<typeof opinionListQuery>;
+
+/** Body of POST /opinions/:id/transitions: the action is checked here, its payload by core after the state check. */
+export const transitionBody = z.looseObject({ action: z.enum(ACTION_CODES) });

@@ -1,0 +1,59 @@
+// Who sees which 社情民意 item, and how the actor stands to one item (the relation flags core's decision needs).
+import { type SQL, sql } from 'drizzle-orm';
+import type { OpinionActor } from '../../../core/opinions/index.js';
+import type { Actor } from '../../context.js';
+import { hasRole } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
+import { seesAll } from '../common/scope.js';
+
+/** SQL condition on opinions (alias o): admin and leaders all; everyone else by their relation to the item. */
+export function opinionsVisible(a: Actor): SQL {
+  if (seesAll(a)) return sql`true`;
+  const parts: SQL[] = [sql`o.created_by = ${a.userId}`];
+  parts.push(
+    sql`exists (select 1 from opinion_originators oo where oo.opinion_id = o.id and oo.user_id = ${a.userId})`,
+  );
+  if (hasRole(a, 'dept_handler') && a.departmentId)
+    parts.push(
+      sql`exists (select 1 from opinion_assignments oa where oa.opinion_id = o.id and oa.active and oa.department_id = ${a.departmentId})`,
+    );
+  if (hasRole(a, 'member') && a.memberId)
+    parts.push(
+      sql`exists (select 1 from opinion_originators oo where oo.opinion_id = o.id and oo.member_id = ${a.memberId})`,
+    );
+  if (hasRole(a, 'info_officer') && a.townshipId)
+    parts.push(
+      sql`(o.region_id = ${a.townshipId} or o.region_id in (select id from regions where parent_id = ${a.townshipId}))`,
+    );
+  if (hasRole(a, 'group_leader') && a.groupId)
+    parts.push(
+      sql`exists (select 1 from opinion_originators oo join members m on m.id = oo.member_id where oo.opinion_id = o.id and m.group_id = ${a.groupId})`,
+    );
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** Department handlers see citizens' contacts masked unless the office released them. */
+export function seesMaskedContacts(a: Actor, contactReleased: boolean): boolean {
+  return !contactReleased && hasRole(a, 'dept_handler') && !hasRole(a, 'admin', 'leader');
+}
+
+/** Resolves the actor's relations to an item: lead/co department, originator, and whether they rated this feedback. */
+export async function opinionActorFor(db: DbOrTx, a: Actor, opinionId: number): Promise<OpinionActor> {
+  const res = await db.execute(sql`select
+    ${a.departmentId ? sql`(select role from opinion_assignments where opinion_id = ${opinionId} and active and department_id = ${a.departmentId})` : sql`null::text`} as "deptRole",
+    exists (select 1 from opinion_originators where opinion_id = ${opinionId}
+      and (user_id = ${a.userId} ${a.memberId ? sql`or member_id = ${a.memberId}` : sql``})) as "isOriginator",
+    exists (select 1 from opinion_events e where e.opinion_id = ${opinionId} and e.type = 'rate' and e.actor_user_id = ${a.userId}
+      and e.id > coalesce((select max(f.id) from opinion_events f where f.opinion_id = ${opinionId} and f.type = 'send_feedback'), 0)) as "hasRated"`);
+  const r = res.rows[0] as { deptRole: string | null; isOriginator: boolean; hasRated: boolean };
+  const handles = hasRole(a, 'dept_handler');
+  return {
+    kind: 'user',
+    roles: a.roles,
+    isLeadDepartment: handles && r.deptRole === 'lead',
+    isCoHandler: handles && r.deptRole === 'co',
+    isOriginator: r.isOriginator,
+    // The office records phone callbacks for several people, so only non-staff raters are held to one rating.
+    hasRated: !hasRole(a, 'admin') && r.hasRated,
+  };
+}
