@@ -523,3 +523,62 @@ export const opinionAttachments = pgTable(
   },
   (t) => [index('opinion_attachments_opinion_idx').on(t.opinionId)],
 );
+
+/** In-app notifications (reminders, feedback to originating members), read in the UI. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    link: text('link').notNull().default(''),
+    opinionId: integer('opinion_id').references(() => opinions.id, { onDelete: 'cascade' }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
+);
+
+/**
+ * Outgoing messages (email, SMS) and reminders as claimed rows: `dedupe_key` makes a reminder exist once, and a
+ * worker claims a row with `FOR UPDATE SKIP LOCKED`, so several server processes never send it twice.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull().default(''),
+    body: text('body').notNull(),
+    dedupeKey: text('dedupe_key').unique(),
+    opinionId: integer('opinion_id').references(() => opinions.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error').notNull().default(''),
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('outbox_channel_ck', sql`${t.channel} in ('email','sms')`),
+    check('outbox_status_ck', sql`${t.status} in ('pending','sending','sent','failed')`),
+    index('outbox_pending_idx').on(t.status, t.notBefore),
+  ],
+);
+
+/** Reception of inbound mail that was refused or could not become an item, for the office to look at. */
+export const inboundMailLog = pgTable('inbound_mail_log', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  sender: text('sender').notNull().default(''),
+  subject: text('subject').notNull().default(''),
+  outcome: text('outcome').notNull(),
+  reason: text('reason').notNull().default(''),
+  opinionId: integer('opinion_id').references(() => opinions.id, { onDelete: 'set null' }),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
