@@ -6,10 +6,13 @@ import { useAuth } from './auth';
 import { setLanguage } from './i18n';
 import { allRoutes } from './pages/all-routes';
 import { LoginPage } from './pages/login';
+import { publicRoutes } from './pages/public/routes';
 
 /** Renders the login page or the signed-in layout. */
 export function Shell() {
   const { me, loading } = useAuth();
+  const location = useLocation();
+  if (location.pathname.startsWith('/public')) return <PublicShell />;
   if (loading) return <Spin fullscreen />;
   if (!me) return <LoginPage />;
   return <SignedIn />;
@@ -120,5 +123,17 @@ function SignedIn() {
         <Layout.Content style={{ padding: 20 }}>{body}</Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** Citizens' pages: no sign-in, no menus. */
+function PublicShell() {
+  return (
+    <Routes>
+      {publicRoutes.map((r) => (
+        <Route key={r.path} path={r.path} element={r.element} />
+      ))}
+      <Route path="*" element={<Navigate to="/public/opinions/new" replace />} />
+    </Routes>
   );
 }

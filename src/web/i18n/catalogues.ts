@@ -2,9 +2,11 @@
 import { common } from './common';
 import { field } from './field';
 import { office } from './office';
+import { op } from './opinions';
+import { pub } from './public';
 
 type Catalogue = { zh: Record<string, unknown>; en: Record<string, unknown> };
-const areas: Catalogue[] = [common, field, office];
+const areas: Catalogue[] = [common, field, office, op, pub];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...areas.map((a) => a[lang]));
 /** i18next resources for both languages. */

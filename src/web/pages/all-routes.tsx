@@ -2,6 +2,7 @@
 import type { PageRoute } from '../routes';
 import { fieldRoutes } from './field/routes';
 import { officeRoutes } from './office/routes';
+import { opinionRoutes } from './opinions/routes';
 
 /** All routes of the app. */
-export const allRoutes: PageRoute[] = [...fieldRoutes, ...officeRoutes];
+export const allRoutes: PageRoute[] = [...fieldRoutes, ...opinionRoutes, ...officeRoutes];
