@@ -6,6 +6,7 @@ import { users } from '../server/db/schema.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
 import { AppError } from '../server/errors.js';
 import { assertStrongPassword, hashPassword } from '../server/modules/auth/service.js';
+import { startScheduler } from '../server/modules/reminders/service.js';
 import { openRuntime } from '../server/runtime.js';
 import { progressBar } from './progress.js';
 
@@ -58,7 +59,9 @@ async function serve(args: string[]) {
     `\n界联 is running at ${url}  (database: ${deps.database.kind}${deps.database.kind === 'pglite' ? `, ${deps.config.dataDir}` : ''})`,
   );
   console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
+  const scheduler = deps.config.remindersEnabled ? startScheduler(deps) : null;
   const stop = async () => {
+    await scheduler?.stop();
     await app.close();
     await deps.database.close();
     process.exit(0);

@@ -12,6 +12,16 @@ export interface AppConfig {
   lockoutMinutes: number;
   secureCookies: boolean;
   webDist: string | null;
+  /** Outgoing mail server as smtp(s)://user:pass@host:port; null = log mail instead of sending it. */
+  smtpUrl: string | null;
+  /** Sender address of outgoing mail. */
+  smtpFrom: string;
+  /** SMS gateway endpoint receiving POST {phone, text}; null = log SMS instead of sending them. */
+  smsHttpUrl: string | null;
+  /** Whether `serve` runs the reminder and outbox scheduler (REMINDERS=0 turns it off). */
+  remindersEnabled: boolean;
+  /** How often the scheduler scans deadlines and delivers the outbox. */
+  reminderIntervalMs: number;
 }
 
 /** Builds settings from env with the documented defaults; tests pass overrides. */
@@ -28,6 +38,11 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     lockoutMinutes: 15,
     secureCookies: env.SECURE_COOKIES === '1',
     webDist: path.resolve('dist/web'),
+    smtpUrl: env.SMTP_URL || null,
+    smtpFrom: env.SMTP_FROM || 'jielian@localhost',
+    smsHttpUrl: env.SMS_HTTP_URL || null,
+    remindersEnabled: env.REMINDERS !== '0',
+    reminderIntervalMs: Number(env.REMINDER_INTERVAL_SECONDS ?? 60) * 1000,
     ...overrides,
   };
 }

@@ -10,8 +10,11 @@ import { complianceRoutes } from './modules/compliance/routes.js';
 import { exportRoutes } from './modules/exports/routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { kpiRoutes } from './modules/kpis/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { opinionRoutes } from './modules/opinions/routes.js';
+import { publicRoutes } from './modules/public/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { representativeRoutes } from './modules/representatives/routes.js';
 import { sectorRoutes } from './modules/sectors/routes.js';
@@ -36,6 +39,9 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     opinionRoutes,
     calendarRoutes,
     categoryRoutes,
+    kpiRoutes,
+    notificationRoutes,
+    publicRoutes,
   ]) {
     await app.register(mod);
   }

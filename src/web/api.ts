@@ -24,10 +24,13 @@ export const setCsrfToken = (t: string | null) => {
 /** Calls /api/v1 + path; throws ApiError for non-2xx answers. */
 export async function api<T = any>(
   path: string,
-  init: { method?: string; body?: unknown; form?: FormData } = {},
+  init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const method = init.method ?? (init.body !== undefined || init.form ? 'POST' : 'GET');
-  const headers: Record<string, string> = { 'accept-language': document.documentElement.lang || 'zh-CN' };
+  const headers: Record<string, string> = {
+    'accept-language': document.documentElement.lang || 'zh-CN',
+    ...init.headers,
+  };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
   if (init.form) body = init.form;

@@ -31,6 +31,8 @@ const fieldMessages: Record<string, Record<Lang, string>> = {
   comment_required: { zh: '选择“不满意”时请填写意见', en: 'Please explain why you are unsatisfied' },
   merge_into_self: { zh: '不能合并到自身', en: 'Cannot merge an item into itself' },
   deadline_not_later: { zh: '新的期限必须晚于原期限', en: 'The new deadline must be later than the current one' },
+  consent_required: { zh: '请阅读并同意隐私说明', en: 'Please read and accept the privacy notice' },
+  category_missing: { zh: '请选择有效的分类', en: 'Choose a valid category' },
 };
 
 /** Translates a message key of the field catalogue; anything else (already a sentence) passes through. */

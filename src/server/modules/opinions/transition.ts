@@ -16,6 +16,7 @@ import { opinionEvents } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
 import { translateIssue } from '../../i18n/zod-issues.js';
+import { notifyFeedback } from '../reminders/feedback.js';
 import { statusLabel } from './read.js';
 import { opinionActorFor, opinionsVisible } from './scope.js';
 
@@ -181,6 +182,7 @@ export async function transitionOpinion(
       at: opts.now,
     })
     .returning({ id: opinionEvents.id });
+  if (ev.type === 'send_feedback') await notifyFeedback(tx, id, { now: opts.now, eventId: event.id });
   await writeAudit(
     tx,
     a,

@@ -1,0 +1,53 @@
+// /api/v1/public: the citizen's side of 社情民意 without an account, rate-limited per client address.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../errors.js';
+import { createPublicOpinion } from './intake.js';
+import { publicCategories, publicVillages } from './lookups.js';
+import { publicLimitsFromEnv, SlidingWindowLimiter } from './rate-limit.js';
+import { rateByCode } from './rating.js';
+import { publicOpinionBody, publicRatingBody, trackingParam, villageQuery } from './schema.js';
+import { loadPublicView } from './view.js';
+
+/** Public endpoints; each app instance keeps its own counters (one process; put a proxy limit in front of several). */
+export const publicRoutes: FastifyPluginAsync = async (app) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.database.db;
+  const limits = publicLimitsFromEnv();
+  const submits = new SlidingWindowLimiter(limits.submit);
+  const lookups = new SlidingWindowLimiter(limits.lookup);
+  const config = { public: true };
+  const tags = ['public'];
+  const gate = (limiter: SlidingWindowLimiter, req: FastifyRequest) => {
+    if (!limiter.take(req.ip, app.deps.now().getTime())) throw new AppError('rate_limited');
+  };
+
+  r.post('/public/opinions', { config, schema: { tags, body: publicOpinionBody } }, async (req, reply) => {
+    gate(submits, req);
+    // A filled honeypot is a bot: refuse without saying why, and write nothing.
+    if (req.body.website !== '') throw new AppError('validation_failed');
+    const out = await createPublicOpinion(db(), req.body, { now: app.deps.now(), ip: req.ip });
+    return reply.status(201).send(out);
+  });
+  r.get('/public/opinions/:trackingCode', { config, schema: { tags, params: trackingParam } }, async (req) => {
+    gate(lookups, req);
+    return loadPublicView(db(), req.params.trackingCode);
+  });
+  r.post(
+    '/public/opinions/:trackingCode/rating',
+    { config, schema: { tags, params: trackingParam, body: publicRatingBody } },
+    async (req) => {
+      gate(lookups, req);
+      await rateByCode(db(), req.params.trackingCode, req.body, {
+        now: app.deps.now(),
+        lang: req.lang ?? 'zh',
+        ip: req.ip,
+      });
+      return loadPublicView(db(), req.params.trackingCode);
+    },
+  );
+  r.get('/public/categories', { config, schema: { tags } }, async () => publicCategories(db()));
+  r.get('/public/villages', { config, schema: { tags, querystring: villageQuery } }, async (req) =>
+    publicVillages(db(), req.query.q),
+  );
+};

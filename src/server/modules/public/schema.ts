@@ -1,0 +1,41 @@
+// Request schemas of the no-account 社情民意 endpoints: the citizen form, a tracking code, a rating, village search.
+import { z } from 'zod';
+import { opinionRatingSchema } from '../../../core/opinions/index.js';
+import { optionalPhone, text } from '../common/schemas.js';
+
+const id = z.number().int().positive();
+
+/** Body of POST /public/opinions; `website` is the honeypot a person never sees, so it must stay empty. */
+export const publicOpinionBody = z.object({
+  title: z.string().trim().min(1).max(100),
+  content: z.string().trim().min(1).max(5000),
+  categoryId: id,
+  regionId: id,
+  name: text(50).default(''),
+  phone: optionalPhone,
+  email: z.union([z.literal(''), z.email().max(200)]).default(''),
+  consent: z.boolean(),
+  website: z.string().max(500).default(''),
+});
+/** A validated citizen submission. */
+export type PublicOpinionInput = z.infer<typeof publicOpinionBody>;
+
+/** Path of the tracking endpoints; the code is normalised (case, spaces, dashes) before lookup. */
+export const trackingParam = z.object({ trackingCode: z.string().max(40) });
+
+/** Body of POST /public/opinions/:code/rating; the comment rule (required when unsatisfied) lives in core. */
+export const publicRatingBody = z.object({
+  rating: opinionRatingSchema,
+  comment: z.string().max(1000).default(''),
+});
+
+/** Query of GET /public/villages. */
+export const villageQuery = z.object({ q: z.string().trim().max(30).default('') });
+
+const CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/;
+
+/** The canonical form of a typed code, or null when it cannot be one (answered as 404 like an unknown code). */
+export function normalizeCode(raw: string): string | null {
+  const code = raw.replace(/[\s-]/g, '').toUpperCase();
+  return CODE.test(code) ? code : null;
+}

@@ -1,0 +1,115 @@
+// What a citizen holding a tracking code may see: no staff names, no departments, no contacts, no internal notes.
+import { sql } from 'drizzle-orm';
+import { allowedActions, type OpinionActor, type OpinionStatus } from '../../../core/opinions/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { notFound } from '../../errors.js';
+import { normalizeCode } from './schema.js';
+
+/** The stages a citizen sees; internal review loops (reply, rework, approval) all read as 办理中. */
+export const PUBLIC_STAGES = [
+  { code: 'received', label: '已接收' },
+  { code: 'accepted', label: '已受理' },
+  { code: 'not_accepted', label: '不予受理' },
+  { code: 'processing', label: '办理中' },
+  { code: 'answered', label: '已答复' },
+  { code: 'reopened', label: '重新督办' },
+  { code: 'closed', label: '已办结' },
+  { code: 'merged', label: '已合并办理' },
+] as const;
+/** A public stage code. */
+export type PublicStage = (typeof PUBLIC_STAGES)[number]['code'];
+
+const STAGE_OF: Record<OpinionStatus, PublicStage> = {
+  received: 'received',
+  accepted: 'accepted',
+  not_accepted: 'not_accepted',
+  forwarded: 'processing',
+  replied: 'processing',
+  returned_for_rework: 'processing',
+  reviewed: 'processing',
+  replied_directly: 'processing',
+  feedback_sent: 'answered',
+  rated: 'answered',
+  reopened: 'reopened',
+  closed: 'closed',
+  merged: 'merged',
+};
+
+/** Event types shown on the public timeline (types only, never payloads or actors). */
+const PUBLIC_EVENTS = [
+  'received',
+  'accept',
+  'not_accept',
+  'forward',
+  'send_feedback',
+  'rate',
+  'reopen',
+  'close',
+  'merge',
+];
+
+/** The item row behind a code, or 404; malformed codes cost a lookup too, so timing says little. */
+export async function findByCode(db: DbOrTx, raw: string, lock = false) {
+  const code = normalizeCode(raw);
+  const res = await db.execute(sql`select o.id, o.status, o.has_pending_extension as "hasPendingExtension",
+      o.is_in_bulletin as "isInBulletin", o.is_escalated as "isEscalated", o.deadline::text as deadline
+    from opinions o where o.tracking_code = ${code ?? '-'} ${lock ? sql`for update` : sql``}`);
+  const row = res.rows[0] as any;
+  if (!code || !row) throw notFound();
+  return { ...row, deadline: row.deadline ?? undefined } as {
+    id: number;
+    status: OpinionStatus;
+    hasPendingExtension: boolean;
+    isInBulletin: boolean;
+    isEscalated: boolean;
+    deadline?: string;
+  };
+}
+
+/** The citizen as core's rules see them: the originator, holding one rating per feedback round. */
+export async function citizenActor(db: DbOrTx, opinionId: number): Promise<OpinionActor> {
+  const res = await db.execute(sql`select exists (select 1 from opinion_events e where e.opinion_id = ${opinionId}
+      and e.type = 'rate' and e.actor_kind = 'citizen' and e.id > coalesce((select max(f.id) from opinion_events f
+        where f.opinion_id = ${opinionId} and f.type = 'send_feedback'), 0)) as "hasRated"`);
+  return { kind: 'citizen', roles: [], isOriginator: true, hasRated: (res.rows[0] as any).hasRated === true };
+}
+
+/** The tracking page's data for a code. */
+export async function loadPublicView(db: DbOrTx, raw: string) {
+  const item = await findByCode(db, raw);
+  const res =
+    await db.execute(sql`select o.tracking_code as "trackingCode", o.title, o.content, o.received_at as "receivedAt",
+      c.name as "categoryName", pc.name as "parentCategoryName", v.name as "villageName", t.name as "townshipName",
+      o.public_reply as "publicReply",
+      exists (select 1 from opinion_events s where s.opinion_id = o.id and s.type = 'send_feedback') as "feedbackSent",
+      (select json_build_object('rating', r.payload->>'rating', 'comment', coalesce(r.payload->>'comment', ''), 'at', r.at)
+        from opinion_events r where r.opinion_id = o.id and r.type = 'rate' and r.actor_kind = 'citizen'
+        order by r.id desc limit 1) as "myRating",
+      coalesce((select json_agg(json_build_object('type', e.type, 'at', e.at) order by e.at, e.id)
+        from opinion_events e where e.opinion_id = o.id and e.type in (${sql.join(
+          PUBLIC_EVENTS.map((x) => sql`${x}`),
+          sql`,`,
+        )})), '[]') as timeline
+    from opinions o left join opinion_categories c on c.id = o.category_id
+      left join opinion_categories pc on pc.id = c.parent_id
+      left join regions v on v.id = o.region_id left join regions t on t.id = v.parent_id
+    where o.id = ${item.id}`);
+  const row = res.rows[0] as any;
+  const stage = STAGE_OF[item.status];
+  const showReply = row.feedbackSent && ['answered', 'reopened', 'closed'].includes(stage);
+  const actor = await citizenActor(db, item.id);
+  return {
+    trackingCode: row.trackingCode as string,
+    title: row.title as string,
+    content: row.content as string,
+    receivedAt: row.receivedAt,
+    category: [row.parentCategoryName, row.categoryName].filter(Boolean).join(' / '),
+    village: [row.townshipName, row.villageName].filter(Boolean).join(' / '),
+    status: stage,
+    statusLabel: PUBLIC_STAGES.find((s) => s.code === stage)?.label ?? stage,
+    timeline: row.timeline as { type: string; at: string }[],
+    publicReply: showReply ? (row.publicReply as string) : null,
+    myRating: row.myRating as { rating: string; comment: string; at: string } | null,
+    canRate: allowedActions(item, actor).includes('rate'),
+  };
+}

@@ -1,0 +1,76 @@
+// /opinions/:id: one item with all its fields, people, departments, the allowed actions and the whole timeline.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Result, Row, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError, api } from '../../api';
+import { PageHead } from '../office/components/page-head';
+import { ActionBar } from './action-bar';
+import { StatusTag } from './bits';
+import { AssignmentTable, ItemFields, OriginatorList } from './item-fields';
+import { ItemTimeline } from './item-timeline';
+import type { OpinionDetail, OpinionEventRow } from './types';
+
+/** The item page; a 404 (out of scope or missing) shows the usual not-found message. */
+export function OpinionItemPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const item = useQuery({
+    queryKey: ['opinion', id],
+    queryFn: () => api<OpinionDetail>(`/opinions/${id}`),
+    retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
+  });
+  const events = useQuery({
+    queryKey: ['opinion', id, 'events'],
+    queryFn: async () => (await api<{ items: OpinionEventRow[] }>(`/opinions/${id}/events`)).items,
+    enabled: item.isSuccess,
+  });
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+      {t('op.item.back')}
+    </Button>
+  );
+  if (item.isLoading) return <Spin />;
+  if (item.isError || !item.data) {
+    const notFound = item.error instanceof ApiError && item.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('msg.notFound') : t('msg.loadFailed')}
+        extra={back}
+      />
+    );
+  }
+  const o = item.data;
+  return (
+    <div data-testid="op-item" data-status={o.status}>
+      <PageHead
+        title={
+          <span style={{ wordBreak: 'break-word' }}>
+            {o.title} <StatusTag status={o.status} />
+          </span>
+        }
+        sub={o.trackingCode}
+        extra={back}
+      />
+      <Card size="small" title={t('op.item.actions')} style={{ marginBlockEnd: 16 }} data-testid="op-actions">
+        <ActionBar item={o} events={events.data ?? []} />
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <ItemFields item={o} />
+          <OriginatorList people={o.originators} />
+          <AssignmentTable rows={o.assignments} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t('op.item.timeline')}>
+            {events.isLoading ? <Spin /> : <ItemTimeline events={events.data ?? []} />}
+            {events.isError && <Typography.Text type="danger">{t('msg.loadFailed')}</Typography.Text>}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

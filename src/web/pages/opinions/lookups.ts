@@ -1,0 +1,60 @@
+// Cached look-ups the 社情民意 pages share: the category tree, departments and the default department deadline.
+import { useQuery } from '@tanstack/react-query';
+import { api, qs } from '../../api';
+
+export interface CategoryNode {
+  id: number;
+  name: string;
+  parentId: number | null;
+  children?: CategoryNode[];
+}
+
+/** TreeSelect data of the editable two-level category taxonomy. */
+export function useCategoryTree() {
+  return useQuery({
+    queryKey: ['/opinion-categories'],
+    queryFn: () => api<{ tree: CategoryNode[] }>('/opinion-categories'),
+    staleTime: 300_000,
+    select: (d) =>
+      d.tree.map((c) => ({
+        value: c.id,
+        title: c.name,
+        children: (c.children ?? []).map((s) => ({ value: s.id, title: s.name })),
+      })),
+  });
+}
+
+/** Every department (township and county), for forwarding and filters. */
+export function useDepartmentOptions() {
+  return useQuery({
+    queryKey: ['departments', 'all'],
+    queryFn: async () =>
+      (await api<{ items: { id: number; name: string; townshipName: string | null }[] }>('/departments')).items,
+    staleTime: 300_000,
+    select: (items) => items.map((d) => ({ value: d.id, label: [d.townshipName, d.name].filter(Boolean).join(' / ') })),
+  });
+}
+
+/** Townships, for the region filter (the server matches an item's village by its township). */
+export function useTownshipOptions() {
+  return useQuery({
+    queryKey: ['townships'],
+    queryFn: async () =>
+      (await api<{ items: { id: number; name: string }[] }>('/regions?level=township&pageSize=1000')).items,
+    staleTime: 300_000,
+    select: (items) => items.map((r) => ({ value: r.id, label: r.name })),
+  });
+}
+
+/** Today in China (YYYY-MM-DD), the day working-day deadlines count from. */
+export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The due day `days` working days from today, by the office's calendar. */
+export function useWorkingDue(days: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['/calendar/working-days', chinaToday(), days],
+    queryFn: () => api<{ due: string }>(`/calendar/working-days${qs({ from: chinaToday(), days })}`),
+    enabled,
+    staleTime: 600_000,
+  });
+}

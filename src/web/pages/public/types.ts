@@ -1,0 +1,17 @@
+// The shape of GET /public/opinions/:code as the pages use it.
+
+/** What a citizen sees of their item. */
+export interface PublicView {
+  trackingCode: string;
+  title: string;
+  content: string;
+  receivedAt: string;
+  category: string;
+  village: string;
+  status: string;
+  statusLabel: string;
+  timeline: { type: string; at: string }[];
+  publicReply: string | null;
+  myRating: { rating: string; comment: string; at: string } | null;
+  canRate: boolean;
+}
