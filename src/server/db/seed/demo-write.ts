@@ -21,6 +21,10 @@ import {
   terms,
   users,
 } from '../schema.js';
+import { seedOpinionCategories } from './demo-categories.js';
+import type { PlannedOpinion } from './demo-opinions-plan.js';
+import { COUNTY_DEPARTMENTS } from './demo-opinions-rules.js';
+import { countOpinionRows, type RowWriter, writeOpinions } from './demo-opinions-write.js';
 import type { PlannedActivity } from './demo-plan-activities.js';
 import type { RegistryPlan } from './demo-plan-registry.js';
 import type { PlannedRep } from './demo-plan-reps.js';
@@ -33,6 +37,8 @@ export interface PlannedUser {
   roles: Role[];
   member?: number;
   township?: number;
+  /** A county department's name, for department handlers. */
+  department?: string;
 }
 
 /** Everything the demo writes. */
@@ -41,6 +47,7 @@ export interface DemoPlan {
   reps: PlannedRep[];
   activities: PlannedActivity[];
   users: PlannedUser[];
+  opinions: PlannedOpinion[];
 }
 
 /** The two terms: the current 第十届 and the closed 第九届 with the same sectors, so history exists. */
@@ -63,7 +70,7 @@ export function countRows(plan: DemoPlan) {
     sectors: sectorRows,
     regions: r.townships.length + r.villages.size,
     liaisonGroups: r.townships.length,
-    departments: r.departments.length,
+    departments: r.departments.length + COUNTY_DEPARTMENTS.length,
     members: r.members.length,
     memberTerms: r.members.reduce((s, m) => s + (m.previousSector ? 2 : 1), 0),
     memberVillages: r.members.reduce((s, m) => s + m.villageCodes.length, 0),
@@ -73,13 +80,14 @@ export function countRows(plan: DemoPlan) {
     activities: plan.activities.length,
     activityMembers: plan.activities.reduce((s, a) => s + a.members.length, 0),
     activityContacts: plan.activities.reduce((s, a) => s + a.contacts.length, 0),
+    ...countOpinionRows(plan.opinions),
   };
 }
 
 type Tick = (rows: number) => void;
 
 /** Batched inserts that return ids in input order, checked against a key column (PostgreSQL keeps VALUES order). */
-function writer(tx: DbOrTx, tick: Tick) {
+function writer(tx: DbOrTx, tick: Tick): RowWriter {
   async function ids(table: any, rows: any[], key?: string): Promise<number[]> {
     const out: number[] = [];
     for (let i = 0; i < rows.length; i += BATCH) {
@@ -95,13 +103,13 @@ function writer(tx: DbOrTx, tick: Tick) {
     }
     return out;
   }
-  async function links(table: any, rows: any[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      await tx.insert(table).values(rows.slice(i, i + BATCH));
-      tick(Math.min(BATCH, rows.length - i));
+  async function links(table: any, rows: any[], batch = BATCH): Promise<void> {
+    for (let i = 0; i < rows.length; i += batch) {
+      await tx.insert(table).values(rows.slice(i, i + batch));
+      tick(Math.min(batch, rows.length - i));
     }
   }
-  return { ids, links };
+  return { ids, links, tick };
 }
 
 /** Writes the plan; call inside one transaction so a failure leaves nothing behind. */
@@ -154,6 +162,16 @@ export async function writePlan(tx: DbOrTx, plan: DemoPlan, passwordHash: string
   );
   const deptRows = r.departments.map((d) => ({ name: d.name, kind: 'township', townshipId: townshipIds[d.township] }));
   const deptIds = await w.ids(departments, deptRows, 'name');
+  // County departments the office may already have entered (seed-demo --force) are reused by name.
+  const found = await tx.execute(sql`select id, name from departments where township_id is null`);
+  const countyDept = new Map((found.rows as { id: number; name: string }[]).map((d) => [d.name, d.id]));
+  const countyRows = COUNTY_DEPARTMENTS.filter((name) => !countyDept.has(name)).map((name) => ({
+    name,
+    kind: 'county',
+  }));
+  for (const [i, id] of (await w.ids(departments, countyRows, 'name')).entries())
+    countyDept.set(countyRows[i].name, id);
+  tick(COUNTY_DEPARTMENTS.length - countyRows.length);
 
   // Members with their terms, villages and group leadership.
   const memberIds = await w.ids(
@@ -206,6 +224,7 @@ export async function writePlan(tx: DbOrTx, plan: DemoPlan, passwordHash: string
     passwordHash,
     memberId: u.member !== undefined ? memberIds[u.member] : null,
     townshipId: u.township !== undefined ? townshipIds[u.township] : null,
+    departmentId: u.department !== undefined ? (countyDept.get(u.department) ?? null) : null,
   }));
   await tx.insert(users).values(userRows).onConflictDoNothing({ target: users.username });
   tick(userRows.length);
@@ -237,6 +256,20 @@ export async function writePlan(tx: DbOrTx, plan: DemoPlan, passwordHash: string
       a.contacts.map((ri) => ({ activityId: actIds[ai], representativeId: repIds[ri] })),
     ),
   );
+
+  // A year of 社情民意 items on the editable category tree.
+  const categories = await seedOpinionCategories(tx);
+  await writeOpinions(tx, w, plan.opinions, {
+    memberIds,
+    repIds,
+    actIds,
+    townshipIds,
+    regionId,
+    sectorId: (leaf) => sectorId.get(`${cur.number}:${leaf}`),
+    deptId: countyDept,
+    userId,
+    categories,
+  });
 
   await tx
     .insert(settings)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../../tests/setup/test-app.js';
 import type { DbOrTx } from '../client.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './demo.js';
+import { describeDemoOpinions } from './demo-opinions-checks.js';
 
 let t: TestApp;
 let seededMs = 0;
@@ -18,7 +19,9 @@ const fingerprint = (db: DbOrTx) =>
     sql`select
       (select md5(string_agg(code || name, ',' order by id)) from members) as members,
       (select md5(string_agg(phone, ',' order by id)) from representatives) as phones,
-      (select md5(string_agg(date::text || opinions, ',' order by id)) from activities) as activities`,
+      (select md5(string_agg(date::text || opinions, ',' order by id)) from activities) as activities,
+      (select md5(string_agg(tracking_code || status || title || received_at::text, ',' order by id)) from opinions) as opinions,
+      (select md5(string_agg(opinion_id || type || at::text, ',' order by id)) from opinion_events) as events`,
   );
 
 beforeAll(async () => {
@@ -58,7 +61,8 @@ describe('demo seed', () => {
     expect(await n(t.db, 'representatives')).toBeLessThanOrEqual(900);
     expect(await n(t.db, 'activities')).toBeGreaterThanOrEqual(1300);
     expect(await n(t.db, 'activities')).toBeLessThanOrEqual(1700);
-    expect(await n(t.db, 'users')).toBe(6);
+    expect(await n(t.db, 'users')).toBe(7);
+    expect(await n(t.db, `departments where kind = 'county'`)).toBe(12);
     // Valid, unique mobiles for everyone on the 登记表; 性别/学历/政治面貌 stored as national codes.
     expect(await n(t.db, `representatives where phone !~ '^1[3-9][0-9]{9}$'`)).toBe(0);
     expect((await one(t.db, sql`select count(distinct phone)::int as n from representatives`)).n).toBe(
@@ -174,6 +178,8 @@ describe('demo seed', () => {
   });
 });
 
+describeDemoOpinions(() => t);
+
 describe('demo seed, second database', () => {
   let t2: TestApp;
   beforeAll(async () => {
@@ -196,5 +202,17 @@ describe('demo seed, second database', () => {
   it('is deterministic: a fresh database gets the same people, phones and texts', async () => {
     await seedDemo(t2.db);
     expect(await fingerprint(t2.db)).toEqual(await fingerprint(t.db));
+  });
+
+  it('lets the real workflow carry on: dept1 answers a seeded item', async () => {
+    const item = await one(
+      t2.db,
+      sql`select o.id from opinions o join departments d on d.id = o.lead_department_id
+          where o.status = 'forwarded' and d.name = '县交通运输局' order by o.id limit 1`,
+    );
+    const c = await login(t2.app, 'dept1');
+    const res = await c.post(`/api/v1/opinions/${item.id}/transitions`, { action: 'reply', content: '已安排施工。' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await one(t2.db, sql`select status from opinions where id = ${item.id}`)).status).toBe('replied');
   });
 });

@@ -4,6 +4,7 @@ import { hashPassword } from '../../modules/auth/service.js';
 import type { DbOrTx } from '../client.js';
 import { ANJI_AREA_CODE, type CountyTownship, loadCounty } from './demo-county.js';
 import { makeGender, makePersonName } from './demo-names.js';
+import { planOpinions } from './demo-opinions-plan.js';
 import { planActivities } from './demo-plan-activities.js';
 import { planRegistry } from './demo-plan-registry.js';
 import { planReps } from './demo-plan-reps.js';
@@ -18,7 +19,7 @@ export const DEMO_SEED = 20_261_101;
 /** Password of every demo login (printed by the CLI). */
 export const DEMO_PASSWORD = 'Demo@2026';
 /** The demo logins, one per role the README walks through. */
-export const DEMO_LOGINS: string[] = ['admin', 'leader1', 'member1', 'member2', 'officer1', 'grouplead1'];
+export const DEMO_LOGINS: string[] = ['admin', 'leader1', 'member1', 'member2', 'officer1', 'grouplead1', 'dept1'];
 
 /** True when nobody has an account yet, the only state in which the demo may be loaded without --force. */
 export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
@@ -48,8 +49,10 @@ export function planDemo(county: CountyTownship[], seed = DEMO_SEED): DemoPlan {
       township: officerTownship,
     },
     { username: 'grouplead1', displayName: nameOf(groupLead), roles: ['member', 'group_leader'], member: groupLead },
+    { username: 'dept1', displayName: '县交通运输局 承办人', roles: ['dept_handler'], department: '县交通运输局' },
   ];
-  return { registry, reps, activities, users };
+  const opinions = planOpinions(registry, reps, activities, rng.fork('opinions'));
+  return { registry, reps, activities, users, opinions };
 }
 
 /** Loads the demo in one transaction (nothing is left half-written on a crash), reporting progress by rows written. */
