@@ -5,6 +5,7 @@ import {
   decideTransition,
   OPINION_ACTIONS,
   type OpinionAction,
+  type OpinionActor,
   type OpinionEvent,
   type OpinionItemState,
   type OpinionStatus,
@@ -136,6 +137,61 @@ function payloadError(issues: { path: PropertyKey[]; code: string; message: stri
   return new AppError('validation_failed', {}, details);
 }
 
+/** Who performs a move: a signed-in user, or a citizen holding the tracking code (no account, audited as 系统). */
+export type Mover = { kind: 'user'; user: Actor } | { kind: 'citizen' };
+
+/**
+ * The shared body of every move on an item already locked by the caller: ask core, refuse with 409/400, write the
+ * implied columns and the status, append the event (and the feedback notices), audit — all in the caller's transaction.
+ */
+export async function applyTransition(
+  tx: Tx,
+  mover: Mover,
+  item: OpinionItemState & { id: number },
+  actor: OpinionActor,
+  body: { action: OpinionAction } & Record<string, unknown>,
+  opts: { now: Date; lang: Lang; ip?: string },
+) {
+  const { action, ...payload } = body;
+  const id = item.id;
+  const d = decideTransition(item, actor, action, payload);
+  if (!d.ok && d.reason === 'invalid_transition')
+    throw refusal(action, d.currentStatus, d.allowedActions, { cause: d.cause, guard: d.guard });
+  if (!d.ok) throw payloadError(d.issues as any, opts.lang);
+  const ev = d.event as OpinionEvent;
+  if (ev.type === 'merge' && mover.kind === 'user') await mergeInto(tx, mover.user, id, ev.payload.targetId, opts.now);
+  const changes = { ...(await applyEffects(tx, id, ev, opts.now)), status: d.to };
+  const sets = Object.entries(changes as Record<string, unknown>).map(([k, v]) =>
+    k === 'status' ? sql`status = ${v}` : sql`${sql.raw(COLUMN[k])} = ${v instanceof Date ? v.toISOString() : v}`,
+  );
+  await tx.execute(
+    sql`update opinions set ${sql.join(sets, sql`, `)}, updated_at = ${opts.now.toISOString()}::timestamptz where id = ${id}`,
+  );
+  const user = mover.kind === 'user' ? mover.user : null;
+  const [event] = await tx
+    .insert(opinionEvents)
+    .values({
+      opinionId: id,
+      type: ev.type,
+      fromStatus: ev.from,
+      toStatus: ev.to,
+      payload: ev.payload as Record<string, unknown>,
+      actorUserId: user?.userId ?? null,
+      actorKind: mover.kind,
+      actorName: user?.displayName ?? '',
+      at: opts.now,
+    })
+    .returning({ id: opinionEvents.id });
+  if (ev.type === 'send_feedback') await notifyFeedback(tx, id, { now: opts.now, eventId: event.id });
+  await writeAudit(
+    tx,
+    user,
+    { action: `transition:${action}`, entity: 'opinion', entityId: id, before: item, after: { ...changes, event: ev } },
+    opts.ip,
+  );
+  return { eventId: event.id, status: d.to };
+}
+
 /**
  * Applies one action to an item the actor can see, in the caller's transaction: 404 outside scope, 409 when the
  * table refuses, 400 for payload problems; else the status, implied columns, event and audit row are written.
@@ -147,47 +203,11 @@ export async function transitionOpinion(
   body: { action: OpinionAction } & Record<string, unknown>,
   opts: { now: Date; lang: Lang; ip?: string },
 ) {
-  const { action, ...payload } = body;
   const res = await tx.execute(sql`select o.id, o.status, o.has_pending_extension as "hasPendingExtension",
       o.is_in_bulletin as "isInBulletin", o.is_escalated as "isEscalated", o.deadline::text as deadline
     from opinions o where o.id = ${id} and ${opinionsVisible(a)} for update`);
   const row = res.rows[0] as any;
   if (!row) throw notFound();
-  const item: OpinionItemState = { ...row, deadline: row.deadline ?? undefined };
-  const actor = await opinionActorFor(tx, a, id);
-  const d = decideTransition(item, actor, action, payload);
-  if (!d.ok && d.reason === 'invalid_transition')
-    throw refusal(action, d.currentStatus, d.allowedActions, { cause: d.cause, guard: d.guard });
-  if (!d.ok) throw payloadError(d.issues as any, opts.lang);
-  const ev = d.event as OpinionEvent;
-  if (ev.type === 'merge') await mergeInto(tx, a, id, ev.payload.targetId, opts.now);
-  const changes = { ...(await applyEffects(tx, id, ev, opts.now)), status: d.to };
-  const sets = Object.entries(changes as Record<string, unknown>).map(([k, v]) =>
-    k === 'status' ? sql`status = ${v}` : sql`${sql.raw(COLUMN[k])} = ${v instanceof Date ? v.toISOString() : v}`,
-  );
-  await tx.execute(
-    sql`update opinions set ${sql.join(sets, sql`, `)}, updated_at = ${opts.now.toISOString()}::timestamptz where id = ${id}`,
-  );
-  const [event] = await tx
-    .insert(opinionEvents)
-    .values({
-      opinionId: id,
-      type: ev.type,
-      fromStatus: ev.from,
-      toStatus: ev.to,
-      payload: ev.payload as Record<string, unknown>,
-      actorUserId: a.userId,
-      actorKind: 'user',
-      actorName: a.displayName,
-      at: opts.now,
-    })
-    .returning({ id: opinionEvents.id });
-  if (ev.type === 'send_feedback') await notifyFeedback(tx, id, { now: opts.now, eventId: event.id });
-  await writeAudit(
-    tx,
-    a,
-    { action: `transition:${action}`, entity: 'opinion', entityId: id, before: item, after: { ...changes, event: ev } },
-    opts.ip,
-  );
-  return { eventId: event.id, status: d.to };
+  const item = { ...row, deadline: row.deadline ?? undefined };
+  return applyTransition(tx, { kind: 'user', user: a }, item, await opinionActorFor(tx, a, id), body, opts);
 }

@@ -1,11 +1,12 @@
 // /opinions (社情民意 inbox) and /dept (承办工作台): one scoped list, a table on desktop and cards on phones.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Grid, Pagination, Spin, Table, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth';
+import { CardList } from '../../components/card-list';
 import { usePagedList } from '../../components/use-page';
 import { PageHead } from '../office/components/page-head';
 import { DueCell, fmtDate, StatusTag, UrgencyTag } from './bits';
@@ -48,7 +49,7 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
   const { has } = useAuth();
   const isPhone = !Grid.useBreakpoint().md;
   const [filters, setFilters] = useState<InboxFilters>({});
-  const { tableProps, query, resetPage } = usePagedList<OpinionRow>('/opinions', { ...filters });
+  const { tableProps, resetPage } = usePagedList<OpinionRow>('/opinions', { ...filters });
   const columns: ColumnsType<OpinionRow> = [
     { title: t('op.field.trackingCode'), dataIndex: 'trackingCode', width: 130 },
     {
@@ -87,22 +88,7 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
       />
       <InboxFilterBar value={filters} onChange={onFilters} />
       {isPhone ? (
-        <Spin spinning={query.isFetching}>
-          <div data-testid="op-table">
-            {tableProps.dataSource.map((o) => (
-              <OpinionCard key={o.id} o={o} />
-            ))}
-            {!query.isFetching && !tableProps.dataSource.length && <Empty />}
-          </div>
-          <Pagination
-            simple
-            align="center"
-            current={pg.current}
-            pageSize={pg.pageSize}
-            total={pg.total}
-            onChange={pg.onChange}
-          />
-        </Spin>
+        <CardList tableProps={tableProps} testId="op-table" renderCard={(o) => <OpinionCard key={o.id} o={o} />} />
       ) : (
         <Table<OpinionRow>
           data-testid="op-table"

@@ -1,11 +1,12 @@
 // /members: the member directory (委员名录) with search and filters; a table on desktop, cards on phones.
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Grid, Pagination, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DEFAULT_QUOTAS } from '../../../../core/quotas';
+import { CardList } from '../../../components/card-list';
 import { usePagedList } from '../../../components/use-page';
 import { PageHead } from '../components/page-head';
 import { useCanKeepRegistry } from '../components/registry-data';
@@ -83,7 +84,7 @@ export function MemberListPage() {
     sectorId: num('sectorId'),
     villageId: num('villageId'),
   }));
-  const { tableProps, query, resetPage } = usePagedList<MemberRow>('/members', { ...filters });
+  const { tableProps, resetPage } = usePagedList<MemberRow>('/members', { ...filters });
   const columns: ColumnsType<MemberRow> = [
     { title: t('office.member.code'), dataIndex: 'code', width: 90 },
     { title: t('office.member.name'), dataIndex: 'name', render: (v, m) => <Link to={`/members/${m.id}`}>{v}</Link> },
@@ -130,22 +131,7 @@ export function MemberListPage() {
       <PageHead title={t('nav.members')} sub={t('table.total', { total: pg.total })} extra={extra} />
       <MemberFilters value={filters} onChange={onFilters} />
       {isPhone ? (
-        <Spin spinning={query.isFetching}>
-          <div data-testid="member-cards">
-            {tableProps.dataSource.map((m) => (
-              <MemberCard key={m.id} m={m} />
-            ))}
-            {!query.isFetching && !tableProps.dataSource.length && <Empty />}
-          </div>
-          <Pagination
-            simple
-            align="center"
-            current={pg.current}
-            pageSize={pg.pageSize}
-            total={pg.total}
-            onChange={pg.onChange}
-          />
-        </Spin>
+        <CardList tableProps={tableProps} testId="member-cards" renderCard={(m) => <MemberCard key={m.id} m={m} />} />
       ) : (
         <div data-testid="member-table">
           <Table<MemberRow>
