@@ -61,7 +61,7 @@ describe('code lists', () => {
 
   it('has the record-card contact methods, purpose tags, statuses and roles', () => {
     expect(CONTACT_METHODS.map((i) => i.code)).toEqual(['talk', 'box', 'visit', 'phone', 'letter', 'other']);
-    expect(PURPOSE_TAGS).toHaveLength(9);
+    expect(PURPOSE_TAGS).toHaveLength(11);
     expect(labelOf(HANDLING_STATUS, 'reported')).toBe('已转社情民意');
     expect(labelOf(ROLES, 'dept_handler')).toBe('承办单位');
   });

@@ -75,6 +75,8 @@ export const PURPOSE_TAGS = [
   { code: 'inspection', label: '视察' },
   { code: 'charity', label: '公益活动' },
   { code: 'pairing', label: '结对帮扶' },
+  { code: 'training', label: '学习培训' },
+  { code: 'experience', label: '经验交流' },
 ] as const satisfies CodeList;
 
 // How far an opinion heard in an activity has been handled (委员处理意见及办理情况).

@@ -8,6 +8,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   smallint,
@@ -582,3 +583,475 @@ export const inboundMailLog = pgTable('inbound_mail_log', {
   opinionId: integer('opinion_id').references(() => opinions.id, { onDelete: 'set null' }),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A user's named inbox filter (saved view): the query string of GET /opinions, replayed by the inbox. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scope: text('scope').notNull().default('opinions'),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('saved_views_user_name_uq').on(t.userId, t.scope, t.name)],
+);
+
+// ——— Bulletins, assessment, reception days, consultations, proposals (issue 4) ———
+
+/**
+ * Typed event log of the issue-4 records (bulletins, proposals, consultation outcomes, reception days, appeals):
+ * one row per change, appended in the same transaction, read as each record's timeline.
+ */
+export const recordEvents = pgTable(
+  'record_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull().default({}),
+    actorUserId: integer('actor_user_id'),
+    actorName: text('actor_name').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('record_events_entity_idx').on(t.entity, t.entityId, t.at)],
+);
+
+/** One issue of 《社情民意》: drafted by an editor, signed off by another office user, numbered per year when issued. */
+export const bulletins = pgTable(
+  'bulletins',
+  {
+    id: id(),
+    year: smallint('year').notNull(),
+    number: integer('number'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    categoryId: integer('category_id').references(() => opinionCategories.id),
+    status: text('status').notNull().default('draft'),
+    distribution: text('distribution').notNull().default(''),
+    editorId: integer('editor_id').references(() => users.id),
+    signedOffBy: integer('signed_off_by').references(() => users.id),
+    signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    issueDate: date('issue_date'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('bulletins_status_ck', sql`${t.status} in ('draft','submitted','signed_off','issued')`),
+    uniqueIndex('bulletins_year_number_uq').on(t.year, t.number),
+    index('bulletins_status_idx').on(t.status, t.year),
+  ],
+);
+
+/** The 社情民意 items an issue was compiled from (their originators get the credit). */
+export const bulletinItems = pgTable(
+  'bulletin_items',
+  {
+    bulletinId: integer('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id, { onDelete: 'cascade' }),
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id),
+  },
+  (t) => [primaryKey({ columns: [t.bulletinId, t.opinionId] }), index('bulletin_items_opinion_idx').on(t.opinionId)],
+);
+
+/** What followed an issue: 采用 by a committee level, or a leader's 批示 with its text, and the follow-up. */
+export const bulletinOutcomes = pgTable(
+  'bulletin_outcomes',
+  {
+    id: id(),
+    bulletinId: integer('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    level: text('level'),
+    leaderName: text('leader_name').notNull().default(''),
+    date: date('date').notNull(),
+    text: text('text').notNull().default(''),
+    followUp: text('follow_up').notNull().default(''),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('bulletin_outcomes_kind_ck', sql`${t.kind} in ('adoption','instruction')`),
+    check(
+      'bulletin_outcomes_level_ck',
+      sql`${t.level} is null or ${t.level} in ('county','city','province','national')`,
+    ),
+    index('bulletin_outcomes_bulletin_idx').on(t.bulletinId),
+    index('bulletin_outcomes_date_idx').on(t.date),
+  ],
+);
+
+/** One year's assessment: its scheme name, full marks, talk threshold, and whether it is closed (frozen). */
+export const assessmentYears = pgTable('assessment_years', {
+  year: smallint('year').primaryKey(),
+  schemeName: text('scheme_name').notNull(),
+  fullMarks: integer('full_marks').notNull().default(100),
+  baseScore: numeric('base_score', { precision: 7, scale: 2, mode: 'number' }).notNull().default(0),
+  talkThreshold: numeric('talk_threshold', { precision: 7, scale: 2, mode: 'number' }).notNull().default(60),
+  status: text('status').notNull().default('open'),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  closedBy: integer('closed_by'),
+  updatedAt: updatedAt(),
+});
+
+/** One line of a year's rule table: the evidence source, points per unit, a cap, and whether it deducts. */
+export const assessmentRules = pgTable(
+  'assessment_rules',
+  {
+    id: id(),
+    year: smallint('year')
+      .notNull()
+      .references(() => assessmentYears.year, { onDelete: 'cascade' }),
+    sortOrder: integer('sort_order').notNull().default(0),
+    name: text('name').notNull(),
+    source: text('source').notNull(),
+    points: numeric('points', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    cap: numeric('cap', { precision: 7, scale: 2, mode: 'number' }),
+    isDeduction: boolean('is_deduction').notNull().default(false),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('assessment_rules_year_name_uq').on(t.year, t.name),
+    check('assessment_rules_points_ck', sql`${t.points} >= 0`),
+  ],
+);
+
+/** A manually entered unit of evidence (meeting attended, training, unexcused absence …) with what proves it. */
+export const assessmentEntries = pgTable(
+  'assessment_entries',
+  {
+    id: id(),
+    year: smallint('year')
+      .notNull()
+      .references(() => assessmentYears.year, { onDelete: 'cascade' }),
+    ruleId: integer('rule_id')
+      .notNull()
+      .references(() => assessmentRules.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    date: date('date').notNull(),
+    quantity: numeric('quantity', { precision: 7, scale: 2, mode: 'number' }).notNull().default(1),
+    evidence: text('evidence').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assessment_entries_member_idx').on(t.year, t.memberId)],
+);
+
+/** A member's appeal against one line of their score, decided by staff (an accepted appeal adjusts the line). */
+export const assessmentAppeals = pgTable(
+  'assessment_appeals',
+  {
+    id: id(),
+    year: smallint('year')
+      .notNull()
+      .references(() => assessmentYears.year, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    ruleId: integer('rule_id')
+      .notNull()
+      .references(() => assessmentRules.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('pending'),
+    adjustment: numeric('adjustment', { precision: 7, scale: 2, mode: 'number' }).notNull().default(0),
+    decision: text('decision').notNull().default(''),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('assessment_appeals_status_ck', sql`${t.status} in ('pending','accepted','rejected')`),
+    index('assessment_appeals_year_idx').on(t.year, t.status),
+  ],
+);
+
+/** The frozen archive of a closed year: each member's total and every line with its evidence, never recomputed. */
+export const assessmentSnapshots = pgTable(
+  'assessment_snapshots',
+  {
+    year: smallint('year')
+      .notNull()
+      .references(() => assessmentYears.year),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    total: numeric('total', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    detail: jsonb('detail').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.memberId] })],
+);
+
+/** 述职评议: a representative's or staff member's evaluation of a member's yearly report. */
+export const assessmentEvaluations = pgTable(
+  'assessment_evaluations',
+  {
+    id: id(),
+    year: smallint('year').notNull(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    evaluatorKind: text('evaluator_kind').notNull(),
+    representativeId: integer('representative_id').references(() => representatives.id),
+    evaluatorName: text('evaluator_name').notNull().default(''),
+    grade: text('grade').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('assessment_evaluations_kind_ck', sql`${t.evaluatorKind} in ('representative','staff')`),
+    check('assessment_evaluations_grade_ck', sql`${t.grade} in ('excellent','good','fair','poor')`),
+    index('assessment_evaluations_member_idx').on(t.year, t.memberId),
+  ],
+);
+
+/** 委员接待日: a published day of slots at a place, with the members present; held, it becomes an activity. */
+export const receptionDays = pgTable(
+  'reception_days',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    date: date('date').notNull(),
+    place: text('place').notNull(),
+    regionId: integer('region_id').references(() => regions.id),
+    description: text('description').notNull().default(''),
+    status: text('status').notNull().default('scheduled'),
+    activityId: integer('activity_id').references(() => activities.id),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('reception_days_status_ck', sql`${t.status} in ('scheduled','held','cancelled')`),
+    index('reception_days_date_idx').on(t.date),
+  ],
+);
+
+/** The members who receive citizens on a reception day. */
+export const receptionDayMembers = pgTable(
+  'reception_day_members',
+  {
+    receptionDayId: integer('reception_day_id')
+      .notNull()
+      .references(() => receptionDays.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.receptionDayId, t.memberId] }),
+    index('reception_day_members_member_idx').on(t.memberId),
+  ],
+);
+
+/** One bookable time slot of a reception day (one citizen each). */
+export const receptionSlots = pgTable(
+  'reception_slots',
+  {
+    id: id(),
+    receptionDayId: integer('reception_day_id')
+      .notNull()
+      .references(() => receptionDays.id, { onDelete: 'cascade' }),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+  },
+  (t) => [uniqueIndex('reception_slots_day_start_uq').on(t.receptionDayId, t.startTime)],
+);
+
+/** A citizen's booking of a slot (no account): a booking code to look it up, checked in on the day. */
+export const receptionBookings = pgTable(
+  'reception_bookings',
+  {
+    id: id(),
+    slotId: integer('slot_id')
+      .notNull()
+      .references(() => receptionSlots.id, { onDelete: 'cascade' }),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    topic: text('topic').notNull(),
+    status: text('status').notNull().default('booked'),
+    opinionId: integer('opinion_id').references(() => opinions.id, { onDelete: 'set null' }),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('reception_bookings_status_ck', sql`${t.status} in ('booked','cancelled','checked_in','no_show')`),
+    uniqueIndex('reception_bookings_slot_live_uq').on(t.slotId).where(sql`${t.status} <> 'cancelled'`),
+  ],
+);
+
+/** 协商: a topic taken to a consultation meeting, whose outcomes are assigned and followed to implementation. */
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: id(),
+    topic: text('topic').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status').notNull().default('planned'),
+    meetingAt: timestamp('meeting_at', { withTimezone: true }),
+    place: text('place').notNull().default(''),
+    agenda: text('agenda').notNull().default(''),
+    minutes: text('minutes').notNull().default(''),
+    isPublic: boolean('is_public').notNull().default(true),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('consultations_status_ck', sql`${t.status} in ('planned','held','implementing','completed')`)],
+);
+
+/** Who takes part in a consultation: members, invited representatives and citizens, departments. */
+export const consultationParticipants = pgTable(
+  'consultation_participants',
+  {
+    id: id(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    memberId: integer('member_id').references(() => members.id),
+    representativeId: integer('representative_id').references(() => representatives.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    name: text('name').notNull().default(''),
+    attended: boolean('attended'),
+  },
+  (t) => [
+    check('consultation_participants_kind_ck', sql`${t.kind} in ('member','representative','citizen','department')`),
+    index('consultation_participants_idx').on(t.consultationId),
+    index('consultation_participants_member_idx').on(t.memberId),
+  ],
+);
+
+/** One suggestion a consultation produced, assigned to a department with a deadline, graded A/B/C when done. */
+export const consultationOutcomes = pgTable(
+  'consultation_outcomes',
+  {
+    id: id(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    content: text('content').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    deadline: date('deadline'),
+    progress: smallint('progress').notNull().default(0),
+    status: text('status').notNull().default('open'),
+    grade: text('grade'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('consultation_outcomes_status_ck', sql`${t.status} in ('open','assigned','in_progress','done')`),
+    check('consultation_outcomes_grade_ck', sql`${t.grade} is null or ${t.grade} in ('A','B','C')`),
+    check('consultation_outcomes_progress_ck', sql`${t.progress} between 0 and 100`),
+    index('consultation_outcomes_idx').on(t.consultationId),
+    index('consultation_outcomes_dept_idx').on(t.departmentId),
+  ],
+);
+
+/** 提案: drafted by a member (from items or not), co-signed, decided by the office, handled and rated. */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: id(),
+    year: smallint('year').notNull(),
+    number: integer('number'),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    proposerMemberId: integer('proposer_member_id')
+      .notNull()
+      .references(() => members.id),
+    status: text('status').notNull().default('draft'),
+    cosignDeadline: date('cosign_deadline'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decisionReason: text('decision_reason').notNull().default(''),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    replyDue: date('reply_due'),
+    reply: text('reply').notNull().default(''),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    rating: text('rating'),
+    ratingComment: text('rating_comment').notNull().default(''),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'proposals_status_ck',
+      sql`${t.status} in ('draft','cosigning','submitted','registered','not_registered','converted','assigned','replied','rated')`,
+    ),
+    check(
+      'proposals_rating_ck',
+      sql`${t.rating} is null or ${t.rating} in ('satisfied','basically_satisfied','unsatisfied')`,
+    ),
+    uniqueIndex('proposals_year_number_uq').on(t.year, t.number),
+    index('proposals_proposer_idx').on(t.proposerMemberId),
+    index('proposals_status_idx').on(t.status),
+  ],
+);
+
+/** The 社情民意 items a proposal was drafted from. */
+export const proposalOpinions = pgTable(
+  'proposal_opinions',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.opinionId] })],
+);
+
+/** 联名: members invited to co-sign, who accept or decline before the deadline. */
+export const proposalCosigners = pgTable(
+  'proposal_cosigners',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    status: text('status').notNull().default('invited'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.proposalId, t.memberId] }),
+    check('proposal_cosigners_status_ck', sql`${t.status} in ('invited','accepted','declined')`),
+    index('proposal_cosigners_member_idx').on(t.memberId),
+  ],
+);
+
+/** The lead (主办) and co-handling (协办) units of a registered proposal. */
+export const proposalDepartments = pgTable(
+  'proposal_departments',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.proposalId, t.departmentId] }),
+    check('proposal_departments_role_ck', sql`${t.role} in ('lead','co')`),
+    index('proposal_departments_dept_idx').on(t.departmentId),
+  ],
+);

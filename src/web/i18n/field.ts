@@ -181,6 +181,8 @@ const zh = {
     inspection: '视察',
     charity: '公益活动',
     pairing: '结对帮扶',
+    training: '学习培训',
+    experience: '经验交流',
   },
   status: { pending: '待处理', in_progress: '办理中', done: '已办结', reported: '已转社情民意' },
 };
@@ -368,6 +370,8 @@ const en: typeof zh = {
     inspection: 'Inspection',
     charity: 'Charity',
     pairing: 'Pairing aid',
+    training: 'Training',
+    experience: 'Experience report',
   },
   status: { pending: 'Pending', in_progress: 'In progress', done: 'Done', reported: 'Sent as opinion' },
 };
