@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/service.js';
 import type { DbOrTx } from '../client.js';
 import { ANJI_AREA_CODE, type CountyTownship, loadCounty } from './demo-county.js';
+import { DEMO_EXTRAS } from './demo-extras.js';
 import { makeGender, makePersonName } from './demo-names.js';
 import { planOpinions } from './demo-opinions-plan.js';
 import { planActivities } from './demo-plan-activities.js';
@@ -63,5 +64,9 @@ export async function seedDemo(
   const county = await loadCounty(ANJI_AREA_CODE);
   const plan = planDemo(county);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => writePlan(tx, plan, passwordHash, opts.onProgress));
+  await db.transaction(async (tx) => {
+    await writePlan(tx, plan, passwordHash, opts.onProgress);
+    const rng = createRng(DEMO_SEED).fork('extras');
+    for (const extra of DEMO_EXTRAS) await extra.run(tx, rng.fork(extra.name));
+  });
 }

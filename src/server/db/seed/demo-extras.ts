@@ -1,0 +1,9 @@
+// Demo data of the later features, written after the registry and the 社情民意 items exist, from what is in the database.
+import type { Tx } from '../client.js';
+import type { Rng } from './demo-random.js';
+
+/** One feature's demo step: reads the rows already written (members, items, departments) and adds its own. */
+export type DemoExtra = { name: string; run: (tx: Tx, rng: Rng) => Promise<void> };
+
+/** The steps in order (later features may read earlier ones' rows: bulletins and proposals before assessment). */
+export const DEMO_EXTRAS: DemoExtra[] = [];
