@@ -6,6 +6,7 @@ import { users } from '../server/db/schema.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
 import { AppError } from '../server/errors.js';
 import { assertStrongPassword, hashPassword } from '../server/modules/auth/service.js';
+import { startMailIntake } from '../server/modules/mail-intake/server.js';
 import { startScheduler } from '../server/modules/reminders/service.js';
 import { openRuntime } from '../server/runtime.js';
 import { progressBar } from './progress.js';
@@ -60,7 +61,16 @@ async function serve(args: string[]) {
   );
   console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
   const scheduler = deps.config.remindersEnabled ? startScheduler(deps) : null;
+  const mailIntake =
+    deps.config.mailIntakePort !== null
+      ? await startMailIntake(deps, { onError: (e) => console.error('mail intake:', e) })
+      : null;
+  if (mailIntake)
+    console.log(
+      `社情民意邮件接收 (mail intake) on ${deps.config.mailIntakeHost}:${mailIntake.port} for ${deps.config.mailIntakeTo.join(', ') || '(no MAIL_INTAKE_TO: every recipient refused)'}`,
+    );
   const stop = async () => {
+    await mailIntake?.close();
     await scheduler?.stop();
     await app.close();
     await deps.database.close();

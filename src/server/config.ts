@@ -22,6 +22,11 @@ export interface AppConfig {
   remindersEnabled: boolean;
   /** How often the scheduler scans deadlines and delivers the outbox. */
   reminderIntervalMs: number;
+  /** Inbound SMTP listener for 社情民意 by e-mail: port (null = off), host, accepted recipients, largest mail. */
+  mailIntakePort: number | null;
+  mailIntakeHost: string;
+  mailIntakeTo: string[];
+  mailIntakeMaxBytes: number;
 }
 
 /** Builds settings from env with the documented defaults; tests pass overrides. */
@@ -43,6 +48,13 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     smsHttpUrl: env.SMS_HTTP_URL || null,
     remindersEnabled: env.REMINDERS !== '0',
     reminderIntervalMs: Number(env.REMINDER_INTERVAL_SECONDS ?? 60) * 1000,
+    mailIntakePort: env.MAIL_INTAKE_PORT ? Number(env.MAIL_INTAKE_PORT) : null,
+    mailIntakeHost: env.MAIL_INTAKE_HOST || '127.0.0.1',
+    mailIntakeTo: (env.MAIL_INTAKE_TO ?? '')
+      .split(',')
+      .map((x) => x.trim().toLowerCase())
+      .filter(Boolean),
+    mailIntakeMaxBytes: Number(env.MAIL_INTAKE_MAX_MB ?? 10) * 1024 * 1024,
     ...overrides,
   };
 }

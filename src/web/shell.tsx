@@ -3,6 +3,7 @@ import { Button, Dropdown, Grid, Layout, Menu, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
+import { NotificationBell } from './components/notification-bell';
 import { setLanguage } from './i18n';
 import { allRoutes } from './pages/all-routes';
 import { LoginPage } from './pages/login';
@@ -59,6 +60,7 @@ function SignedIn() {
       <strong style={{ color: '#fff', fontSize: 18 }}>{t('app.name')}</strong>
       {!isPhone && <span style={{ color: '#ffd7d7' }}>{t('app.subtitle')}</span>}
       <span style={{ flex: 1 }} />
+      <NotificationBell />
       <Dropdown menu={userMenu}>
         <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
           {me!.displayName}

@@ -5,8 +5,11 @@ import {
   assertExtensions,
   conclusionDeadline,
   grantExtension,
+  grantPetitionExtension,
   isReviewRequestInTime,
   PetitionClockError,
+  petitionClockView,
+  petitionForwardDeadline,
   recheckConclusionDeadline,
   recheckRequestDeadline,
   reviewConclusionDeadline,
@@ -87,5 +90,42 @@ describe('review (复查) and re-examination (复核)', () => {
     expect(reviewConclusionDeadline('2026-07-01').date).toBe('2026-07-31');
     expect(recheckRequestDeadline('2026-07-31').date).toBe('2026-08-30');
     expect(recheckConclusionDeadline('2026-08-30', { calendar }).date).toBe('2026-09-29');
+  });
+});
+
+describe('petition rules of the item clock', () => {
+  it('allows one extension of at most 30 days counted from the statutory conclusion date', () => {
+    expect(grantPetitionExtension('2026-05-01', [], '2026-05-31')).toEqual([30]);
+    expect(codeOf(() => grantPetitionExtension('2026-05-01', [], '2026-06-01'))).toBe('petition_extension_too_long');
+    expect(codeOf(() => grantPetitionExtension('2026-05-01', ['2026-05-10'], '2026-05-20'))).toBe(
+      'petition_extension_used',
+    );
+    expect(codeOf(() => grantPetitionExtension('2026-05-01', [], '2026-04-30'))).toBe('petition_extension_invalid');
+  });
+  it('keeps the conclusion date when forwarding, and refuses a later one', () => {
+    expect(petitionForwardDeadline('2026-05-01')).toBe('2026-05-01');
+    expect(petitionForwardDeadline('2026-05-01', '2026-04-20')).toBe('2026-04-20');
+    expect(codeOf(() => petitionForwardDeadline('2026-05-01', '2026-05-02'))).toBe('petition_deadline_beyond_limit');
+  });
+  it('shows acceptance, conclusion with extension, and the review window', () => {
+    const view = petitionClockView({
+      receivedAt: '2026-03-02',
+      acceptedAt: '2026-03-10',
+      extendedDues: ['2026-05-29'],
+      answeredAt: '2026-05-20',
+    });
+    expect(view).toEqual({
+      acceptanceDue: '2026-03-17',
+      statutoryConclusionDue: '2026-05-09',
+      conclusionDue: '2026-05-29',
+      extensionDays: [20],
+      extensionsLeft: 0,
+      reviewRequestDue: '2026-06-19',
+    });
+    expect(petitionClockView({ receivedAt: '2026-03-02', extendedDues: [] }).conclusionDue).toBeNull();
+  });
+  it('moves a conclusion date that falls in the National Day holiday to the next working day', () => {
+    // 60 days after 2026-08-02 is 2026-10-01, a holiday; the period ends on 2026-10-08.
+    expect(conclusionDeadline('2026-08-02', [], { calendar }).date).toBe('2026-10-08');
   });
 });

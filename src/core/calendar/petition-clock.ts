@@ -1,7 +1,7 @@
 // Statutory clocks of 《信访工作条例》(2022) for petitions (信访), in calendar days (日), start day not counted.
 // With a calendar in the options, a period whose last day is a day off ends on the next working day (民法典 第二百零三条);
 // the due instant is the end of office hours that day (停止业务活动的时间).
-import { type DateInput, toChinaDate } from './china-time';
+import { type DateInput, daysFromTo, type IsoDate, toChinaDate } from './china-time';
 import { addCalendarDays, type CalendarDayOptions, type Deadline } from './working-days';
 
 // The periods of the 条例; named so reports and reminders can quote them.
@@ -26,7 +26,8 @@ export const PETITION_LIMITS = Object.freeze({
 export type PetitionClockErrorCode =
   | 'petition_extension_used'
   | 'petition_extension_too_long'
-  | 'petition_extension_invalid';
+  | 'petition_extension_invalid'
+  | 'petition_deadline_beyond_limit';
 
 // A refused change to a petition clock, typed so the service can tell the user exactly which rule applies.
 export class PetitionClockError extends Error {
@@ -106,4 +107,54 @@ export function recheckConclusionDeadline(requestReceivedAt: DateInput, options?
 // (a letter or web form is not bound by office hours), so the China date is compared, not the instant.
 export function isReviewRequestInTime(answeredAt: DateInput, at: DateInput, options?: CalendarDayOptions): boolean {
   return toChinaDate(at) <= reviewRequestDeadline(answeredAt, options).date;
+}
+
+// The reason a 'reopen' carries when it records the petitioner's request for review (复查), not office supervision.
+export const PETITION_REVIEW_REASON = 'petition_review';
+
+// Days each granted extension added: extended due dates are stored, so days count from the statutory 60-day due date.
+export function extensionDaysOf(statutoryDue: IsoDate, extendedDues: readonly IsoDate[]): number[] {
+  return extendedDues.map((d) => daysFromTo(statutoryDue, d));
+}
+
+// The extension history after moving the conclusion date to `newDue`: at most once, by at most 30 days (else throws).
+export function grantPetitionExtension(statutoryDue: IsoDate, extendedDues: readonly IsoDate[], newDue: IsoDate) {
+  return grantExtension(extensionDaysOf(statutoryDue, extendedDues), daysFromTo(statutoryDue, newDue));
+}
+
+// A department deadline on a petition: forwarding keeps the conclusion date; an explicit one may not pass it.
+export function petitionForwardDeadline(conclusionDue: IsoDate, explicit?: IsoDate): IsoDate {
+  if (explicit === undefined) return conclusionDue;
+  if (explicit > conclusionDue) {
+    throw new PetitionClockError('petition_deadline_beyond_limit', { days: daysFromTo(conclusionDue, explicit) });
+  }
+  return explicit;
+}
+
+// What the item page shows of a petition's statutory clock.
+export interface PetitionClockView {
+  acceptanceDue: IsoDate;
+  statutoryConclusionDue: IsoDate | null;
+  conclusionDue: IsoDate | null;
+  extensionDays: number[];
+  extensionsLeft: number;
+  reviewRequestDue: IsoDate | null;
+}
+
+// The petition clock from the recorded facts (receipt, acceptance, granted extensions, the written answer).
+export function petitionClockView(
+  facts: { receivedAt: DateInput; acceptedAt?: DateInput; extendedDues: readonly IsoDate[]; answeredAt?: DateInput },
+  options?: CalendarDayOptions,
+): PetitionClockView {
+  const statutory = facts.acceptedAt ? conclusionDeadline(facts.acceptedAt, [], options).date : null;
+  const days = statutory ? extensionDaysOf(statutory, facts.extendedDues) : [];
+  const last = facts.extendedDues.at(-1);
+  return {
+    acceptanceDue: acceptanceDeadline(facts.receivedAt, options).date,
+    statutoryConclusionDue: statutory,
+    conclusionDue: statutory && last && last > statutory ? last : statutory,
+    extensionDays: days,
+    extensionsLeft: Math.max(0, PETITION_LIMITS.maxExtensions - days.length),
+    reviewRequestDue: facts.answeredAt ? reviewRequestDeadline(facts.answeredAt, options).date : null,
+  };
 }

@@ -22,10 +22,9 @@ describe('payload validation', () => {
     expect(problems({ status: 'received' }, admin, 'not_accept', { reason: '   ' })).toEqual(['reason:too_small']);
   });
 
-  it('requires department, deadline and instructions to forward; co-handlers are optional and distinct', () => {
+  it('requires department and instructions to forward (the deadline may be left to the server); co-handlers are optional and distinct', () => {
     expect(problems({ status: 'accepted' }, admin, 'forward', {})).toEqual([
       'leadDepartmentId:invalid_type',
-      'deadline:invalid_type',
       'instructions:invalid_type',
     ]);
     expect(problems({ status: 'accepted' }, admin, 'forward', { ...forward, coHandlerIds: [3, 4, 4] })).toEqual([
@@ -89,7 +88,7 @@ describe('payload validation', () => {
 describe('schemas', () => {
   it('has one schema per action and lists the fields a form must ask for', () => {
     expect(Object.keys(OPINION_PAYLOAD_SCHEMAS).sort()).toEqual([...ACTION_CODES].sort());
-    expect(requiredFields('forward')).toEqual(['leadDepartmentId', 'deadline', 'instructions']);
+    expect(requiredFields('forward')).toEqual(['leadDepartmentId', 'instructions']);
     expect(requiredFields('rate')).toEqual(['rating']);
     expect(requiredFields('not_accept')).toEqual(['reason']);
     expect(requiredFields('accept')).toEqual([]);

@@ -40,7 +40,8 @@ export const OPINION_PAYLOAD_SCHEMAS = {
     .strictObject({
       leadDepartmentId: id,
       coHandlerIds: z.array(id).max(20).default([]),
-      deadline: day,
+      // Optional: without it the server fills the default reply deadline from the settings and the calendar.
+      deadline: day.optional(),
       instructions: text(4000),
     })
     .superRefine((v, ctx) => {

@@ -25,6 +25,7 @@ export const messages = {
   in_use: { zh: '该记录正在被使用，不能删除', en: 'The record is in use and cannot be deleted' },
   payload_too_large: { zh: '文件过大，最大允许 {maxMb} MB', en: 'File too large; the limit is {maxMb} MB' },
   unsupported_file_type: { zh: '不支持的文件类型：{allowed}', en: 'Unsupported file type; allowed: {allowed}' },
+  too_many_files: { zh: '一次最多上传 {max} 个文件', en: 'At most {max} files at a time' },
   import_invalid: {
     zh: '导入文件有 {count} 处错误，未写入任何数据',
     en: '{count} problems in the file; nothing was imported',
@@ -37,6 +38,103 @@ export const messages = {
   invalid_transition: {
     zh: '当前状态为「{statusLabel}」，不能执行「{actionLabel}」；可执行的操作：{allowedLabels}',
     en: 'The item is {status}; "{action}" is not possible now. Allowed actions: {allowed}',
+  },
+  slot_taken: {
+    zh: '该时段已被预约，请选择其他时段',
+    en: 'This time slot is already booked; pick another one',
+  },
+  reception_closed: {
+    zh: '该接待日已结束或已取消，不能再预约或修改',
+    en: 'This reception day is over or cancelled; it can no longer be booked or changed',
+  },
+  reception_slot_booked: {
+    zh: '时段 {time} 已有预约，不能删除',
+    en: 'The slot at {time} has a booking and cannot be removed',
+  },
+  reception_not_today: {
+    zh: '接待日当天或之后才能签到、登记和办结',
+    en: 'Check-in, recording and closing are possible from the day itself',
+  },
+  booking_state: {
+    zh: '该预约当前状态不能执行此操作',
+    en: 'The booking is not in a state that allows this',
+  },
+  consultation_state: {
+    zh: '协商当前阶段不能执行此操作：须按“计划→已召开→落实中→已完成”依次推进，全部成果办结后才能完成',
+    en: 'Not possible at this stage: steps go planned → held → implementing → completed, completing needs every outcome done',
+  },
+  outcome_state: {
+    zh: '该成果当前状态不能执行此操作',
+    en: 'The outcome is not in a state that allows this',
+  },
+  bulk_refused: {
+    zh: '{count} 项不能执行「{actionLabel}」，全部未作更改：{list}',
+    en: '{count} items refuse "{action}"; nothing was changed: {list}',
+  },
+  duplicate_view_name: { zh: '已有同名的视图「{name}」', en: 'You already have a view named "{name}"' },
+  bulletin_too_long: {
+    zh: '正文 {count} 字，超过 {max} 字上限',
+    en: 'The body has {count} characters, over the limit of {max}',
+  },
+  bulletin_mixed_topics: {
+    zh: '一期只能一个主题：所选社情民意分属不同类别（{names}），请拆分或选定同一类别的条目',
+    en: 'One topic per issue: the items belong to different categories ({names})',
+  },
+  bulletin_category_required: {
+    zh: '所选社情民意没有类别，请选定本期的类别',
+    en: 'The items have no category; pick the category of the issue',
+  },
+  bulletin_item_ineligible: {
+    zh: '社情民意「{title}」当前状态为「{statusLabel}」，须受理后才能编入《社情民意》',
+    en: 'Item "{title}" is {status}; only accepted items can be compiled',
+  },
+  bulletin_item_compiled: {
+    zh: '社情民意「{title}」已编入其他期《社情民意》',
+    en: 'Item "{title}" is already in another bulletin',
+  },
+  bulletin_invalid_step: {
+    zh: '本期当前状态为「{statusLabel}」，不能执行「{stepLabel}」',
+    en: 'The bulletin is {status}; "{step}" is not possible now',
+  },
+  bulletin_self_signoff: {
+    zh: '编辑人不能签发自己编辑的稿件，请由领导或其他工作人员签发',
+    en: 'The editor cannot sign off their own draft',
+  },
+  bulletin_not_issued: {
+    zh: '本期尚未印发（当前状态「{statusLabel}」），印发后才能登记采用或批示',
+    en: 'Outcomes can be recorded only for issued bulletins (this one is {status})',
+  },
+  bulletin_comment_required: { zh: '退回修改须填写意见', en: 'A comment is required to return a draft' },
+  feedback_not_sent: {
+    zh: '该件尚未向委员反馈办理结果，暂不能记录转达',
+    en: 'The feedback on this item has not been sent yet; relaying cannot be recorded',
+  },
+  assessment_year_closed: {
+    zh: '{year} 年度考核已关闭，不能再修改（年度已关闭）',
+    en: 'The {year} assessment is closed and can no longer be changed',
+  },
+  assessment_year_missing: { zh: '{year} 年度尚未设置考核方案', en: 'No assessment scheme is set for {year}' },
+  proposal_cosign_closed: {
+    zh: '联名截止日期已过（{deadline}），不能再答复联名邀请',
+    en: 'The co-signing deadline ({deadline}) has passed; the invitation can no longer be answered',
+  },
+  proposal_cosign_pending: {
+    zh: '还有 {count} 位委员未答复联名邀请，请等到截止日期（{deadline}）之后或全部答复后再提交',
+    en: '{count} invited members have not answered; submit after the deadline ({deadline}) or once all have answered',
+  },
+  proposal_deadline_past: { zh: '联名截止日期不能早于今天', en: 'The co-signing deadline cannot be in the past' },
+  proposal_member_only: { zh: '只有委员本人可以起草提案', en: 'Only members can draft proposals' },
+  petition_extension_used: {
+    zh: '信访事项只能延期一次（最多 {max} 次），已经延期过，不能再次延期',
+    en: 'A petition may be extended only once ({max}); it has already been extended',
+  },
+  petition_review_late: {
+    zh: '已超过申请复查的期限：答复日期 {answeredOn}，复查申请应在 {lastDay} 前提出（答复之日起30日内）',
+    en: 'Too late to request a review: answered on {answeredOn}, the last day was {lastDay} (30 days)',
+  },
+  contact_already_released: {
+    zh: '该事项的联系人信息已向承办单位公开',
+    en: 'The contact details of this item are already released to the departments',
   },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -29,6 +29,10 @@ const zh = {
     consentRequired: '请阅读并同意隐私说明',
     phoneInvalid: '请输入正确的电话号码',
     emailInvalid: '请输入正确的邮箱地址',
+    files: '图片或文件（选填）',
+    filesHint: '最多 3 个，支持 JPG、PNG、WEBP、PDF、DOCX、XLSX，单个不超过 10 MB',
+    filesPick: '选择文件',
+    filesTooMany: '最多只能上传 3 个文件',
   },
   done: {
     title: '提交成功',
@@ -52,6 +56,7 @@ const zh = {
     progress: '办理进度',
     reply: '答复意见',
     noReply: '答复经审核后将在此显示。',
+    replyFiles: '答复附件',
     timeline: '办理记录',
   },
   stage: {
@@ -120,6 +125,10 @@ const en: typeof zh = {
     consentRequired: 'Please accept the privacy notice',
     phoneInvalid: 'Enter a valid phone number',
     emailInvalid: 'Enter a valid e-mail address',
+    files: 'Photos or files (optional)',
+    filesHint: 'Up to 3: JPG, PNG, WEBP, PDF, DOCX or XLSX, 10 MB each at most',
+    filesPick: 'Choose files',
+    filesTooMany: 'You can attach at most 3 files',
   },
   done: {
     title: 'Submitted',
@@ -143,6 +152,7 @@ const en: typeof zh = {
     progress: 'Progress',
     reply: 'Answer',
     noReply: 'The answer appears here once approved.',
+    replyFiles: 'Files with the answer',
     timeline: 'History',
   },
   stage: {

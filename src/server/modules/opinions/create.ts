@@ -1,6 +1,7 @@
 // Staff intake of a 社情民意 item: who may enter what, originators (also from a contact activity), idempotent retries.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { acceptDueAt } from '../../../core/calendar/opinion-deadlines.js';
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
@@ -9,7 +10,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { opinionEvents, opinionOriginators, opinions } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { activitiesVisible, representativesVisible } from '../common/scope.js';
-import { acceptDueAt, loadCalendar } from './calendar.js';
+import { loadCalendar } from './calendar.js';
+import { loadDeadlineSettings } from './deadlines.js';
 import type { OpinionInput, OriginatorInput } from './schema.js';
 
 /** Tracking-code alphabet without 0/O and 1/I look-alikes; 32 symbols, so a random byte & 31 is unbiased. */
@@ -146,7 +148,7 @@ export async function createOpinion(
         urgency: input.urgency,
         confidentiality: input.confidentiality,
         activityId: activity?.id ?? null,
-        acceptDueAt: acceptDueAt(opts.now, input.urgency, cal),
+        acceptDueAt: acceptDueAt(opts.now, { channel, urgency: input.urgency }, await loadDeadlineSettings(tx), cal),
         searchText: toSearchDocument(`${input.title}\n${input.content}`),
         idempotencyKey: key,
         createdBy: a.userId,

@@ -41,6 +41,11 @@ function filters(a: Actor, q: OpinionListQuery, now: Date): SQL {
   if (q.departmentId)
     parts.push(sql`(o.lead_department_id = ${q.departmentId} or exists (select 1 from opinion_assignments x
       where x.opinion_id = o.id and x.active and x.department_id = ${q.departmentId}))`);
+  if (q.sectorId) parts.push(sql`o.sector_id = ${q.sectorId}`);
+  if (q.memberId)
+    parts.push(
+      sql`exists (select 1 from opinion_originators mo where mo.opinion_id = o.id and mo.member_id = ${q.memberId})`,
+    );
   if (q.urgency) parts.push(sql`o.urgency = ${q.urgency}`);
   if (q.overdue !== undefined) parts.push(q.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
   if (q.from) parts.push(sql`o.received_at >= ${chinaInstant(q.from).toISOString()}::timestamptz`);
@@ -94,6 +99,8 @@ export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
       coalesce((select json_agg(json_build_object('departmentId', x.department_id, 'departmentName', dd.name,
         'role', x.role, 'active', x.active, 'createdAt', x.created_at) order by x.active desc, x.role desc, x.department_id)
         from opinion_assignments x join departments dd on dd.id = x.department_id where x.opinion_id = o.id), '[]') as assignments
+      ,coalesce((select json_agg(json_build_object('id', f.id, 'eventId', f.event_id, 'filename', f.filename, 'mime', f.mime,
+        'size', f.size, 'createdAt', f.created_at) order by f.id) from opinion_attachments f where f.opinion_id = o.id), '[]') as attachments
     ${from} where o.id = ${id} and ${opinionsVisible(a)}`);
   const row = res.rows[0] as any;
   if (!row) throw notFound();

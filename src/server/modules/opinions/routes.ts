@@ -3,9 +3,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
+import { bulkTransition } from './bulk.js';
 import { createOpinion } from './create.js';
+import { mineRoutes } from './mine.js';
 import { listEvents, listOpinions, loadOpinion } from './read.js';
-import { opinionBody, opinionListQuery, transitionBody } from './schema.js';
+import { relayRoutes } from './relay.js';
+import { bulkTransitionBody, opinionBody, opinionListQuery, transitionBody } from './schema.js';
+import { findSimilar } from './similar.js';
 import { transitionOpinion } from './transition.js';
 
 /** 社情民意 endpoints for signed-in users (the public ones live elsewhere). */
@@ -13,6 +17,8 @@ export const opinionRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
   const tags = ['opinions'];
+  await app.register(mineRoutes);
+  await app.register(relayRoutes);
   r.get('/opinions', { schema: { tags, querystring: opinionListQuery } }, async (req) =>
     listOpinions(db(), actorOf(req), req.query, app.deps.now()),
   );
@@ -30,6 +36,12 @@ export const opinionRoutes: FastifyPluginAsync = async (app) => {
     const { id, created } = await createOpinion(db(), a, req.body, { idempotencyKey: key, now, ip: req.ip });
     return reply.status(created ? 201 : 200).send(await loadOpinion(db(), a, id, now));
   });
+  r.get('/opinions/:id/similar', { schema: { tags, params: idParam } }, async (req) =>
+    findSimilar(db(), actorOf(req), req.params.id, app.deps.now()),
+  );
+  r.post('/opinions/bulk-transitions', { schema: { tags, body: bulkTransitionBody } }, async (req) =>
+    bulkTransition(db(), actorOf(req), req.body as any, { now: app.deps.now(), lang: req.lang ?? 'zh', ip: req.ip }),
+  );
   r.post('/opinions/:id/transitions', { schema: { tags, params: idParam, body: transitionBody } }, async (req) => {
     const a = actorOf(req);
     const now = app.deps.now();

@@ -62,6 +62,8 @@ export const opinionListQuery = pageQuery.extend({
   categoryId: z.coerce.number().int().positive().optional(),
   regionId: z.coerce.number().int().positive().optional(),
   departmentId: z.coerce.number().int().positive().optional(),
+  sectorId: z.coerce.number().int().positive().optional(),
+  memberId: z.coerce.number().int().positive().optional(),
   urgency: urgencySchema.optional(),
   overdue: flag.optional(),
   from: isoDate.optional(),
@@ -72,3 +74,13 @@ export type OpinionListQuery = z.infer<typeof opinionListQuery>;
 
 /** Body of POST /opinions/:id/transitions: the action is checked here, its payload by core after the state check. */
 export const transitionBody = z.looseObject({ action: z.enum(ACTION_CODES) });
+
+/** The actions the office may apply to many items at once. */
+export const BULK_ACTIONS = ['accept', 'not_accept', 'forward', 'urge', 'close'] as const;
+/** One bulk action code. */
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+/** Body of POST /opinions/bulk-transitions: the ids (≤ 200), the action and its shared payload (checked by core). */
+export const bulkTransitionBody = z.looseObject({
+  ids: z.array(id).min(1).max(200),
+  action: z.enum(BULK_ACTIONS),
+});

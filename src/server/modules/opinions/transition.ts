@@ -18,6 +18,7 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
 import { translateIssue } from '../../i18n/zod-issues.js';
 import { notifyFeedback } from '../reminders/feedback.js';
+import { prepareDeadlines } from './deadlines.js';
 import { statusLabel } from './read.js';
 import { opinionActorFor, opinionsVisible } from './scope.js';
 
@@ -152,7 +153,7 @@ export async function applyTransition(
   body: { action: OpinionAction } & Record<string, unknown>,
   opts: { now: Date; lang: Lang; ip?: string },
 ) {
-  const { action, ...payload } = body;
+  const { action, ...payload } = (await prepareDeadlines(tx, item, actor, body, opts)) as typeof body;
   const id = item.id;
   const d = decideTransition(item, actor, action, payload);
   if (!d.ok && d.reason === 'invalid_transition')

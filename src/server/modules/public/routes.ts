@@ -2,12 +2,23 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.js';
+import { sendStored, storeWith } from '../common/uploads.js';
+import { readMultipart } from '../opinions/attachments.js';
 import { createPublicOpinion } from './intake.js';
 import { publicCategories, publicVillages } from './lookups.js';
 import { publicLimitsFromEnv, SlidingWindowLimiter } from './rate-limit.js';
 import { rateByCode } from './rating.js';
-import { publicOpinionBody, publicRatingBody, trackingParam, villageQuery } from './schema.js';
-import { loadPublicView } from './view.js';
+import {
+  formFields,
+  MAX_PUBLIC_FILES,
+  parseBody,
+  publicAttachmentParam,
+  publicOpinionBody,
+  publicRatingBody,
+  trackingParam,
+  villageQuery,
+} from './schema.js';
+import { findPublicAttachment, loadPublicView } from './view.js';
 
 /** Public endpoints; each app instance keeps its own counters (one process; put a proxy limit in front of several). */
 export const publicRoutes: FastifyPluginAsync = async (app) => {
@@ -22,13 +33,38 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
     if (!limiter.take(req.ip, app.deps.now().getTime())) throw new AppError('rate_limited');
   };
 
-  r.post('/public/opinions', { config, schema: { tags, body: publicOpinionBody } }, async (req, reply) => {
-    gate(submits, req);
-    // A filled honeypot is a bot: refuse without saying why, and write nothing.
-    if (req.body.website !== '') throw new AppError('validation_failed');
-    const out = await createPublicOpinion(db(), req.body, { now: app.deps.now(), ip: req.ip });
-    return reply.status(201).send(out);
-  });
+  // JSON, or multipart/form-data with the same fields plus up to MAX_PUBLIC_FILES files: every file is checked
+  // before anything is written, and the item and its files are recorded together or not at all.
+  r.post(
+    '/public/opinions',
+    { config, schema: { tags, consumes: ['application/json', 'multipart/form-data'] } },
+    async (req, reply) => {
+      gate(submits, req);
+      const lang = req.lang ?? 'zh';
+      const { body, uploads } = req.isMultipart()
+        ? await readMultipart(req, MAX_PUBLIC_FILES).then(({ fields, uploads }) => ({
+            body: formFields(fields),
+            uploads,
+          }))
+        : { body: req.body, uploads: [] };
+      const input = parseBody(publicOpinionBody, body, lang);
+      // A filled honeypot is a bot: refuse without saying why, and write nothing.
+      if (input.website !== '') throw new AppError('validation_failed');
+      const out = await storeWith(app.deps.files, uploads, (files) =>
+        createPublicOpinion(db(), input, { now: app.deps.now(), ip: req.ip, files }),
+      );
+      return reply.status(201).send(out);
+    },
+  );
+  r.get(
+    '/public/opinions/:trackingCode/attachments/:attachmentId',
+    { config, schema: { tags, params: publicAttachmentParam } },
+    async (req, reply) => {
+      gate(lookups, req);
+      const row = await findPublicAttachment(db(), req.params.trackingCode, req.params.attachmentId);
+      return sendStored(reply, app.deps.files, row);
+    },
+  );
   r.get('/public/opinions/:trackingCode', { config, schema: { tags, params: trackingParam } }, async (req) => {
     gate(lookups, req);
     return loadPublicView(db(), req.params.trackingCode);

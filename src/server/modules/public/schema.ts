@@ -1,6 +1,9 @@
 // Request schemas of the no-account 社情民意 endpoints: the citizen form, a tracking code, a rating, village search.
 import { z } from 'zod';
 import { opinionRatingSchema } from '../../../core/opinions/index.js';
+import { AppError } from '../../errors.js';
+import type { Lang } from '../../i18n/messages.js';
+import { translateIssue } from '../../i18n/zod-issues.js';
 import { optionalPhone, text } from '../common/schemas.js';
 
 const id = z.number().int().positive();
@@ -39,3 +42,34 @@ export function normalizeCode(raw: string): string | null {
   const code = raw.replace(/[\s-]/g, '').toUpperCase();
   return CODE.test(code) ? code : null;
 }
+
+/** Most files a citizen may attach to one submission. */
+export const MAX_PUBLIC_FILES = 3;
+
+/** The text fields of a multipart form as the JSON body would carry them (ids as numbers, the consent box as boolean). */
+export function formFields(f: Record<string, string>): Record<string, unknown> {
+  const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : v);
+  return {
+    ...f,
+    categoryId: num(f.categoryId),
+    regionId: num(f.regionId),
+    consent: ['true', '1', 'on'].includes(f.consent ?? ''),
+  };
+}
+
+/** Validates a body outside the route schema (multipart forms), with the same 400 and field messages. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown, lang: Lang): z.infer<T> {
+  const r = schema.safeParse(body ?? {});
+  if (r.success) return r.data;
+  const details = r.error.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: translateIssue(i as any, lang),
+  }));
+  throw new AppError('validation_failed', {}, details);
+}
+
+/** Path of a public reply attachment. */
+export const publicAttachmentParam = z.object({
+  trackingCode: z.string().max(40),
+  attachmentId: z.coerce.number().int().positive(),
+});

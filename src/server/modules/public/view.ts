@@ -1,5 +1,5 @@
 // What a citizen holding a tracking code may see: no staff names, no departments, no contacts, no internal notes.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { allowedActions, type OpinionActor, type OpinionStatus } from '../../../core/opinions/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
@@ -74,6 +74,36 @@ export async function citizenActor(db: DbOrTx, opinionId: number): Promise<Opini
   return { kind: 'citizen', roles: [], isOriginator: true, hasRated: (res.rows[0] as any).hasRated === true };
 }
 
+/**
+ * The event whose files the citizen may see: the department reply the office approved (the latest reply before the
+ * latest approval), or the office's direct reply. Nothing else an item holds (the citizen's own uploads included) is public.
+ */
+const publicReplyEvent = (opinionId: number | SQL) => sql`(select max(e.id) from opinion_events e
+  where e.opinion_id = ${opinionId} and e.type in ('reply','reply_directly')
+    and e.id <= (select max(f.id) from opinion_events f where f.opinion_id = ${opinionId} and f.type in ('approve_reply','reply_directly')))`;
+
+/** Whether the public reply is out: feedback was sent and the item has not gone back into processing. */
+const replyShown = (stage: PublicStage, feedbackSent: boolean) =>
+  feedbackSent && ['answered', 'reopened', 'closed'].includes(stage);
+
+async function feedbackSent(db: DbOrTx, id: number): Promise<boolean> {
+  const res = await db.execute(
+    sql`select exists (select 1 from opinion_events s where s.opinion_id = ${id} and s.type = 'send_feedback') as ok`,
+  );
+  return (res.rows[0] as { ok: boolean }).ok;
+}
+
+/** A file of the shown public reply behind a code, or 404 (also for every other file of the item). */
+export async function findPublicAttachment(db: DbOrTx, raw: string, attachmentId: number) {
+  const item = await findByCode(db, raw);
+  if (!replyShown(STAGE_OF[item.status], await feedbackSent(db, item.id))) throw notFound();
+  const res = await db.execute(sql`select a.storage_key as "storageKey", a.mime, a.filename from opinion_attachments a
+    where a.id = ${attachmentId} and a.opinion_id = ${item.id} and a.event_id = ${publicReplyEvent(item.id)}`);
+  const row = res.rows[0] as { storageKey: string; mime: string; filename: string } | undefined;
+  if (!row) throw notFound();
+  return row;
+}
+
 /** The tracking page's data for a code. */
 export async function loadPublicView(db: DbOrTx, raw: string) {
   const item = await findByCode(db, raw);
@@ -85,6 +115,9 @@ export async function loadPublicView(db: DbOrTx, raw: string) {
       (select json_build_object('rating', r.payload->>'rating', 'comment', coalesce(r.payload->>'comment', ''), 'at', r.at)
         from opinion_events r where r.opinion_id = o.id and r.type = 'rate' and r.actor_kind = 'citizen'
         order by r.id desc limit 1) as "myRating",
+      coalesce((select json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mime', a.mime, 'size', a.size)
+        order by a.id) from opinion_attachments a where a.opinion_id = o.id and a.event_id = ${publicReplyEvent(sql`o.id`)}), '[]')
+        as "replyAttachments",
       coalesce((select json_agg(json_build_object('type', e.type, 'at', e.at) order by e.at, e.id)
         from opinion_events e where e.opinion_id = o.id and e.type in (${sql.join(
           PUBLIC_EVENTS.map((x) => sql`${x}`),
@@ -96,7 +129,7 @@ export async function loadPublicView(db: DbOrTx, raw: string) {
     where o.id = ${item.id}`);
   const row = res.rows[0] as any;
   const stage = STAGE_OF[item.status];
-  const showReply = row.feedbackSent && ['answered', 'reopened', 'closed'].includes(stage);
+  const showReply = replyShown(stage, row.feedbackSent);
   const actor = await citizenActor(db, item.id);
   return {
     trackingCode: row.trackingCode as string,
@@ -109,6 +142,9 @@ export async function loadPublicView(db: DbOrTx, raw: string) {
     statusLabel: PUBLIC_STAGES.find((s) => s.code === stage)?.label ?? stage,
     timeline: row.timeline as { type: string; at: string }[],
     publicReply: showReply ? (row.publicReply as string) : null,
+    replyAttachments: showReply
+      ? (row.replyAttachments as { id: number; filename: string; mime: string; size: number }[])
+      : [],
     myRating: row.myRating as { rating: string; comment: string; at: string } | null,
     canRate: allowedActions(item, actor).includes('rate'),
   };

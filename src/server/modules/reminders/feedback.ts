@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { isMobilePhone, normalizePhone } from '../../../core/phone.js';
 import type { DbOrTx } from '../../db/client.js';
 import { enqueue } from './outbox.js';
+import { reminderText } from './texts.js';
 
 interface Originator {
   id: number;
@@ -26,7 +27,7 @@ export async function notifyFeedback(
       from opinions where id = ${opinionId}`)
   ).rows[0] as { id: number; title: string; trackingCode: string; publicReply: string } | undefined;
   if (!o) return { notified: 0, queued: 0 };
-  const title = `办理结果已反馈：${o.title}`.slice(0, 300);
+  const title = reminderText('feedback_title', { title: o.title }).slice(0, 300);
   const inApp =
     await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, opinion_id, created_at)
     select u.id, 'feedback', ${title}::text, ${o.publicReply.slice(0, 2000)}::text, ${`/opinions/${o.id}`}::text,
@@ -39,16 +40,16 @@ export async function notifyFeedback(
     where opinion_id = ${o.id} and kind = 'citizen' and (email <> '' or phone <> '') order by id`);
   const round = opts.eventId ?? 0;
   let queued = 0;
-  const text = `您反映的“${o.title}”已有办理结果：\n\n${o.publicReply}\n\n查询码：${o.trackingCode}（可在县政协社情民意查询页面查看并评价）`;
+  const text = reminderText('feedback_email_body', { title: o.title, reply: o.publicReply, code: o.trackingCode });
   for (const p of res.rows as unknown as Originator[]) {
     const key = (channel: string) => `feedback:${o.id}:${round}:${p.id}:${channel}`;
     if (p.email.includes('@')) {
-      const subject = `社情民意办理结果反馈：${o.title}`.slice(0, 200);
+      const subject = reminderText('feedback_email_subject', { title: o.title }).slice(0, 200);
       const m = { channel: 'email' as const, recipient: p.email, subject, body: text, dedupeKey: key('email') };
       if (await enqueue(tx, { ...m, opinionId: o.id }, now)) queued++;
     }
     if (isMobilePhone(p.phone)) {
-      const body = `您反映的“${o.title.slice(0, 30)}”已办理并答复，查询码 ${o.trackingCode}，可上网查看并评价。`;
+      const body = reminderText('feedback_sms', { title: o.title.slice(0, 30), code: o.trackingCode });
       const m = { channel: 'sms' as const, recipient: normalizePhone(p.phone) ?? p.phone, body, dedupeKey: key('sms') };
       if (await enqueue(tx, { ...m, opinionId: o.id }, now)) queued++;
     }

@@ -11,6 +11,7 @@ import {
 } from '../../../core/calendar/index.js';
 import type { Db, Tx } from '../../db/client.js';
 import { loadCalendar } from '../opinions/calendar.js';
+import { reminderText } from './texts.js';
 
 /** The four reminder kinds; also the notifications.kind written. */
 export type ReminderKind = 'accept_due_soon' | 'accept_overdue' | 'reply_due_soon' | 'reply_overdue';
@@ -27,13 +28,6 @@ export interface ReminderHit {
   windowStart: Date;
   leadDepartmentId: number | null;
 }
-
-const TITLE: Record<ReminderKind, string> = {
-  accept_due_soon: '即将超期未受理',
-  accept_overdue: '已超期未受理',
-  reply_due_soon: '即将到办理期限',
-  reply_overdue: '已超过办理期限',
-};
 
 // Any instant older than this is before every reminder of an item, so accept reminders are effectively once per item.
 const EPOCH = new Date(0);
@@ -109,8 +103,8 @@ export async function scanDeadlines(db: Db, now: Date): Promise<{ hits: number; 
       const dept = h.kind.startsWith('reply') && h.leadDepartmentId ? h.leadDepartmentId : null;
       const res =
         await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, opinion_id, created_at)
-        select u.id, ${h.kind}::text, ${`${TITLE[h.kind]}：${h.title}`.slice(0, 300)}::text,
-          ${`期限：${fmt(h.dueAt)}`}::text, ${`/opinions/${h.opinionId}`}::text, ${h.opinionId}::int,
+        select u.id, ${h.kind}::text, ${reminderText(h.kind, { title: h.title }).slice(0, 300)}::text,
+          ${reminderText('due_at', { due: fmt(h.dueAt) })}::text, ${`/opinions/${h.opinionId}`}::text, ${h.opinionId}::int,
           ${now.toISOString()}::timestamptz
         from users u
         where u.active and ('admin' = any(u.roles)

@@ -1,9 +1,10 @@
-// The filter bar above the 社情民意 inbox: full-text search, status, channel, category, township, urgency, overdue, dates.
-import { DatePicker, Flex, Input, Select, TreeSelect } from 'antd';
-import type { Dayjs } from 'dayjs';
+// The filter bar above the 社情民意 inbox: full-text search, status, channel, category, township, urgency, overdue, dates;
+// the filters live in the URL (KPI drill-down links and saved views open the inbox filtered).
+import { Button, DatePicker, Flex, Input, Select, Tag, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { STATUS_CODES } from '../../../core/opinions';
-import { useCategoryTree, useTownshipOptions } from './lookups';
+import { useCategoryTree, useDepartmentOptions, useTownshipOptions } from './lookups';
 import { CHANNELS, URGENCIES } from './types';
 
 /** The inbox query (names as GET /opinions reads them). */
@@ -13,10 +14,42 @@ export interface InboxFilters {
   channel?: string;
   categoryId?: number;
   regionId?: number;
+  departmentId?: number;
+  sectorId?: number;
+  memberId?: number;
   urgency?: string;
   overdue?: 'true' | 'false';
   from?: string;
   to?: string;
+}
+
+const TEXT_KEYS = ['q', 'status', 'channel', 'urgency', 'from', 'to'] as const;
+const ID_KEYS = ['categoryId', 'regionId', 'departmentId', 'sectorId', 'memberId'] as const;
+/** Filters set by links (KPI drill-down, saved views) without a control of their own: shown as closable tags. */
+const LINK_ONLY = ['departmentId', 'sectorId', 'memberId'] as const;
+
+/** Reads the filters from URL parameters (overdue=1/0 as the KPI links write it, ids as numbers). */
+export function readFilters(p: URLSearchParams): InboxFilters {
+  const f: InboxFilters = {};
+  for (const k of TEXT_KEYS) {
+    const v = p.get(k);
+    if (v) f[k] = v;
+  }
+  for (const k of ID_KEYS) {
+    const n = Number(p.get(k));
+    if (Number.isInteger(n) && n > 0) f[k] = n;
+  }
+  const o = p.get('overdue');
+  if (o === '1' || o === 'true') f.overdue = 'true';
+  if (o === '0' || o === 'false') f.overdue = 'false';
+  return f;
+}
+
+/** The URL parameters of a filter set (empty values left out). */
+export function writeFilters(f: InboxFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== null && v !== '') out[k] = String(v);
+  return out;
 }
 
 /** Filter bar; every change is reported at once (the search box on Enter or clear). */
@@ -24,16 +57,24 @@ export function InboxFilterBar({ value, onChange }: { value: InboxFilters; onCha
   const { t } = useTranslation();
   const categories = useCategoryTree();
   const townships = useTownshipOptions();
+  const depts = useDepartmentOptions();
   const set = (patch: InboxFilters) => onChange({ ...value, ...patch });
   const w = { minWidth: 130, flex: '1 1 130px' };
   const onDates = (d: [Dayjs | null, Dayjs | null] | null) =>
     set({ from: d?.[0]?.format('YYYY-MM-DD'), to: d?.[1]?.format('YYYY-MM-DD') });
+  const dates: [Dayjs | null, Dayjs | null] | null =
+    value.from || value.to ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null] : null;
+  const linkLabel = (k: (typeof LINK_ONLY)[number], id: number) =>
+    k === 'departmentId' ? (depts.data?.find((d) => d.value === id)?.label ?? `#${id}`) : `#${id}`;
+  const linked = LINK_ONLY.filter((k) => value[k]);
   return (
     <Flex wrap gap={8} style={{ marginBlockEnd: 12 }}>
       <Input.Search
+        key={value.q ?? ''}
         allowClear
         data-testid="op-search"
         placeholder={t('op.inbox.search')}
+        defaultValue={value.q}
         onSearch={(q) => set({ q: q.trim() || undefined })}
         style={{ minWidth: 220, flex: '2 1 220px' }}
       />
@@ -98,9 +139,21 @@ export function InboxFilterBar({ value, onChange }: { value: InboxFilters; onCha
       <DatePicker.RangePicker
         data-testid="op-filter-dates"
         placeholder={[t('op.inbox.fromDate'), t('op.inbox.toDate')]}
+        value={dates}
+        allowEmpty={[true, true]}
         onChange={onDates}
         style={{ minWidth: 240, flex: '1 1 240px' }}
       />
+      {linked.map((k) => (
+        <Tag key={k} closable data-testid={`op-filter-${k}`} onClose={() => set({ [k]: undefined })}>
+          {t(`op.filter.${k}`)}: {linkLabel(k, value[k] as number)}
+        </Tag>
+      ))}
+      {Object.keys(writeFilters(value)).length > 0 && (
+        <Button type="link" data-testid="op-filter-clear" onClick={() => onChange({})}>
+          {t('op.filter.clear')}
+        </Button>
+      )}
     </Flex>
   );
 }

@@ -1,16 +1,20 @@
 // /opinions (社情民意 inbox) and /dept (承办工作台): one scoped list, a table on desktop and cards on phones.
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, qs } from '../../api';
 import { useAuth } from '../../auth';
 import { CardList } from '../../components/card-list';
 import { usePagedList } from '../../components/use-page';
 import { PageHead } from '../office/components/page-head';
 import { DueCell, fmtDate, StatusTag, UrgencyTag } from './bits';
-import { InboxFilterBar, type InboxFilters } from './inbox-filters';
+import { BulkBar } from './bulk-bar';
+import { InboxFilterBar, type InboxFilters, readFilters, writeFilters } from './inbox-filters';
+import { SavedViews } from './saved-views';
 import type { OpinionRow } from './types';
 
 function OpinionCard({ o }: { o: OpinionRow }) {
@@ -42,14 +46,55 @@ function OpinionCard({ o }: { o: OpinionRow }) {
   );
 }
 
+interface PeopleHits {
+  members: { items: { id: number; name: string; groupName: string | null }[] };
+  representatives: { items: { id: number; name: string; townshipName: string | null }[] };
+}
+
+/** Members and representatives matching the inbox search (GET /search, scoped by the server), as links. */
+function PeopleLine({ q }: { q: string }) {
+  const { t } = useTranslation();
+  const hits = useQuery({
+    queryKey: ['/search', q],
+    queryFn: () => api<PeopleHits>(`/search${qs({ q })}`),
+    staleTime: 60_000,
+  });
+  const m = hits.data?.members.items ?? [];
+  const r = hits.data?.representatives.items ?? [];
+  if (!m.length && !r.length) return null;
+  const links = (prefix: string, path: string, rows: { id: number; name: string }[]) =>
+    rows.length > 0 && (
+      <span>
+        {prefix}
+        {rows.map((x, i) => (
+          <span key={x.id}>
+            {i > 0 && '、'}
+            <Link to={`/${path}/${x.id}`}>{x.name}</Link>
+          </span>
+        ))}
+      </span>
+    );
+  return (
+    <Flex wrap gap={16} style={{ marginBlockEnd: 12 }} data-testid="op-people-hits">
+      {links(t('op.people.members'), 'members', m)}
+      {links(t('op.people.representatives'), 'representatives', r)}
+    </Flex>
+  );
+}
+
 /** The inbox; `dept` makes it the department handler's workspace (the server scopes the list either way). */
 export function InboxPage({ dept = false }: { dept?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { has } = useAuth();
   const isPhone = !Grid.useBreakpoint().md;
-  const [filters, setFilters] = useState<InboxFilters>({});
-  const { tableProps, resetPage } = usePagedList<OpinionRow>('/opinions', { ...filters });
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+  const query = useMemo(() => writeFilters(filters), [filters]);
+  const [selected, setSelected] = useState<number[]>([]);
+  const { tableProps, resetPage } = usePagedList<OpinionRow>('/opinions', query);
+  // Bulk triage is the office's (the server refuses anyone else); departments work item by item.
+  const bulk = !dept && !isPhone && has('admin');
   const columns: ColumnsType<OpinionRow> = [
     { title: t('op.field.trackingCode'), dataIndex: 'trackingCode', width: 130 },
     {
@@ -70,7 +115,8 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
     { title: t('op.field.leadDepartment'), dataIndex: 'leadDepartmentName', width: 150, ellipsis: true },
   ];
   const onFilters = (v: InboxFilters) => {
-    setFilters(v);
+    setParams(writeFilters(v));
+    setSelected([]);
     resetPage();
   };
   const extra = !dept && has('admin', 'info_officer', 'member') && (
@@ -86,7 +132,10 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
         sub={dept ? t('op.dept.hint') : t('op.inbox.items', { total: pg.total })}
         extra={extra}
       />
+      {!dept && <SavedViews query={query} onApply={(q) => onFilters(readFilters(new URLSearchParams(q)))} />}
       <InboxFilterBar value={filters} onChange={onFilters} />
+      {!dept && filters.q && filters.q.length <= 100 && <PeopleLine q={filters.q} />}
+      {bulk && <BulkBar ids={selected} onClear={() => setSelected([])} />}
       {isPhone ? (
         <CardList tableProps={tableProps} testId="op-table" renderCard={(o) => <OpinionCard key={o.id} o={o} />} />
       ) : (
@@ -95,6 +144,15 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
           size="middle"
           columns={columns}
           {...tableProps}
+          rowSelection={
+            bulk
+              ? {
+                  selectedRowKeys: selected,
+                  preserveSelectedRowKeys: true,
+                  onChange: (k) => setSelected(k as number[]),
+                }
+              : undefined
+          }
           onRow={(o) =>
             ({
               'data-testid': 'op-row',

@@ -8,8 +8,11 @@ import { ApiError, api } from '../../api';
 import { PageHead } from '../office/components/page-head';
 import { ActionBar } from './action-bar';
 import { StatusTag } from './bits';
+import { DeadlineCard } from './deadline-card';
+import { ItemAttachments } from './item-attachments';
 import { AssignmentTable, ItemFields, OriginatorList } from './item-fields';
 import { ItemTimeline } from './item-timeline';
+import { SimilarPanel } from './similar-panel';
 import type { OpinionDetail, OpinionEventRow } from './types';
 
 /** The item page; a 404 (out of scope or missing) shows the usual not-found message. */
@@ -63,8 +66,11 @@ export function OpinionItemPage() {
           <ItemFields item={o} />
           <OriginatorList people={o.originators} />
           <AssignmentTable rows={o.assignments} />
+          <ItemAttachments item={o} />
         </Col>
         <Col xs={24} xl={9}>
+          <DeadlineCard id={o.id} />
+          <SimilarPanel item={o} />
           <Card size="small" title={t('op.item.timeline')}>
             {events.isLoading ? <Spin /> : <ItemTimeline events={events.data ?? []} />}
             {events.isError && <Typography.Text type="danger">{t('msg.loadFailed')}</Typography.Text>}

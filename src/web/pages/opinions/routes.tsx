@@ -1,8 +1,10 @@
 // Routes of the 社情民意 area (inbox, item page, staff entry, department workspace).
 import { AuditOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { PageRoute } from '../../routes';
+import { DeadlineSettingsPage } from './deadline-settings-page';
 import { InboxPage } from './inbox-page';
 import { OpinionItemPage } from './item-page';
+import { mineRoute } from './mine-page';
 import { OpinionNewPage } from './new-page';
 
 const INBOX_ROLES = ['admin', 'leader', 'info_officer', 'group_leader', 'member'];
@@ -16,6 +18,8 @@ export const opinionRoutes: PageRoute[] = [
     nav: { key: 'opinions', icon: <SolutionOutlined />, order: 5 },
   },
   { path: '/opinions/new', element: <OpinionNewPage />, roles: ['admin', 'info_officer', 'member'] },
+  mineRoute,
+  { path: '/opinions/settings', element: <DeadlineSettingsPage />, roles: ['admin'] },
   { path: '/opinions/:id', element: <OpinionItemPage />, roles: [...INBOX_ROLES, 'dept_handler'] },
   {
     path: '/dept',

@@ -1,6 +1,8 @@
 // 反映社情民意: the citizen's form (no account), then the tracking code to keep.
+
+import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -19,6 +21,23 @@ interface Values {
   email?: string;
   consent: boolean;
   website: string;
+  files?: UploadFile[];
+}
+
+/** Most files the form sends (the server refuses more). */
+const MAX_FILES = 3;
+const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx';
+
+/** The submission: JSON without files, multipart with the same fields when files are attached. */
+function submitOpinion(v: Values) {
+  const fields = { ...v, name: v.name ?? '', phone: v.phone ?? '', email: v.email ?? '', website: v.website ?? '' };
+  const files = (v.files ?? []).flatMap((f) => (f.originFileObj ? [f.originFileObj] : []));
+  const { files: _f, ...body } = fields;
+  if (!files.length) return api<{ trackingCode: string }>('/public/opinions', { body });
+  const form = new FormData();
+  for (const [k, val] of Object.entries(body)) form.append(k, String(val));
+  for (const f of files) form.append('file', f, f.name);
+  return api<{ trackingCode: string }>('/public/opinions', { form });
 }
 
 /** The public submission page. */
@@ -28,10 +47,7 @@ export function NewOpinionPage() {
   const [form] = Form.useForm<Values>();
   const [code, setCode] = useState<string | null>(null);
   const send = useMutation({
-    mutationFn: (v: Values) =>
-      api<{ trackingCode: string }>('/public/opinions', {
-        body: { ...v, name: v.name ?? '', phone: v.phone ?? '', email: v.email ?? '', website: v.website ?? '' },
-      }),
+    mutationFn: submitOpinion,
     onSuccess: (r) => {
       setCode(r.trackingCode);
       form.resetFields();
@@ -79,6 +95,25 @@ export function NewOpinionPage() {
           </Form.Item>
           <Form.Item name="regionId" label={t('pub.form.village')} rules={[choose]}>
             <VillagePicker data-testid="pub-village" />
+          </Form.Item>
+          <Form.Item
+            name="files"
+            label={t('pub.form.files')}
+            extra={t('pub.form.filesHint')}
+            valuePropName="fileList"
+            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
+            rules={[
+              {
+                validator: (_, v?: UploadFile[]) =>
+                  (v?.length ?? 0) > MAX_FILES
+                    ? Promise.reject(new Error(t('pub.form.filesTooMany')))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <Upload beforeUpload={() => false} multiple accept={ACCEPT} maxCount={MAX_FILES} data-testid="pub-files">
+              <Button icon={<UploadOutlined />}>{t('pub.form.filesPick')}</Button>
+            </Upload>
           </Form.Item>
           <Typography.Text strong style={{ display: 'block', marginBlockStart: 8 }}>
             {t('pub.form.contactHeading')}

@@ -1,4 +1,5 @@
 // /public/opinions/:code: status steps, the public answer once sent, the history, and the rating form.
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Result, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -89,6 +90,24 @@ export function TrackPage() {
             </Typography.Paragraph>
           ) : (
             <Typography.Text type="secondary">{t('pub.track.noReply')}</Typography.Text>
+          )}
+          {v.replyAttachments?.length > 0 && (
+            <div data-testid="track-reply-files" style={{ marginBlockStart: 12 }}>
+              <Typography.Text type="secondary">{t('pub.track.replyFiles')}</Typography.Text>
+              <ul style={{ paddingInlineStart: 20, marginBlock: 4 }}>
+                {v.replyAttachments.map((f) => (
+                  <li key={f.id}>
+                    <a
+                      href={`/api/v1/public/opinions/${encodeURIComponent(v.trackingCode)}/attachments/${f.id}`}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      <PaperClipOutlined /> {f.filename}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </Card>
         {v.myRating && (

@@ -12,6 +12,8 @@ export interface PublicView {
   statusLabel: string;
   timeline: { type: string; at: string }[];
   publicReply: string | null;
+  /** Files of the approved reply (empty until the answer is shown). */
+  replyAttachments: { id: number; filename: string; mime: string; size: number }[];
   myRating: { rating: string; comment: string; at: string } | null;
   canRate: boolean;
 }

@@ -1,0 +1,24 @@
+// Routes of the 履职考核 area: the staff page, a member's page, and 我的考核 for members.
+import { TrophyOutlined } from '@ant-design/icons';
+import type { PageRoute } from '../../routes';
+import { AssessmentPage } from './assessment-page';
+import { MemberAssessmentPage, MyAssessmentPage } from './member-page';
+
+const STAFF = ['admin', 'leader', 'group_leader'];
+
+/** Assessment routes. */
+export const assessmentRoutes: PageRoute[] = [
+  {
+    path: '/assessment',
+    element: <AssessmentPage />,
+    roles: STAFF,
+    nav: { key: 'assessment', icon: <TrophyOutlined />, order: 8 },
+  },
+  { path: '/assessment/:year/members/:memberId', element: <MemberAssessmentPage />, roles: STAFF },
+  {
+    path: '/assessment/me',
+    element: <MyAssessmentPage />,
+    roles: ['member'],
+    nav: { key: 'myAssessment', icon: <TrophyOutlined />, mobile: true, order: 9 },
+  },
+];

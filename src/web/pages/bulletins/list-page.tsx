@@ -1,0 +1,109 @@
+// /bulletins: the searchable archive for staff and leaders; /bulletins/mine: the issues crediting the signed-in member.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useAuth } from '../../auth';
+import { usePagedList } from '../../components/use-page';
+import { PageHead } from '../office/components/page-head';
+import { BulletinStatusTag, IssueNo, OutcomeTags } from './bits';
+import type { BulletinRow } from './types';
+
+const YEARS = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
+
+/** The archive; `mine` lists only the member's credited issues (read-only). */
+export function BulletinListPage({ mine = false }: { mine?: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { has } = useAuth();
+  const [q, setQ] = useState('');
+  const [year, setYear] = useState<number>();
+  const [status, setStatus] = useState<string>();
+  const [level, setLevel] = useState<string>();
+  const filters = useMemo(
+    () => ({ q: q || undefined, year, status, level, mine: mine ? 1 : undefined }),
+    [q, year, status, level, mine],
+  );
+  const { tableProps, resetPage } = usePagedList<BulletinRow>('/bulletins', filters);
+  const set =
+    <T,>(fn: (v: T) => void) =>
+    (v: T) => {
+      fn(v);
+      resetPage();
+    };
+  const columns: ColumnsType<BulletinRow> = [
+    { title: t('bl.field.number'), key: 'no', width: 140, render: (_, r) => <IssueNo row={r} /> },
+    {
+      title: t('bl.field.title'),
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (v, r) => (mine ? v : <Link to={`/bulletins/${r.id}`}>{v}</Link>),
+    },
+    { title: t('bl.field.category'), dataIndex: 'categoryName', width: 120 },
+    { title: t('bl.field.status'), dataIndex: 'status', width: 100, render: (s) => <BulletinStatusTag status={s} /> },
+    { title: t('bl.field.issueDate'), dataIndex: 'issueDate', width: 110 },
+    { title: t('bl.field.outcomes'), key: 'out', width: 220, render: (_, r) => <OutcomeTags row={r} /> },
+  ];
+  const extra = !mine && has('admin') && (
+    <Button type="primary" icon={<PlusOutlined />} data-testid="bl-new" onClick={() => navigate('/bulletins/new')}>
+      {t('bl.list.new')}
+    </Button>
+  );
+  return (
+    <div>
+      <PageHead
+        title={t(mine ? 'bl.list.mine' : 'bl.list.title')}
+        sub={t('bl.list.total', { total: tableProps.pagination.total })}
+        extra={extra}
+      />
+      <Flex wrap gap={8} style={{ marginBlockEnd: 12 }}>
+        <Input.Search
+          allowClear
+          data-testid="bl-search"
+          placeholder={t('bl.list.search')}
+          style={{ inlineSize: 240 }}
+          onSearch={set(setQ)}
+        />
+        <Select
+          allowClear
+          placeholder={t('bl.list.anyYear')}
+          style={{ inlineSize: 120 }}
+          value={year}
+          onChange={set(setYear)}
+          options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+        />
+        {!mine && (
+          <Select
+            allowClear
+            placeholder={t('bl.list.anyStatus')}
+            style={{ inlineSize: 130 }}
+            value={status}
+            onChange={set(setStatus)}
+            options={['draft', 'submitted', 'signed_off', 'issued'].map((s) => ({
+              value: s,
+              label: t(`bl.status.${s}`),
+            }))}
+          />
+        )}
+        <Select
+          allowClear
+          placeholder={t('bl.list.anyLevel')}
+          style={{ inlineSize: 150 }}
+          value={level}
+          onChange={set(setLevel)}
+          options={['county', 'city', 'province', 'national'].map((s) => ({ value: s, label: t(`bl.level.${s}`) }))}
+        />
+      </Flex>
+      <Table<BulletinRow>
+        data-testid="bl-table"
+        size="middle"
+        columns={columns}
+        {...tableProps}
+        onRow={(r) => ({ 'data-testid': 'bl-row', 'data-id': r.id }) as any}
+        scroll={{ x: 860 }}
+      />
+    </div>
+  );
+}

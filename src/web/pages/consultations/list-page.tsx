@@ -1,0 +1,98 @@
+// /consultations: the consultations the user may see, with outcome counts; office staff create new ones.
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api';
+import { useAuth } from '../../auth';
+import { applyApiError } from '../../components/errors';
+import { usePagedList } from '../../components/use-page';
+
+/** The consultation list with a create dialog. */
+export function ConsultationListPage() {
+  const { t } = useTranslation();
+  const { has } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const { tableProps } = usePagedList('/consultations', {});
+  const save = useMutation({
+    mutationFn: (v: any) =>
+      api<{ id: number }>('/consultations', { body: { ...v, meetingAt: v.meetingAt ? v.meetingAt.format() : null } }),
+    onSuccess: (d) => navigate(`/consultations/${d.id}`),
+    onError: (e) => message.error(applyApiError(e, form)),
+  });
+  return (
+    <Card
+      title={t('cst.title')}
+      extra={
+        has('admin') && (
+          <Button type="primary" onClick={() => setOpen(true)} data-testid="cst-new">
+            {t('cst.new')}
+          </Button>
+        )
+      }
+    >
+      <Table
+        {...tableProps}
+        scroll={{ x: true }}
+        columns={[
+          {
+            title: t('cst.f.topic'),
+            dataIndex: 'topic',
+            render: (v, r: any) => <Link to={`/consultations/${r.id}`}>{v}</Link>,
+          },
+          {
+            title: t('cst.f.meetingAt'),
+            dataIndex: 'meetingAt',
+            render: (v) => (v ? new Date(v).toLocaleString() : ''),
+          },
+          { title: t('cst.f.status'), dataIndex: 'status', render: (s) => <Tag>{t(`cst.status.${s}`)}</Tag> },
+          {
+            title: t('cst.f.outcomes'),
+            render: (_, r: any) => (
+              <>
+                {r.doneCount}/{r.outcomeCount}
+                {r.overdueCount > 0 && (
+                  <Tag color="red" style={{ marginInlineStart: 8 }}>
+                    {t('cst.f.overdue')} {r.overdueCount}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('cst.new')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+      >
+        <Form form={form} layout="vertical" initialValues={{ isPublic: true }} onFinish={(v) => save.mutate(v)}>
+          <Form.Item name="topic" label={t('cst.f.topic')} rules={[{ required: true, message: t('cst.required') }]}>
+            <Input maxLength={200} data-testid="cst-topic" />
+          </Form.Item>
+          <Form.Item name="meetingAt" label={t('cst.f.meetingAt')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} />
+          </Form.Item>
+          <Form.Item name="place" label={t('cst.f.place')}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="agenda" label={t('cst.f.agenda')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="description" label={t('cst.f.description')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="isPublic" label={t('cst.f.isPublic')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,158 @@
+// The files of one item: the list (with the event each came with), upload for those the server allows, and the lead
+// department's reply with files in one step (POST /opinions/:id/answer).
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, List, Space, Typography, Upload, type UploadFile } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { applyApiError } from '../../components/errors';
+import type { OpinionDetail } from './types';
+
+interface AttachmentRow {
+  id: number;
+  eventId: number | null;
+  eventType: string | null;
+  filename: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx';
+const MAX_REPLY_FILES = 5;
+
+/** A byte count as KB/MB. */
+const sizeText = (n: number) =>
+  n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+
+/** The reply form with files, shown when the actor's allowed actions include the department reply. */
+function ReplyWithFiles({ id, onDone }: { id: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ content: string; files?: UploadFile[] }>();
+  const send = useMutation({
+    mutationFn: (v: { content: string; files?: UploadFile[] }) => {
+      const fd = new FormData();
+      fd.append('action', 'reply');
+      fd.append('content', v.content);
+      for (const f of v.files ?? []) if (f.originFileObj) fd.append('file', f.originFileObj, f.name);
+      return api(`/opinions/${id}/answer`, { form: fd });
+    },
+    onSuccess: () => {
+      message.success(t('op.att.replied'));
+      form.resetFields();
+      onDone();
+    },
+    onError: (e) => message.error(applyApiError(e, form)),
+  });
+  return (
+    <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)} disabled={send.isPending}>
+      <Typography.Text strong>{t('op.att.replyTitle')}</Typography.Text>
+      <Form.Item
+        name="content"
+        label={t('op.att.replyContent')}
+        rules={[{ required: true, whitespace: true, message: t('op.att.replyRequired') }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={20000} data-testid="op-att-reply-content" />
+      </Form.Item>
+      <Form.Item
+        name="files"
+        valuePropName="fileList"
+        getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
+        extra={t('op.att.types')}
+        rules={[
+          {
+            validator: (_, v?: UploadFile[]) =>
+              (v?.length ?? 0) > MAX_REPLY_FILES
+                ? Promise.reject(new Error(t('op.att.tooMany', { max: MAX_REPLY_FILES })))
+                : Promise.resolve(),
+          },
+        ]}
+      >
+        <Upload beforeUpload={() => false} multiple accept={ACCEPT} maxCount={MAX_REPLY_FILES}>
+          <Button icon={<UploadOutlined />}>{t('op.att.replyFiles')}</Button>
+        </Upload>
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={send.isPending} data-testid="op-att-reply-submit">
+        {t('op.att.replySubmit')}
+      </Button>
+    </Form>
+  );
+}
+
+/** The attachments card of the item page. */
+export function ItemAttachments({ item }: { item: OpinionDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const key = ['opinion', item.id, 'attachments'];
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () => api<{ items: AttachmentRow[]; canUpload: boolean }>(`/opinions/${item.id}/attachments`),
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['opinion', item.id] });
+  const upload = useMutation({
+    mutationFn: (file: File) => {
+      const fd = new FormData();
+      fd.append('file', file, file.name);
+      return api(`/opinions/${item.id}/attachments`, { form: fd });
+    },
+    onSuccess: () => {
+      message.success(t('op.att.uploaded'));
+      refresh();
+    },
+    onError: (e) => message.error(applyApiError(e)),
+  });
+  const canReply = item.abilities.includes('reply');
+  return (
+    <Card
+      size="small"
+      title={t('op.att.title')}
+      style={{ marginBlockEnd: 16 }}
+      data-testid="op-attachments"
+      extra={
+        q.data?.canUpload && (
+          <Upload
+            accept={ACCEPT}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              upload.mutate(f);
+              return false;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={upload.isPending} data-testid="op-att-upload">
+              {t('op.att.upload')}
+            </Button>
+          </Upload>
+        )
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <List
+          size="small"
+          loading={q.isLoading}
+          locale={{ emptyText: t('op.att.none') }}
+          dataSource={q.data?.items ?? []}
+          renderItem={(f) => (
+            <List.Item data-testid="op-att-item">
+              <Space wrap>
+                <a href={`/api/v1/opinions/${item.id}/attachments/${f.id}`} target="_blank" rel="noopener noreferrer">
+                  <PaperClipOutlined /> {f.filename}
+                </a>
+                <Typography.Text type="secondary">{sizeText(f.size)}</Typography.Text>
+                {f.eventType && (
+                  <Typography.Text type="secondary">
+                    {f.eventType === 'reply'
+                      ? t('op.att.ofReply')
+                      : t('op.att.ofEvent', { type: t(`op.action.${f.eventType}`) })}
+                  </Typography.Text>
+                )}
+              </Space>
+            </List.Item>
+          )}
+        />
+        {canReply && <ReplyWithFiles id={item.id} onDone={refresh} />}
+      </Space>
+    </Card>
+  );
+}
