@@ -43,8 +43,8 @@ async function seed(db: Db, n: number) {
           (select min(id) from regions where level = 'village') + i % 400,
           (select min(id) from opinion_categories) + i % 12,
           case when i % 10 in (3,4,5,7,8,9) then (select min(id) from departments) + i % 40 end,
-          case when i % 10 in (3,4,5,7,8,9) then ('2026-01-01'::timestamptz + ((i * 7919) % 31536000) * interval '1 second' + interval '21 days')::date end,
-          '2026-01-01T00:00:00+08:00'::timestamptz + ((i * 7919) % 31536000) * interval '1 second'
+          case when i % 10 in (3,4,5,7,8,9) then ('2026-01-01'::timestamptz + ((i::bigint * 7919) % 31536000) * interval '1 second' + interval '21 days')::date end,
+          '2026-01-01T00:00:00+08:00'::timestamptz + ((i::bigint * 7919) % 31536000) * interval '1 second'
         from generate_series(1, ${n}) i`,
     ],
     [

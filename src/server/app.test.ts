@@ -35,6 +35,27 @@ describe('system endpoints', () => {
       '/api/v1/imports/templates/{kind}',
       '/api/v1/api-tokens',
       '/api/v1/users',
+      // 社情民意 (issue 3 contract)
+      '/api/v1/opinions',
+      '/api/v1/opinions/{id}',
+      '/api/v1/opinions/{id}/transitions',
+      '/api/v1/opinions/{id}/events',
+      '/api/v1/public/opinions',
+      '/api/v1/public/opinions/{trackingCode}',
+      '/api/v1/public/opinions/{trackingCode}/rating',
+      '/api/v1/kpis',
+      '/api/v1/calendar/working-days',
+      '/api/v1/search',
+      // bulletins, assessment, reception days, consultations, proposals (issue 4 contract)
+      '/api/v1/bulletins',
+      '/api/v1/bulletins/{id}/document',
+      '/api/v1/assessment-rules/{year}',
+      '/api/v1/assessments/{year}/scores',
+      '/api/v1/assessments/{year}/members/{memberId}',
+      '/api/v1/reception-days',
+      '/api/v1/public/reception-days',
+      '/api/v1/consultations',
+      '/api/v1/proposals',
     ])
       expect(Object.keys(doc.paths)).toContain(p);
     expect(doc.paths['/api/v1/representatives'].post.requestBody).toBeTruthy();

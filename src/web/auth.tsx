@@ -11,6 +11,8 @@ export interface Me {
   memberId: number | null;
   groupId: number | null;
   townshipId: number | null;
+  /** The department a dept_handler works for. */
+  departmentId: number | null;
   mustChangePassword?: boolean;
 }
 

@@ -34,9 +34,12 @@ function SignedIn() {
     ...navs.filter((r) => !r.nav!.group).map(toItem),
     ...(registry.length ? [{ key: 'registry', label: t('nav.registry'), children: registry.map(toItem) }] : []),
   ];
+  // Only the longest matching nav path, so /opinions/mine lights 我的社情民意 and not 社情民意 too.
   const selected = navs
     .map((r) => r.path)
-    .filter((p) => location.pathname === p || (p !== '/' && location.pathname.startsWith(`${p}/`)));
+    .filter((p) => location.pathname === p || (p !== '/' && location.pathname.startsWith(`${p}/`)))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
   const userMenu = {
     items: [
       { key: 'pw', label: t('app.changePassword'), onClick: () => navigate('/me/password') },

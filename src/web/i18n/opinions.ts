@@ -77,6 +77,17 @@ const zh = {
     relayed: '委员已转达群众代表',
     contact_released: '公开联系方式',
   },
+  ev: {
+    bulletin: '编入期刊',
+    proposal: '转为提案',
+    openActivity: '查看联系活动',
+    openBulletin: '查看期刊',
+    openProposal: '查看提案',
+    repCount: '{{count}} 位群众代表',
+    files: '{{count}} 个文件（见附件）',
+    itemHidden: '另一事项（无权查看）',
+    unknownDept: '（未知单位）',
+  },
   flag: {
     pendingExtension: '延期待审',
     inBulletin: '已编入期刊',
@@ -100,6 +111,7 @@ const zh = {
     remove: '移除',
     created: '已登记，查询码 {{code}}',
     submit: '提交',
+    deadlineAuto: '留空则按工作日自动计算',
   },
   item: {
     timeline: '办理过程',
@@ -112,7 +124,6 @@ const zh = {
     active: '在办',
     inactive: '已结束',
     from: '{{from}} → {{to}}',
-    dueHint: '默认 15 个工作日后：{{due}}',
     back: '返回列表',
   },
   similar: {
@@ -301,6 +312,17 @@ const en: typeof zh = {
     relayed: 'Member relayed to representatives',
     contact_released: 'Contact released',
   },
+  ev: {
+    bulletin: 'Bulletin',
+    proposal: 'Proposal',
+    openActivity: 'Open the activity',
+    openBulletin: 'Open the bulletin',
+    openProposal: 'Open the proposal',
+    repCount: '{{count}} representatives',
+    files: '{{count}} files (see attachments)',
+    itemHidden: 'Another item (not visible to you)',
+    unknownDept: '(unknown department)',
+  },
   flag: {
     pendingExtension: 'Extension pending',
     inBulletin: 'In bulletin',
@@ -324,6 +346,7 @@ const en: typeof zh = {
     remove: 'Remove',
     created: 'Registered, tracking code {{code}}',
     submit: 'Submit',
+    deadlineAuto: 'Leave empty to compute it by working days',
   },
   item: {
     timeline: 'History',
@@ -336,7 +359,6 @@ const en: typeof zh = {
     active: 'Active',
     inactive: 'Ended',
     from: '{{from}} → {{to}}',
-    dueHint: 'Default, 15 working days: {{due}}',
     back: 'Back to list',
   },
   similar: {

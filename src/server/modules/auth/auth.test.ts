@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../../tests/setup/test-app.js';
 import { buildWorld, type World } from '../../../../tests/setup/world.js';
+import { buildUser } from '../../db/seed/factories.js';
 
 let t: TestApp;
 let w: World;
@@ -23,6 +24,18 @@ describe('auth', () => {
     expect(res.json().csrfToken).toMatch(/.{20,}/);
     expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly/i);
     expect(String(res.headers['set-cookie'])).toMatch(/SameSite=Strict/i);
+  });
+
+  it('tells a department handler their department in /auth/me', async () => {
+    await buildUser(t.db, {
+      username: 'depth1',
+      displayName: '农业办',
+      roles: ['dept_handler'],
+      departmentId: w.deptA.id,
+    });
+    const me = (await (await login(t.app, 'depth1')).get('/api/v1/auth/me')).json().user;
+    expect(me).toMatchObject({ roles: ['dept_handler'], departmentId: w.deptA.id });
+    expect((await (await login(t.app, 'member1')).get('/api/v1/auth/me')).json().user.departmentId).toBeNull();
   });
 
   it('refuses anonymous API calls with 401 and a Chinese message', async () => {

@@ -70,6 +70,7 @@ export function presentMe(a: ReturnType<typeof actorOf>) {
     memberId: a.memberId,
     groupId: a.groupId,
     townshipId: a.townshipId,
+    departmentId: a.departmentId,
     mustChangePassword: a.mustChangePassword ?? false,
   };
 }

@@ -1,8 +1,6 @@
 // The working-day calendar the server uses: the official schedule merged with the admins' calendar_overrides rows.
 import { sql } from 'drizzle-orm';
 import {
-  addWorkingDays,
-  addWorkingHours,
   type Calendar,
   type CalendarOverride,
   mergeCalendar,
@@ -14,9 +12,4 @@ import type { DbOrTx } from '../../db/client.js';
 export async function loadCalendar(db: DbOrTx): Promise<Calendar> {
   const res = await db.execute(sql`select date::text as date, kind from calendar_overrides order by created_at, date`);
   return mergeCalendar(OFFICIAL_CALENDAR, res.rows as unknown as CalendarOverride[]);
-}
-
-/** When acceptance is due: 1 working day after receipt, or 2 working hours for urgent items. */
-export function acceptDueAt(receivedAt: Date, urgency: 'normal' | 'urgent', cal: Calendar): Date {
-  return urgency === 'urgent' ? addWorkingHours(receivedAt, 2, cal) : addWorkingDays(receivedAt, 1, cal).at;
 }

@@ -1,7 +1,6 @@
 // Staff intake of a 社情民意 item: who may enter what, originators (also from a contact activity), idempotent retries.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { acceptDueAt } from '../../../core/calendar/opinion-deadlines.js';
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
@@ -10,8 +9,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { opinionEvents, opinionOriginators, opinions } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { activitiesVisible, representativesVisible } from '../common/scope.js';
-import { loadCalendar } from './calendar.js';
-import { loadDeadlineSettings } from './deadlines.js';
+import { acceptDueFor } from './deadlines.js';
 import type { OpinionInput, OriginatorInput } from './schema.js';
 
 /** Tracking-code alphabet without 0/O and 1/I look-alikes; 32 symbols, so a random byte & 31 is unbiased. */
@@ -136,7 +134,6 @@ export async function createOpinion(
     return await db.transaction(async (tx) => {
       const activity = await loadFacts(tx, a, input);
       const people = originatorRows(a, input.originators, activity);
-      const cal = await loadCalendar(tx);
       const values: typeof opinions.$inferInsert = {
         trackingCode: newTrackingCode(),
         title: input.title,
@@ -148,7 +145,7 @@ export async function createOpinion(
         urgency: input.urgency,
         confidentiality: input.confidentiality,
         activityId: activity?.id ?? null,
-        acceptDueAt: acceptDueAt(opts.now, { channel, urgency: input.urgency }, await loadDeadlineSettings(tx), cal),
+        acceptDueAt: await acceptDueFor(tx, opts.now, { channel, urgency: input.urgency }),
         searchText: toSearchDocument(`${input.title}\n${input.content}`),
         idempotencyKey: key,
         createdBy: a.userId,

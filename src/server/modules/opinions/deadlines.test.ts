@@ -109,7 +109,31 @@ describe('default reply deadlines', () => {
     const { id, res } = await forwarded();
     expect(res.json().item.deadline).toBe('2026-10-20');
     const item = (await admin.get(`/api/v1/opinions/${id}`)).json();
+    const newer = await newItem();
     expect(new Date(item.acceptDueAt).toISOString()).toBe('2026-10-09T09:30:00.000Z');
+    // The citizen form counts acceptance by the same settings as the staff entry form.
+    const [cat] = await t.db.insert(opinionCategories).values({ name: '公共照明' }).returning();
+    const pub = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/opinions',
+      remoteAddress: '10.9.9.9',
+      payload: {
+        title: '路灯不亮',
+        content: '夜间出行不安全。',
+        categoryId: cat.id,
+        regionId: w.villA2.id,
+        name: '',
+        phone: '',
+        email: '',
+        consent: true,
+        website: '',
+      },
+    });
+    expect(pub.statusCode, pub.body).toBe(201);
+    const due = await t.db.execute(
+      sql`select accept_due_at as "at" from opinions where tracking_code = ${pub.json().trackingCode}`,
+    );
+    expect(new Date((due.rows[0] as { at: string }).at).toISOString()).toBe(new Date(newer.acceptDueAt).toISOString());
     await put(
       admin,
       '/api/v1/settings/opinion-deadlines',

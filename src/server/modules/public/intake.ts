@@ -8,7 +8,7 @@ import { opinionEvents, opinionOriginators, opinions } from '../../db/schema.js'
 import { fieldError } from '../../errors.js';
 import type { StoredUpload } from '../common/uploads.js';
 import { insertOpinionAttachments } from '../opinions/attachments.js';
-import { acceptDueAt, loadCalendar } from '../opinions/calendar.js';
+import { acceptDueFor } from '../opinions/deadlines.js';
 import { newTrackingCode } from '../opinions/create.js';
 import type { PublicOpinionInput } from './schema.js';
 
@@ -60,7 +60,6 @@ export async function recordCitizenOpinion(
       const f = check.rows[0] as { village: boolean; category: boolean };
       if (!f.category) throw fieldError('categoryId', 'category_missing');
       if (!f.village) throw fieldError('regionId', 'village_missing');
-      const cal = await loadCalendar(tx);
       const [row] = await tx
         .insert(opinions)
         .values({
@@ -72,7 +71,7 @@ export async function recordCitizenOpinion(
           channel: opts.channel,
           urgency: 'normal',
           confidentiality: 'normal',
-          acceptDueAt: acceptDueAt(opts.now, 'normal', cal),
+          acceptDueAt: await acceptDueFor(tx, opts.now, { channel: opts.channel, urgency: 'normal' }),
           searchText: toSearchDocument(`${input.title}\n${input.content}`),
           idempotencyKey: key,
           receivedAt: opts.now,

@@ -24,7 +24,7 @@ function Evidence({ items }: { items: EvidenceRef[] }) {
         const href = evidenceHref(e);
         const label = `${e.date} ${e.title}${e.units && e.units !== 1 ? ` ×${e.units}` : ''}`;
         return (
-          <List.Item style={{ paddingBlock: 2 }}>
+          <List.Item style={{ paddingBlock: 2 }} data-testid="asmt-evidence" data-kind={e.kind} data-id={e.id}>
             <Tag>{t(`asmt.kind.${e.kind}`)}</Tag>
             {href ? <Link to={href}>{label}</Link> : label}
           </List.Item>
@@ -86,6 +86,7 @@ export function MemberLines({
         size="small"
         pagination={false}
         dataSource={data.lines}
+        onRow={(l) => ({ 'data-testid': 'asmt-line', 'data-source': l.source, 'data-rule-id': l.ruleId }) as any}
         scroll={{ x: 'max-content' }}
         expandable={{
           expandedRowRender: (l) => <Evidence items={l.evidence} />,

@@ -59,7 +59,13 @@ export function MemberAssessment({ year, memberId, mine }: { year: number; membe
           {d.year.status === 'closed' ? <Alert type="info" showIcon message={t('asmt.scheme.closedHint')} /> : null}
           <Card size="small">
             <Flex wrap gap={24} align="center">
-              <Statistic title={t('asmt.member.total')} value={d.total} suffix={`/ ${d.year.fullMarks}`} />
+              <Statistic
+                title={t('asmt.member.total')}
+                value={d.total}
+                suffix={`/ ${d.year.fullMarks}`}
+                data-testid="asmt-total"
+                data-value={d.total}
+              />
               <Descriptions
                 size="small"
                 column={{ xs: 1, sm: 2 }}

@@ -92,7 +92,19 @@ export function BulletinDetailPage() {
   );
   return (
     <div>
-      <PageHead title={<IssueNo row={b} />} sub={<BulletinStatusTag status={b.status} />} extra={extra} />
+      <PageHead
+        title={
+          <span data-testid="bl-issue-no">
+            <IssueNo row={b} />
+          </span>
+        }
+        sub={
+          <span data-testid="bl-status" data-status={b.status}>
+            <BulletinStatusTag status={b.status} />
+          </span>
+        }
+        extra={extra}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card>
@@ -116,7 +128,7 @@ export function BulletinDetailPage() {
                 <Descriptions.Item label={t('bl.field.signedOffBy')}>{b.signedOffByName ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('bl.field.issueDate')}>{b.issueDate ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('bl.field.credits')}>
-                  {b.credits.map((c) => c.name).join('、') || t('bl.none')}
+                  <span data-testid="bl-credits">{b.credits.map((c) => c.name).join('、') || t('bl.none')}</span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('bl.field.items')}>
                   <Space direction="vertical" size={0}>
@@ -160,7 +172,12 @@ export function BulletinDetailPage() {
         ) : (
           <Space>
             {t('bl.field.issueDate')}
-            <DatePicker value={issueDate} onChange={(d) => d && setIssueDate(d)} allowClear={false} />
+            <DatePicker
+              value={issueDate}
+              onChange={(d) => d && setIssueDate(d)}
+              allowClear={false}
+              data-testid="bl-issue-date"
+            />
           </Space>
         )}
       </Modal>

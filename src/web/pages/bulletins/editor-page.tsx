@@ -111,7 +111,7 @@ export function BulletinEditorPage() {
             <Input data-testid="bl-title" />
           </Form.Item>
           <Form.Item name="categoryId" label={t('bl.field.category')} extra={t('bl.editor.categoryAuto')}>
-            <TreeSelect allowClear treeDefaultExpandAll treeData={categories.data ?? []} />
+            <TreeSelect allowClear treeDefaultExpandAll treeData={categories.data ?? []} data-testid="bl-category" />
           </Form.Item>
           <Form.Item
             name="body"

@@ -62,6 +62,8 @@ export function OutcomesPanel({ b, onChange }: { b: BulletinDetail; onChange: (b
         renderItem={(o) => (
           <List.Item
             data-testid="bl-outcome"
+            data-kind={o.kind}
+            data-level={o.level ?? ''}
             actions={
               can
                 ? [
@@ -89,7 +91,14 @@ export function OutcomesPanel({ b, onChange }: { b: BulletinDetail; onChange: (b
           </List.Item>
         )}
       />
-      <Modal open={!!open} title={t('bl.act.addOutcome')} onOk={save} onCancel={() => setOpen(null)} destroyOnHidden>
+      <Modal
+        open={!!open}
+        title={t('bl.act.addOutcome')}
+        onOk={save}
+        okButtonProps={{ 'data-testid': 'bl-outcome-ok' } as any}
+        onCancel={() => setOpen(null)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="kind" label={t('bl.field.kind')} rules={[{ required: true }]}>
             <Select
@@ -113,7 +122,7 @@ export function OutcomesPanel({ b, onChange }: { b: BulletinDetail; onChange: (b
             </Form.Item>
           )}
           <Form.Item name="date" label={t('bl.field.date')} rules={[{ required: true }]}>
-            <DatePicker />
+            <DatePicker data-testid="bl-outcome-date" />
           </Form.Item>
           <Form.Item
             name="text"

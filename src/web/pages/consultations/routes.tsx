@@ -1,5 +1,5 @@
 // Routes of 协商: list and detail for staff, members and leaders; the department work list; the public progress page.
-import { TeamOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, TeamOutlined } from '@ant-design/icons';
 import type { PageRoute } from '../../routes';
 import { ConsultationOutcomesPage } from './dept-page';
 import { ConsultationDetailPage } from './detail-page';
@@ -17,7 +17,12 @@ export const consultationRoutes: PageRoute[] = [
     nav: { key: 'consultations', icon: <TeamOutlined />, order: 31 },
   },
   { path: '/consultations/:id', element: <ConsultationDetailPage />, roles: [...READERS, 'dept_handler'] },
-  { path: '/consultation-outcomes', element: <ConsultationOutcomesPage />, roles: ['admin', 'dept_handler'] },
+  {
+    path: '/consultation-outcomes',
+    element: <ConsultationOutcomesPage />,
+    roles: ['admin', 'dept_handler'],
+    nav: { key: 'consultationWork', icon: <CarryOutOutlined />, mobile: true, order: 32 },
+  },
 ];
 
 /** Public (no account) routes. */

@@ -8,19 +8,18 @@ import type { OpinionAction } from '../../../core/opinions';
 import { ApiError, api } from '../../api';
 import { applyApiError } from '../../components/errors';
 import { ActionFields, toPayload } from './action-fields';
-import { useWorkingDue } from './lookups';
 import type { OpinionDetail, OpinionEventRow } from './types';
 
 /** The main-path moves, shown as primary buttons; refusals in red. */
 const PRIMARY = new Set<OpinionAction>(['accept', 'forward', 'reply', 'approve_reply', 'send_feedback', 'rate']);
 const DANGER = new Set<OpinionAction>(['not_accept', 'return_for_rework', 'refuse_extension', 'reopen']);
 
-/** Preset values of an action's form from what is already known (the default deadline, the requested date). */
-function presets(action: OpinionAction, item: OpinionDetail, events: OpinionEventRow[], due?: string) {
+/** Preset values of an action's form from what is already known (current departments, the requested date). */
+function presets(action: OpinionAction, item: OpinionDetail, events: OpinionEventRow[]) {
   if (action === 'forward') {
+    // The deadline stays empty: the server computes it by the working-day rules unless the office names one.
     const current = item.assignments.filter((a) => a.active);
     return {
-      deadline: due ? dayjs(due) : undefined,
       leadDepartmentId: current.find((a) => a.role === 'lead')?.departmentId,
       coHandlerIds: current.filter((a) => a.role === 'co').map((a) => a.departmentId),
     };
@@ -50,8 +49,6 @@ function ActionModal({
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
-  const due = useWorkingDue(15, action === 'forward');
-  const waiting = action === 'forward' && due.isLoading;
   const run = useMutation({
     mutationFn: (values: Record<string, unknown>) =>
       api(`/opinions/${item.id}/transitions`, { body: { action, ...toPayload(action, values) } }),
@@ -79,22 +76,17 @@ function ActionModal({
       cancelText={t('action.cancel')}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBlockEnd: 12 }} data-testid="op-error" />}
-      {!waiting && (
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={presets(action, item, events, due.data?.due)}
-          onFinish={(v) => {
-            setError(null);
-            run.mutate(v);
-          }}
-        >
-          {action === 'forward' && due.data && (
-            <Typography.Paragraph type="secondary">{t('op.item.dueHint', { due: due.data.due })}</Typography.Paragraph>
-          )}
-          <ActionFields action={action} />
-        </Form>
-      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={presets(action, item, events)}
+        onFinish={(v) => {
+          setError(null);
+          run.mutate(v);
+        }}
+      >
+        <ActionFields action={action} />
+      </Form>
     </Modal>
   );
 }

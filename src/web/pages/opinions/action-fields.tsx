@@ -10,6 +10,8 @@ interface FieldSpec {
   name: string;
   kind: FieldKind;
   required?: boolean;
+  /** A catalogue key shown under the field. */
+  hint?: string;
 }
 
 const note: FieldSpec = { name: 'note', kind: 'text' };
@@ -24,7 +26,8 @@ export const ACTION_FIELDS: Record<OpinionAction, FieldSpec[]> = {
   forward: [
     { name: 'leadDepartmentId', kind: 'dept', required: true },
     { name: 'coHandlerIds', kind: 'depts' },
-    { name: 'deadline', kind: 'date', required: true },
+    // Optional: the server fills it by the working-day rules (settings, category, urgency, petition).
+    { name: 'deadline', kind: 'date', hint: 'op.form.deadlineAuto' },
     { name: 'instructions', kind: 'long', required: true },
   ],
   urge: [note],
@@ -88,7 +91,12 @@ function PayloadField({ spec }: { spec: FieldSpec }) {
     }
   })();
   return (
-    <Form.Item name={spec.name} label={t(`op.field.${LABEL[spec.name] ?? spec.name}`)} rules={rules}>
+    <Form.Item
+      name={spec.name}
+      label={t(`op.field.${LABEL[spec.name] ?? spec.name}`)}
+      rules={rules}
+      extra={spec.hint ? t(spec.hint) : undefined}
+    >
       {input}
     </Form.Item>
   );

@@ -1,14 +1,12 @@
 // The inbox's bulk action bar for the office: one action with one payload form on every selected item, all or nothing.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpinionAction } from '../../../core/opinions';
 import { api } from '../../api';
 import { applyApiError } from '../../components/errors';
 import { ActionFields, toPayload } from './action-fields';
-import { useWorkingDue } from './lookups';
 
 /** The actions POST /opinions/bulk-transitions takes. */
 const BULK_ACTIONS = ['accept', 'not_accept', 'forward', 'urge', 'close'] as const satisfies readonly OpinionAction[];
@@ -20,7 +18,6 @@ function BulkModal({ action, ids, onClose }: { action: BulkAction; ids: number[]
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
-  const due = useWorkingDue(15, action === 'forward');
   const label = t(`op.action.${action}`);
   const run = useMutation({
     mutationFn: (values: Record<string, unknown>) =>
@@ -34,7 +31,6 @@ function BulkModal({ action, ids, onClose }: { action: BulkAction; ids: number[]
     // A refusal names each item that cannot move; nothing was changed, so the selection stays for another try.
     onError: (e) => setError(applyApiError(e, form)),
   });
-  const waiting = action === 'forward' && due.isLoading;
   return (
     <Modal
       open
@@ -49,19 +45,16 @@ function BulkModal({ action, ids, onClose }: { action: BulkAction; ids: number[]
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBlockEnd: 12 }} data-testid="op-bulk-error" />
       )}
-      {!waiting && (
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={action === 'forward' && due.data ? { deadline: dayjs(due.data.due) } : {}}
-          onFinish={(v) => {
-            setError(null);
-            run.mutate(v);
-          }}
-        >
-          <ActionFields action={action} />
-        </Form>
-      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => {
+          setError(null);
+          run.mutate(v);
+        }}
+      >
+        <ActionFields action={action} />
+      </Form>
     </Modal>
   );
 }

@@ -1,6 +1,6 @@
-// Cached look-ups the 社情民意 pages share: the category tree, departments and the default department deadline.
+// Cached look-ups the 社情民意 pages share: the category tree, departments and townships.
 import { useQuery } from '@tanstack/react-query';
-import { api, qs } from '../../api';
+import { api } from '../../api';
 
 export interface CategoryNode {
   id: number;
@@ -43,18 +43,5 @@ export function useTownshipOptions() {
       (await api<{ items: { id: number; name: string }[] }>('/regions?level=township&pageSize=1000')).items,
     staleTime: 300_000,
     select: (items) => items.map((r) => ({ value: r.id, label: r.name })),
-  });
-}
-
-/** Today in China (YYYY-MM-DD), the day working-day deadlines count from. */
-export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** The due day `days` working days from today, by the office's calendar. */
-export function useWorkingDue(days: number, enabled: boolean) {
-  return useQuery({
-    queryKey: ['/calendar/working-days', chinaToday(), days],
-    queryFn: () => api<{ due: string }>(`/calendar/working-days${qs({ from: chinaToday(), days })}`),
-    enabled,
-    staleTime: 600_000,
   });
 }

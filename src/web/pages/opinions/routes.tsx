@@ -1,5 +1,5 @@
 // Routes of the 社情民意 area (inbox, item page, staff entry, department workspace).
-import { AuditOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, FieldTimeOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { PageRoute } from '../../routes';
 import { DeadlineSettingsPage } from './deadline-settings-page';
 import { InboxPage } from './inbox-page';
@@ -19,7 +19,12 @@ export const opinionRoutes: PageRoute[] = [
   },
   { path: '/opinions/new', element: <OpinionNewPage />, roles: ['admin', 'info_officer', 'member'] },
   mineRoute,
-  { path: '/opinions/settings', element: <DeadlineSettingsPage />, roles: ['admin'] },
+  {
+    path: '/opinions/settings',
+    element: <DeadlineSettingsPage />,
+    roles: ['admin'],
+    nav: { key: 'deadlineSettings', icon: <FieldTimeOutlined />, group: 'registry', order: 57 },
+  },
   { path: '/opinions/:id', element: <OpinionItemPage />, roles: [...INBOX_ROLES, 'dept_handler'] },
   {
     path: '/dept',

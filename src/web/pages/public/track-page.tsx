@@ -112,6 +112,7 @@ export function TrackPage() {
         </Card>
         {v.myRating && (
           <Alert
+            data-testid="track-my-rating"
             type={v.myRating.rating === 'unsatisfied' ? 'warning' : 'success'}
             title={`${t('pub.rate.yours')}: ${t(`pub.rate.${v.myRating.rating}`)}`}
             description={v.myRating.comment || undefined}

@@ -1,0 +1,216 @@
+// 社情民意 end to end in chromium: a citizen submits on the public form, a member raises the same matter and the office
+// merges it in, forwards it, the department replies, the office approves and feeds back, the citizen reads the reply
+// by tracking code and rates it, the member sees the answer, and the KPIs move by exactly that.
+import fs from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2E, signIn, startE2E } from './harness.js';
+
+const SHOTS = '/tmp/e2e-shots';
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESK = { viewport: { width: 1366, height: 800 } };
+
+let e: E2E;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  e = await startE2E();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await e?.stop();
+});
+
+async function open(kind: 'phone' | 'desk', user?: string): Promise<Page> {
+  const ctx = await e.browser.newContext({ ...(kind === 'phone' ? PHONE : DESK), locale: 'zh-CN' });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  if (user) await signIn(page, e.baseUrl, user);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+/** The open (not hidden) dropdown of an antd Select/TreeSelect. */
+const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** Opens an antd Select by its test id, types a search and clicks the option with exactly that label. */
+async function pick(page: Page, testId: string, search: string, label: string | RegExp) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(search);
+  const option = dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first();
+  await option.click();
+  await dropdown(page).waitFor({ state: 'hidden' });
+}
+
+/** The same for a TreeSelect leaf: searches its parent, unfolds it when needed and clicks the leaf. */
+async function pickTree(page: Page, testId: string, parent: string, leaf: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(parent);
+  const node = dropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${leaf}"]`);
+  const parentNode = dropdown(page).locator('.ant-select-tree-treenode').filter({
+    has: page.locator(`[title="${parent}"]`),
+  });
+  await parentNode.waitFor();
+  if (!(await node.isVisible())) await parentNode.locator('.ant-select-tree-switcher').click();
+  await node.click();
+  await dropdown(page).waitFor({ state: 'hidden' });
+}
+
+/** Runs one action from the item page's action bar: opens its modal, lets `fill` fill it, confirms, waits for the status. */
+async function act(page: Page, action: string, status: string, fill?: () => Promise<void>) {
+  await page.getByTestId(`op-action-${action}`).click();
+  const ok = page.getByTestId('op-modal-ok');
+  await ok.waitFor();
+  if (fill) await fill();
+  await ok.click();
+  await page.locator(`[data-testid="op-item"][data-status="${status}"]`).waitFor();
+  await ok.waitFor({ state: 'detached' });
+}
+
+/** China date of now, shifted by whole days (the KPI period is in China dates). */
+function chinaDate(shiftDays = 0) {
+  return new Date(Date.now() + shiftDays * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+interface Ratio {
+  num: number;
+  den: number;
+}
+interface KpiTotal {
+  received: number;
+  acceptance: Ratio;
+  onTime: Ratio;
+  reply: Ratio;
+  feedback: Ratio;
+  satisfaction: Ratio;
+}
+
+describe('社情民意: from the citizen form back to the citizen and the member', () => {
+  it('submits, merges, forwards, replies, approves, feeds back, is rated, reaches the member and moves the KPIs', async () => {
+    // A latin tag keeps the run's items findable in the full-text inbox search and apart from the demo data.
+    const tag = `jlx${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 6)}`;
+    const title = `村口公交站台遮雨棚损坏 ${tag}`;
+    const content = `递铺街道康山村村口公交站台遮雨棚被大风吹坏，下雨天候车群众淋雨，老人小孩很不方便，请尽快修复。${tag}`;
+    const reply = `已安排公交公司于三个工作日内更换康山村村口公交站台遮雨棚，并加固立柱。${tag}`;
+    const citizenPhone = '13905721234';
+
+    const office = await open('desk', 'admin');
+    // The period holds the flow even if it crosses midnight in China.
+    const period = `from=${chinaDate(-1)}&to=${chinaDate(1)}`;
+    const kpis = async (): Promise<KpiTotal> => {
+      const res = await office.request.get(`${e.baseUrl}/api/v1/kpis?${period}&groupBy=period`);
+      expect(res.status()).toBe(200);
+      return (await res.json()).total;
+    };
+    const before = await kpis();
+
+    // 1. The citizen, on a phone and without an account, submits on the public form and keeps the tracking code.
+    const citizen = await open('phone');
+    await citizen.goto(`${e.baseUrl}/public/opinions/new`);
+    await citizen.getByTestId('pub-title').fill(title);
+    await citizen.getByTestId('pub-content').fill(content);
+    await pickTree(citizen, 'pub-category', '交通出行', '公交线路');
+    await pick(citizen, 'pub-village', '康山', '康山村');
+    await citizen.getByTestId('pub-name').fill('王秀英');
+    await citizen.getByTestId('pub-phone').fill(citizenPhone);
+    await citizen.getByTestId('pub-consent').check();
+    await shot(citizen, '01-citizen-form');
+    await citizen.getByTestId('pub-submit').click();
+    const code = (await citizen.getByTestId('pub-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{6,}$/);
+    await shot(citizen, '02-citizen-code');
+
+    // member1 raises the same matter through the staff entry form (they become its originator).
+    const member = await open('desk', 'member1');
+    await member.goto(`${e.baseUrl}/opinions/new`);
+    await member.getByTestId('op-field-title').fill(title);
+    await member.getByTestId('op-field-content').fill(content);
+    await pickTree(member, 'op-field-categoryId', '交通出行', '公交线路');
+    await pick(member, 'op-field-regionId', '康山', /康山村/);
+    await member.getByTestId('op-modal-ok').click();
+    await member.waitForURL(/\/opinions\/\d+$/);
+    const duplicateId = Number(new URL(member.url()).pathname.split('/').pop());
+    await member.getByTestId('op-item').waitFor();
+
+    // The office finds the citizen's item in the inbox and merges the member's duplicate into it.
+    await office.goto(`${e.baseUrl}/opinions`);
+    await office.getByTestId('op-search').locator('input').fill(tag);
+    await office.getByTestId('op-search').locator('input').press('Enter');
+    await office.locator('[data-testid="op-row"]').filter({ hasText: code }).getByRole('link').click();
+    await office.waitForURL(/\/opinions\/\d+$/);
+    const id = Number(new URL(office.url()).pathname.split('/').pop());
+    expect(id).not.toBe(duplicateId);
+    await office.locator('[data-testid="op-item"][data-status="received"]').waitFor();
+    const similar = office.locator(`[data-testid="op-similar-row"][data-id="${duplicateId}"]`);
+    await similar.getByTestId('op-merge-here').click();
+    await office.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click();
+    await similar.waitFor({ state: 'detached' });
+    const originators = office.getByTestId('op-originator');
+    await originators.nth(1).waitFor();
+    expect(await originators.count()).toBe(2);
+    await shot(office, '03-office-merged');
+
+    // 2. The office accepts and forwards to 县交通运输局.
+    await act(office, 'accept', 'accepted');
+    await act(office, 'forward', 'forwarded', async () => {
+      await pick(office, 'op-field-leadDepartmentId', '交通运输', '县交通运输局');
+      await office.getByTestId('op-field-instructions').fill('请核实情况，尽快修复并答复群众。');
+    });
+
+    // 3. The department handler finds it on the 承办工作台 (the citizen's phone masked) and replies.
+    const dept = await open('desk', 'dept1');
+    await dept.goto(`${e.baseUrl}/dept`);
+    await dept.getByTestId('op-search').locator('input').fill(tag);
+    await dept.getByTestId('op-search').locator('input').press('Enter');
+    await dept.locator('[data-testid="op-row"]').filter({ hasText: code }).getByRole('link').click();
+    await dept.locator('[data-testid="op-item"][data-status="forwarded"]').waitFor();
+    expect(await dept.getByTestId('op-item').textContent()).not.toContain(citizenPhone);
+    await act(dept, 'reply', 'replied', () => dept.getByTestId('op-field-content').fill(reply));
+    await shot(dept, '04-dept-replied');
+
+    // 4. The office approves the reply and sends the feedback.
+    await office.reload();
+    await office.locator('[data-testid="op-item"][data-status="replied"]').waitFor();
+    await act(office, 'approve_reply', 'reviewed');
+    await act(office, 'send_feedback', 'feedback_sent');
+
+    // 5. The citizen reads the reply by tracking code and rates it 满意.
+    await citizen.goto(`${e.baseUrl}/public/track`);
+    await citizen.getByTestId('track-code').fill(code);
+    await citizen.getByTestId('track-go').click();
+    expect((await citizen.getByTestId('track-reply').textContent())?.trim()).toBe(reply);
+    await citizen.getByTestId('rate-satisfied').click();
+    await citizen.getByTestId('rate-submit').click();
+    await citizen.getByTestId('track-my-rating').waitFor();
+    await citizen.getByTestId('rate-submit').waitFor({ state: 'detached' });
+    await shot(citizen, '05-citizen-rated');
+    const item = await (await office.request.get(`${e.baseUrl}/api/v1/opinions/${id}`)).json();
+    expect(item.status).toBe('rated');
+
+    // 6. The member opens 我的社情民意 on a phone and finds the answer to the matter they raised.
+    const memberPhone = await open('phone', 'member1');
+    await memberPhone.goto(`${e.baseUrl}/opinions/mine`);
+    const card = memberPhone.locator(`[data-testid="mine-item"][data-id="${id}"]`);
+    expect((await card.getByTestId('mine-reply').textContent())?.trim()).toBe(reply);
+    await shot(memberPhone, '06-member-mine');
+
+    // 7. The KPIs moved by exactly this flow: one item (the duplicate merged away), accepted, replied on time,
+    // approved and fed back, one satisfied rating.
+    const after = await kpis();
+    const delta = (f: (k: KpiTotal) => number) => f(after) - f(before);
+    expect(delta((k) => k.received)).toBe(1);
+    expect([delta((k) => k.acceptance.num), delta((k) => k.acceptance.den)]).toEqual([1, 1]);
+    expect([delta((k) => k.reply.num), delta((k) => k.reply.den)]).toEqual([1, 1]);
+    expect([delta((k) => k.onTime.num), delta((k) => k.onTime.den)]).toEqual([1, 1]);
+    expect([delta((k) => k.feedback.num), delta((k) => k.feedback.den)]).toEqual([1, 1]);
+    expect([delta((k) => k.satisfaction.num), delta((k) => k.satisfaction.den)]).toEqual([1, 1]);
+
+    // The 统计分析 dashboard renders its cards, charts and table.
+    await office.goto(`${e.baseUrl}/kpis`);
+    await office.getByTestId('kpi-table').waitFor();
+    await office.getByTestId('kpi-chart-volume').locator('canvas').first().waitFor();
+    expect(await office.locator('[data-testid^="kpi-card-"]').count()).toBeGreaterThan(0);
+    await shot(office, '07-kpis');
+  });
+});
