@@ -13,7 +13,14 @@ const ADOPTION_DATE = '2026-11-25';
 const LEVEL = 'city';
 const SHOTS = '/tmp/e2e-shots';
 
-type Item = { id: number; trackingCode: string; title: string; status: string; categoryId: number; isInBulletin: boolean };
+type Item = {
+  id: number;
+  trackingCode: string;
+  title: string;
+  status: string;
+  categoryId: number;
+  isInBulletin: boolean;
+};
 
 let e: E2E;
 beforeAll(async () => {
@@ -76,7 +83,11 @@ async function waitStatus(page: Page, status: string) {
   await page.locator(`[data-testid="bl-status"][data-status="${status}"]`).waitFor();
 }
 async function fillDate(page: Page, testId: string, date: string) {
-  const input = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
+  const input = page
+    .getByTestId(testId)
+    .locator('input')
+    .or(page.locator(`input[data-testid="${testId}"]`))
+    .first();
   await input.click();
   await input.fill(date);
   await input.press('Enter');

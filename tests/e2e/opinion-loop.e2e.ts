@@ -3,7 +3,7 @@
 // by tracking code and rates it, the member sees the answer, and the KPIs move by exactly that.
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { type E2E, signIn, startE2E } from './harness.js';
 
 const SHOTS = '/tmp/e2e-shots';
@@ -29,7 +29,7 @@ async function open(kind: 'phone' | 'desk', user?: string): Promise<Page> {
   return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 
 /** The open (not hidden) dropdown of an antd Select/TreeSelect. */
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
@@ -48,9 +48,11 @@ async function pickTree(page: Page, testId: string, parent: string, leaf: string
   await page.getByTestId(testId).click();
   await page.keyboard.type(parent);
   const node = dropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${leaf}"]`);
-  const parentNode = dropdown(page).locator('.ant-select-tree-treenode').filter({
-    has: page.locator(`[title="${parent}"]`),
-  });
+  const parentNode = dropdown(page)
+    .locator('.ant-select-tree-treenode')
+    .filter({
+      has: page.locator(`[title="${parent}"]`),
+    });
   await parentNode.waitFor();
   if (!(await node.isVisible())) await parentNode.locator('.ant-select-tree-switcher').click();
   await node.click();
@@ -88,8 +90,16 @@ interface KpiTotal {
 
 describe('社情民意: from the citizen form back to the citizen and the member', () => {
   it('submits, merges, forwards, replies, approves, feeds back, is rated, reaches the member and moves the KPIs', async () => {
+    // On a failure the last state of every open page is kept for a look.
+    onTestFailed(async () => {
+      let n = 0;
+      for (const c of contexts)
+        for (const p of c.pages())
+          await p.screenshot({ path: `${SHOTS}/opinion-loop-failed-${++n}.png` }).catch(() => undefined);
+    });
     // A latin tag keeps the run's items findable in the full-text inbox search and apart from the demo data.
-    const tag = `jlx${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 6)}`;
+    const letters = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)));
+    const tag = `jlx${letters.join('')}`;
     const title = `村口公交站台遮雨棚损坏 ${tag}`;
     const content = `递铺街道康山村村口公交站台遮雨棚被大风吹坏，下雨天候车群众淋雨，老人小孩很不方便，请尽快修复。${tag}`;
     const reply = `已安排公交公司于三个工作日内更换康山村村口公交站台遮雨棚，并加固立柱。${tag}`;
@@ -180,7 +190,8 @@ describe('社情民意: from the citizen form back to the citizen and the member
     await citizen.getByTestId('track-code').fill(code);
     await citizen.getByTestId('track-go').click();
     expect((await citizen.getByTestId('track-reply').textContent())?.trim()).toBe(reply);
-    await citizen.getByTestId('rate-satisfied').click();
+    // antd puts the test id on the radio's hidden input; the visible control is its label.
+    await citizen.locator('label', { has: citizen.getByTestId('rate-satisfied') }).click();
     await citizen.getByTestId('rate-submit').click();
     await citizen.getByTestId('track-my-rating').waitFor();
     await citizen.getByTestId('rate-submit').waitFor({ state: 'detached' });
@@ -193,7 +204,8 @@ describe('社情民意: from the citizen form back to the citizen and the member
     await memberPhone.goto(`${e.baseUrl}/opinions/mine`);
     const card = memberPhone.locator(`[data-testid="mine-item"][data-id="${id}"]`);
     expect((await card.getByTestId('mine-reply').textContent())?.trim()).toBe(reply);
-    await shot(memberPhone, '06-member-mine');
+    await card.scrollIntoViewIfNeeded();
+    await shot(memberPhone, '06-member-mine', false);
 
     // 7. The KPIs moved by exactly this flow: one item (the duplicate merged away), accepted, replied on time,
     // approved and fed back, one satisfied rating.
@@ -211,6 +223,8 @@ describe('社情民意: from the citizen form back to the citizen and the member
     await office.getByTestId('kpi-table').waitFor();
     await office.getByTestId('kpi-chart-volume').locator('canvas').first().waitFor();
     expect(await office.locator('[data-testid^="kpi-card-"]').count()).toBeGreaterThan(0);
+    // ECharts draws its lines in with an animation: let it finish so the picture shows them whole (not a check).
+    await office.waitForTimeout(1500);
     await shot(office, '07-kpis');
   });
 });

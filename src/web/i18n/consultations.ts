@@ -34,6 +34,19 @@ const zh = {
   done: '已保存',
   required: '请填写此项',
   none: '暂无',
+  citizenHint: '输入姓名后按回车，可添加多人',
+  ev: {
+    created: '创建',
+    updated: '修改',
+    status: '推进阶段',
+    assigned: '交办',
+    progress: '报送进展',
+    graded: '评定',
+    other: '其他操作',
+    changed: '修改了',
+    unknownDept: '（未知单位）',
+    noDept: '未指定',
+  },
 };
 
 const en: typeof zh = {
@@ -71,6 +84,19 @@ const en: typeof zh = {
   done: 'Saved',
   required: 'Required',
   none: 'None',
+  citizenHint: 'Type a name and press Enter; add as many as needed',
+  ev: {
+    created: 'Created',
+    updated: 'Edited',
+    status: 'Moved on',
+    assigned: 'Assigned',
+    progress: 'Progress reported',
+    graded: 'Graded',
+    other: 'Other action',
+    changed: 'Changed',
+    unknownDept: '(unknown department)',
+    noDept: 'Not assigned',
+  },
 };
 
 /** The 'cst.' catalogue in both languages. */

@@ -125,6 +125,9 @@ const zh = {
     inactive: '已结束',
     from: '{{from}} → {{to}}',
     back: '返回列表',
+    colRole: '承办方式',
+    colState: '状态',
+    colAssignedAt: '交办时间',
   },
   similar: {
     title: '相似事项',
@@ -360,6 +363,9 @@ const en: typeof zh = {
     inactive: 'Ended',
     from: '{{from}} → {{to}}',
     back: 'Back to list',
+    colRole: 'Role',
+    colState: 'State',
+    colAssignedAt: 'Assigned',
   },
   similar: {
     title: 'Similar items',

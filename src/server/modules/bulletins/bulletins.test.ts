@@ -181,6 +181,15 @@ describe('bulletins', () => {
     expect((await member2.get(`/api/v1/bulletins/credits?memberId=${w.m1.id}`)).statusCode).toBe(404);
     const mine = (await member1.get('/api/v1/bulletins?mine=1')).json();
     expect(mine.total).toBe(3);
+    // A credited member opens the issue read-only (the evidence link of their assessment); others get 404.
+    const m2ids = new Set(credits.items.map((x: any) => x.id));
+    const onlyM1 = mine.items.find((x: any) => !m2ids.has(x.id));
+    const open = (await member1.get(`/api/v1/bulletins/${onlyM1.id}`)).json();
+    expect(open.id).toBe(onlyM1.id);
+    expect(Object.entries(open.abilities).filter(([k, v]) => v && k !== 'canDownload')).toEqual([]);
+    expect((await member1.get(`/api/v1/bulletins/${onlyM1.id}/document?format=docx`)).statusCode).toBe(200);
+    expect((await member2.get(`/api/v1/bulletins/${onlyM1.id}`)).statusCode).toBe(404);
+    expect((await member2.get(`/api/v1/bulletins/${onlyM1.id}/document?format=pdf`)).statusCode).toBe(404);
     expect((await admin.del(`/api/v1/bulletins/${d.id}/outcomes/${outcomeId}`)).json().outcomes).toHaveLength(1);
 
     // Archive: full text, year, status, level.
@@ -228,7 +237,8 @@ describe('bulletins', () => {
   it('hides bulletins from members, group leaders and officers (404), and writes nothing for them', async () => {
     const a = await item('校车接送', cat.edu);
     const before = await t.db.execute(sql`select count(*)::int as n from bulletins`);
-    const id = (await admin.get('/api/v1/bulletins')).json().items[0].id;
+    // A draft credits nobody yet, so no member may read it.
+    const id = (await admin.get('/api/v1/bulletins?status=draft')).json().items[0].id;
     for (const u of ['member1', 'grouplead', 'officer1']) {
       const c = await login(t.app, u);
       expect((await c.get('/api/v1/bulletins')).statusCode).toBe(404);

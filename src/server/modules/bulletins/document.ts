@@ -7,7 +7,7 @@ import { renderBulletinPdf } from '../../adapters/renderers/bulletin-pdf.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import { readsBulletins } from './read.js';
+import { assertReadsBulletin } from './read.js';
 import { loadBulletinSettings } from './settings.js';
 
 /** Content types of the two formats. */
@@ -16,9 +16,9 @@ export const BULLETIN_CONTENT_TYPES = {
   pdf: 'application/pdf',
 } as const;
 
-/** Renders one bulletin for staff and leaders (404 for others): the file bytes and its Chinese file name. */
+/** Renders one bulletin for staff, leaders and credited members (404 for others): the file bytes and its Chinese file name. */
 export async function bulletinDocument(db: DbOrTx, a: Actor, id: number, format: 'docx' | 'pdf', now: Date) {
-  if (!readsBulletins(a)) throw notFound();
+  await assertReadsBulletin(db, a, id);
   const res = await db.execute(sql`select year, number, title, body, distribution, issue_date::text as "issueDate"
     from bulletins where id = ${id}`);
   const b = res.rows[0] as

@@ -16,6 +16,17 @@ export const readsBulletins = (a: Actor) => hasRole(a, 'admin', 'leader');
 const creditsMember = (memberId: number) => sql`b.status = 'issued' and exists (select 1 from bulletin_items bi
   join opinion_originators oo on oo.opinion_id = bi.opinion_id where bi.bulletin_id = b.id and oo.member_id = ${memberId})`;
 
+/**
+ * 404 unless the actor may read this issue: staff and leaders any, a member an issued one that credits them
+ * (the evidence links of their assessment and their credited list open it read-only).
+ */
+export async function assertReadsBulletin(db: DbOrTx, a: Actor, id: number): Promise<void> {
+  if (readsBulletins(a)) return;
+  if (!a.memberId) throw notFound();
+  const res = await db.execute(sql`select 1 from bulletins b where b.id = ${id} and ${creditsMember(a.memberId)}`);
+  if (!res.rows.length) throw notFound();
+}
+
 /** Full text over title and body: every jieba word of the query must occur (substring match, fine at this size). */
 function textFilter(q: string): SQL | null {
   const words = [...new Set(segment(q))].filter((w) => w.trim()).slice(0, 8);
@@ -81,9 +92,9 @@ export async function listOutcomes(db: DbOrTx, id: number) {
   return res.rows as any[];
 }
 
-/** One issue for staff and leaders: fields, items, credits, outcomes, timeline and what the actor may do. */
+/** One issue (staff, leaders, credited members): fields, items, credits, outcomes, timeline and what the actor may do. */
 export async function loadBulletin(db: DbOrTx, a: Actor, id: number) {
-  if (!readsBulletins(a)) throw notFound();
+  await assertReadsBulletin(db, a, id);
   const res = await db.execute(sql`select b.id, b.year, b.number, b.title, b.body, b.status, b.distribution,
       b.category_id as "categoryId", c.name as "categoryName", b.editor_id as "editorId", ue.display_name as "editorName",
       b.signed_off_by as "signedOffBy", us.display_name as "signedOffByName", b.signed_off_at as "signedOffAt",

@@ -7,6 +7,7 @@ import { toSearchQuery } from '../../adapters/text/segmenter.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { normalizeCode } from '../public/schema.js';
 import type { OpinionListQuery } from './schema.js';
 import { opinionActorFor, opinionsVisible, seesMaskedContacts } from './scope.js';
 
@@ -50,8 +51,13 @@ function filters(a: Actor, q: OpinionListQuery, now: Date): SQL {
   if (q.overdue !== undefined) parts.push(q.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
   if (q.from) parts.push(sql`o.received_at >= ${chinaInstant(q.from).toISOString()}::timestamptz`);
   if (q.to) parts.push(sql`o.received_at < ${chinaInstant(shiftDate(q.to, 1)).toISOString()}::timestamptz`);
+  if (q.compilable) parts.push(sql`not o.is_in_bulletin and o.status not in ('received','not_accepted','merged')`);
+  const code = q.q ? normalizeCode(q.q) : null;
   const tsq = q.q ? toSearchQuery(q.q) : '';
-  if (tsq) parts.push(sql`to_tsvector('simple', o.search_text) @@ to_tsquery('simple', ${tsq})`);
+  // A typed tracking code finds its item as well as any text match.
+  const text = tsq ? sql`to_tsvector('simple', o.search_text) @@ to_tsquery('simple', ${tsq})` : null;
+  if (code) parts.push(text ? sql`(o.tracking_code = ${code} or ${text})` : sql`o.tracking_code = ${code}`);
+  else if (text) parts.push(text);
   return sql.join(parts, sql` and `);
 }
 

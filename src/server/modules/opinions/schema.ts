@@ -68,6 +68,8 @@ export const opinionListQuery = pageQuery.extend({
   overdue: flag.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** Only items that can still be compiled into a bulletin (accepted or later, live, not yet in one): the editor's picker. */
+  compilable: flag.optional(),
 });
 /** A validated list query. */
 export type OpinionListQuery = z.infer<typeof opinionListQuery>;

@@ -20,6 +20,8 @@ const TOP_K = 12;
 const TEXT_CHARS = 2000;
 /** Jaccard overlap that lets a single shared keyword count (short texts with few keywords). */
 const MIN_SINGLE_OVERLAP = 0.15;
+/** Below this overall score a suggestion is noise (two shared fragments of village names, 6 %), not a duplicate. */
+const MIN_SCORE = 0.2;
 /** Weights: keyword overlap (Jaccard) dominates; the same category/region add to it but never stand alone. */
 const W = { words: 0.6, category: 0.25, parentCategory: 0.12, region: 0.15, township: 0.08 };
 
@@ -73,6 +75,7 @@ function scoreSimilar(item: Row, itemWords: string[], c: Row) {
     W.words * overlap +
     (cat === 'same' ? W.category : cat === 'parent' ? W.parentCategory : 0) +
     (reg === 'same' ? W.region : reg === 'parent' ? W.township : 0);
+  if (score < MIN_SCORE) return null;
   return { score: Math.round(score * 1000) / 1000, sharedKeywords: shared };
 }
 

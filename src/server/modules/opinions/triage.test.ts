@@ -204,4 +204,15 @@ describe('inbox filters', () => {
     const member2 = await login(t.app, 'member2');
     expect((await member2.get(`/api/v1/opinions?memberId=${w.m3.id}`)).json().total).toBe(0);
   });
+
+  it('finds an item by its tracking code, and lists only compilable items for the bulletin picker', async () => {
+    const fresh = await newItem('编刊筛选甲', '内容');
+    const accepted = await newItem('编刊筛选乙', '内容');
+    expect((await move(admin, accepted, 'accept')).statusCode).toBe(200);
+    const code = (await admin.get(`/api/v1/opinions/${fresh}`)).json().trackingCode as string;
+    const byCode = (await admin.get(`/api/v1/opinions?q=${code.toLowerCase()}`)).json();
+    expect(byCode.items.map((i: any) => i.id)).toEqual([fresh]);
+    const pick = (await admin.get('/api/v1/opinions?q=编刊筛选&compilable=1')).json();
+    expect(pick.items.map((i: any) => i.id)).toEqual([accepted]);
+  });
 });

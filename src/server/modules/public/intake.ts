@@ -1,15 +1,16 @@
 // Citizen intake without an account (web form, e-mail): one item with the citizen as originator, its files, its event
-// and audit row, all in one transaction.
+// and audit row, written atomically (one statement, or one transaction when files or a hook come with it).
 import { sql } from 'drizzle-orm';
+import { type CalendarOverride, mergeCalendar, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
+import { acceptDueAt, resolveDeadlineSettings } from '../../../core/calendar/opinion-deadlines.js';
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
-import { writeAudit } from '../../audit.js';
+import { auditRow } from '../../audit.js';
 import type { Db, Tx } from '../../db/client.js';
-import { opinionEvents, opinionOriginators, opinions } from '../../db/schema.js';
 import { fieldError } from '../../errors.js';
 import type { StoredUpload } from '../common/uploads.js';
 import { insertOpinionAttachments } from '../opinions/attachments.js';
-import { acceptDueFor } from '../opinions/deadlines.js';
 import { newTrackingCode } from '../opinions/create.js';
+import { DEADLINES_KEY } from '../opinions/deadlines.js';
 import type { PublicOpinionInput } from './schema.js';
 
 /** What a citizen's item holds, whatever channel brought it; category and village are optional (e-mail has none). */
@@ -52,60 +53,89 @@ export async function recordCitizenOpinion(
   const key = opts.idempotencyKey ?? null;
   const existing = await findByKey(db, key);
   if (existing) return { ...existing, created: false };
+  // Without files or a hook the item is one statement (atomic by itself); otherwise one transaction holds it all.
+  const write = async (q: Db | Tx) => {
+    const ctx = await loadIntakeContext(q, input);
+    if (!ctx.category) throw fieldError('categoryId', 'category_missing');
+    if (!ctx.village) throw fieldError('regionId', 'village_missing');
+    const item = await insertCitizenItem(q, input, opts, key, ctx);
+    await insertOpinionAttachments(q, item.id, opts.files ?? [], {});
+    if (opts.within) await opts.within(q as Tx, item);
+    return { ...item, created: true };
+  };
   try {
-    return await db.transaction(async (tx) => {
-      const check = await tx.execute(sql`select
-        ${input.regionId ? sql`exists (select 1 from regions where id = ${input.regionId} and level = 'village')` : sql`true`} as village,
-        ${input.categoryId ? sql`exists (select 1 from opinion_categories where id = ${input.categoryId} and active)` : sql`true`} as category`);
-      const f = check.rows[0] as { village: boolean; category: boolean };
-      if (!f.category) throw fieldError('categoryId', 'category_missing');
-      if (!f.village) throw fieldError('regionId', 'village_missing');
-      const [row] = await tx
-        .insert(opinions)
-        .values({
-          trackingCode: newTrackingCode(),
-          title: input.title,
-          content: input.content,
-          categoryId: input.categoryId ?? null,
-          regionId: input.regionId ?? null,
-          channel: opts.channel,
-          urgency: 'normal',
-          confidentiality: 'normal',
-          acceptDueAt: await acceptDueFor(tx, opts.now, { channel: opts.channel, urgency: 'normal' }),
-          searchText: toSearchDocument(`${input.title}\n${input.content}`),
-          idempotencyKey: key,
-          receivedAt: opts.now,
-          updatedAt: opts.now,
-        })
-        .returning();
-      const person = { kind: 'citizen', name: input.name, phone: input.phone, email: input.email };
-      await tx.insert(opinionOriginators).values({ ...person, opinionId: row.id });
-      await tx.insert(opinionEvents).values({
-        opinionId: row.id,
-        type: 'received',
-        toStatus: 'received',
-        payload: { channel: opts.channel },
-        actorKind: 'citizen',
-        actorName: '',
-        at: opts.now,
-      });
-      const files = await insertOpinionAttachments(tx, row.id, opts.files ?? [], {});
-      const { searchText: _s, idempotencyKey: _k, ...after } = row;
-      await writeAudit(
-        tx,
-        null,
-        { action: 'create', entity: 'opinion', entityId: row.id, after: { ...after, originators: [person], files } },
-        opts.ip,
-      );
-      await opts.within?.(tx, row);
-      return { id: row.id, trackingCode: row.trackingCode, created: true };
-    });
+    return opts.files?.length || opts.within ? await db.transaction((tx) => write(tx)) : await write(db);
   } catch (e) {
     const code = (e as any)?.code ?? (e as any)?.cause?.code;
     const winner = code === '23505' ? await findByKey(db, key) : null;
     if (winner) return { ...winner, created: false }; // a concurrent redelivery with the same key won the race
     throw e;
   }
+}
+
+/** The facts intake needs, read in one round trip: the village and category exist, the deadline settings, the calendar rows. */
+async function loadIntakeContext(q: Db | Tx, input: CitizenOpinionInput) {
+  const res = await q.execute(sql`select
+    ${input.regionId ? sql`exists (select 1 from regions where id = ${input.regionId} and level = 'village')` : sql`true`} as village,
+    ${input.categoryId ? sql`exists (select 1 from opinion_categories where id = ${input.categoryId} and active)` : sql`true`} as category,
+    (select value from settings where key = ${DEADLINES_KEY}) as deadlines,
+    coalesce((select json_agg(json_build_object('date', date::text, 'kind', kind) order by created_at, date)
+      from calendar_overrides), '[]'::json) as overrides`);
+  const row = res.rows[0] as { village: boolean; category: boolean; deadlines: unknown; overrides: CalendarOverride[] };
+  return {
+    ...row,
+    settings: resolveDeadlineSettings(row.deadlines),
+    calendar: mergeCalendar(OFFICIAL_CALENDAR, row.overrides),
+  };
+}
+
+/** Writes the item, its citizen originator, its received event and the audit row as one statement. */
+async function insertCitizenItem(
+  q: Db | Tx,
+  input: CitizenOpinionInput,
+  opts: { channel: 'web' | 'email'; now: Date; ip?: string; files?: StoredUpload[] },
+  key: string | null,
+  ctx: Awaited<ReturnType<typeof loadIntakeContext>>,
+): Promise<{ id: number; trackingCode: string }> {
+  const now = opts.now.toISOString();
+  const item = {
+    trackingCode: newTrackingCode(),
+    title: input.title,
+    content: input.content,
+    categoryId: input.categoryId ?? null,
+    regionId: input.regionId ?? null,
+    channel: opts.channel,
+    urgency: 'normal',
+    confidentiality: 'normal',
+    status: 'received',
+    acceptDueAt: acceptDueAt(opts.now, { channel: opts.channel, urgency: 'normal' }, ctx.settings, ctx.calendar),
+    receivedAt: opts.now,
+  };
+  const person = { kind: 'citizen', name: input.name, phone: input.phone, email: input.email };
+  const files = (opts.files ?? []).map(({ storageKey: _k, ...f }) => f);
+  const audit = auditRow(
+    null,
+    { action: 'create', entity: 'opinion', after: { ...item, originators: [person], files } },
+    opts.ip,
+  );
+  const res = await q.execute(sql`
+    with ins as (
+      insert into opinions (tracking_code, title, content, category_id, region_id, channel, urgency, confidentiality,
+        accept_due_at, search_text, idempotency_key, received_at, updated_at)
+      values (${item.trackingCode}, ${item.title}, ${item.content}, ${item.categoryId}, ${item.regionId}, ${item.channel},
+        'normal', 'normal', ${item.acceptDueAt.toISOString()}::timestamptz,
+        ${toSearchDocument(`${input.title}\n${input.content}`)}, ${key}, ${now}::timestamptz, ${now}::timestamptz)
+      returning id, tracking_code),
+    og as (insert into opinion_originators (opinion_id, kind, name, phone, email)
+      select id, 'citizen', ${person.name}, ${person.phone}, ${person.email} from ins),
+    ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_kind, actor_name, at)
+      select id, 'received', 'received', ${JSON.stringify({ channel: opts.channel })}::jsonb, 'citizen', '', ${now}::timestamptz
+      from ins),
+    au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
+      select null, ${audit.actorName}, 'create', 'opinion', ins.id::text,
+        ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('id', ins.id), ${audit.ip} from ins)
+    select id, tracking_code as "trackingCode" from ins`);
+  return res.rows[0] as { id: number; trackingCode: string };
 }
 
 /** The web form: consent required, category and village required; returns the tracking code. */

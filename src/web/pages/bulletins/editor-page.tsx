@@ -22,7 +22,7 @@ function useItemSearch() {
     queryKey: ['/opinions', 'bulletin-pick', q],
     queryFn: () =>
       api<{ items: { id: number; trackingCode: string; title: string; statusLabel: string; isInBulletin: boolean }[] }>(
-        `/opinions${qs({ q: q || undefined, pageSize: 30 })}`,
+        `/opinions${qs({ q: q || undefined, compilable: 1, pageSize: 50 })}`,
       ),
   });
   const options: ItemOption[] = (res.data?.items ?? [])

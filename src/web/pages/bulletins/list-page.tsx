@@ -39,7 +39,7 @@ export function BulletinListPage({ mine = false }: { mine?: boolean }) {
       title: t('bl.field.title'),
       dataIndex: 'title',
       ellipsis: true,
-      render: (v, r) => (mine ? v : <Link to={`/bulletins/${r.id}`}>{v}</Link>),
+      render: (v, r) => <Link to={`/bulletins/${r.id}`}>{v}</Link>,
     },
     { title: t('bl.field.category'), dataIndex: 'categoryName', width: 120 },
     { title: t('bl.field.status'), dataIndex: 'status', width: 100, render: (s) => <BulletinStatusTag status={s} /> },

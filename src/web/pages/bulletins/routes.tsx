@@ -21,5 +21,5 @@ export const bulletinRoutes: PageRoute[] = [
   },
   { path: '/bulletins/new', element: <BulletinEditorPage key="new" />, roles: ['admin'] },
   { path: '/bulletins/:id/edit', element: <BulletinEditorPage />, roles: ['admin'] },
-  { path: '/bulletins/:id', element: <BulletinDetailPage />, roles: ['admin', 'leader'] },
+  { path: '/bulletins/:id', element: <BulletinDetailPage />, roles: ['admin', 'leader', 'member'] },
 ];

@@ -1,25 +1,14 @@
 // /consultations/:id: agenda, participants, minutes, the outcomes table; office staff add outcomes and move it on.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api';
+import { DepartmentSelect } from '../../components/department-select';
 import { applyApiError } from '../../components/errors';
 import { OutcomesTable } from './outcomes-table';
+import { ConsultationTimeline } from './timeline';
 
 /** The consultation page. */
 export function ConsultationDetailPage() {
@@ -110,6 +99,9 @@ export function ConsultationDetailPage() {
       >
         <OutcomesTable outcomes={c.outcomes} onChanged={refresh} />
       </Card>
+      <Card title={t('cst.timeline')}>
+        <ConsultationTimeline events={c.events ?? []} testid="cst-timeline" />
+      </Card>
       <Modal
         open={adding}
         title={t('cst.addOutcome')}
@@ -135,7 +127,7 @@ export function ConsultationDetailPage() {
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item name="departmentId" label={t('cst.f.department')}>
-            <InputNumber min={1} style={{ inlineSize: '100%' }} />
+            <DepartmentSelect data-testid="cst-outcome-department" />
           </Form.Item>
           <Form.Item name="deadline" label={t('cst.f.deadline')}>
             <DatePicker />

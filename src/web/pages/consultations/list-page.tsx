@@ -1,6 +1,6 @@
 // /consultations: the consultations the user may see, with outcome counts; office staff create new ones.
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Divider, Form, Input, Modal, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { applyApiError } from '../../components/errors';
 import { usePagedList } from '../../components/use-page';
+import { ParticipantFields, toParticipants } from './participant-fields';
 
 /** The consultation list with a create dialog. */
 export function ConsultationListPage() {
@@ -19,8 +20,14 @@ export function ConsultationListPage() {
   const [form] = Form.useForm();
   const { tableProps } = usePagedList('/consultations', {});
   const save = useMutation({
-    mutationFn: (v: any) =>
-      api<{ id: number }>('/consultations', { body: { ...v, meetingAt: v.meetingAt ? v.meetingAt.format() : null } }),
+    mutationFn: ({ memberIds, representativeIds, citizenNames, departmentIds, ...v }: any) =>
+      api<{ id: number }>('/consultations', {
+        body: {
+          ...v,
+          meetingAt: v.meetingAt ? v.meetingAt.format() : null,
+          participants: toParticipants({ memberIds, representativeIds, citizenNames, departmentIds }),
+        },
+      }),
     onSuccess: (d) => navigate(`/consultations/${d.id}`),
     onError: (e) => message.error(applyApiError(e, form)),
   });
@@ -91,6 +98,8 @@ export function ConsultationListPage() {
           <Form.Item name="isPublic" label={t('cst.f.isPublic')} valuePropName="checked">
             <Switch />
           </Form.Item>
+          <Divider titlePlacement="start">{t('cst.f.participants')}</Divider>
+          <ParticipantFields />
         </Form>
       </Modal>
     </Card>

@@ -1,10 +1,11 @@
 // The outcomes of a consultation (or a department's work list): progress bars, deadlines, overdue tags, actions.
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Timeline } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { applyApiError } from '../../components/errors';
+import { ConsultationTimeline } from './timeline';
 
 /** Outcome rows with the progress and grade dialogs; `onChanged` refreshes the page after a write. */
 export function OutcomesTable({
@@ -41,16 +42,10 @@ export function OutcomesTable({
         rowKey="id"
         dataSource={outcomes}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         expandable={{
           rowExpandable: (o: any) => !!o.events?.length,
-          expandedRowRender: (o: any) => (
-            <Timeline
-              items={o.events.map((e: any) => ({
-                children: `${new Date(e.at).toLocaleDateString()} ${e.payload?.progress !== undefined ? `${e.payload.progress}% ` : ''}${e.payload?.note ?? e.payload?.grade ?? e.type} ${e.actorName}`,
-              }))}
-            />
-          ),
+          expandedRowRender: (o: any) => <ConsultationTimeline events={o.events} testid="cst-outcome-timeline" />,
         }}
         columns={[
           ...(showTopic ? [{ title: t('cst.f.topic'), dataIndex: 'topic' }] : []),

@@ -21,7 +21,7 @@ export const consultationRoutes: PageRoute[] = [
     path: '/consultation-outcomes',
     element: <ConsultationOutcomesPage />,
     roles: ['admin', 'dept_handler'],
-    nav: { key: 'consultationWork', icon: <CarryOutOutlined />, mobile: true, order: 32 },
+    nav: { key: 'consultationWork', icon: <CarryOutOutlined />, order: 32 },
   },
 ];
 

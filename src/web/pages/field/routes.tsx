@@ -28,6 +28,8 @@ function Field({ children }: { children: ReactNode }) {
 }
 const f = (el: ReactNode) => <Field>{el}</Field>;
 const RECORDERS = ['member', 'group_leader', 'admin'];
+/** Everyone but department handlers, whose work is their desk: the liaison registry and records are not theirs. */
+const LIAISON = ['admin', 'leader', 'member', 'group_leader', 'info_officer'];
 
 /** Field-area routes. */
 export const fieldRoutes: PageRoute[] = [
@@ -41,23 +43,31 @@ export const fieldRoutes: PageRoute[] = [
   {
     path: '/activities',
     element: f(<ActivityListPage />),
+    roles: LIAISON,
     nav: { key: 'activities', icon: <ScheduleOutlined />, mobile: true, order: 2 },
   },
   { path: '/activities/new', element: f(<RecordPage />), roles: RECORDERS },
-  { path: '/activities/:id', element: f(<ActivityDetailPage />) },
+  { path: '/activities/:id', element: f(<ActivityDetailPage />), roles: LIAISON },
   { path: '/activities/:id/edit', element: f(<ActivityEditPage />), roles: RECORDERS },
   {
     path: '/representatives',
     element: f(<RepresentativeListPage />),
+    roles: LIAISON,
     nav: { key: 'representatives', icon: <TeamOutlined />, mobile: true, order: 3 },
   },
   { path: '/representatives/new', element: f(<RepresentativeFormPage />), roles: RECORDERS },
-  { path: '/representatives/:id', element: f(<RepresentativeFormPage />) },
+  { path: '/representatives/:id', element: f(<RepresentativeFormPage />), roles: LIAISON },
   {
     path: '/compliance',
     element: f(<CompliancePage />),
+    roles: LIAISON,
     nav: { key: 'compliance', icon: <CheckCircleOutlined />, order: 4 },
   },
-  { path: '/forms', element: f(<FormsPage />), nav: { key: 'exports', icon: <FileExcelOutlined />, order: 5 } },
+  {
+    path: '/forms',
+    element: f(<FormsPage />),
+    roles: LIAISON,
+    nav: { key: 'exports', icon: <FileExcelOutlined />, order: 5 },
+  },
   { path: '/me/password', element: f(<PasswordPage />) },
 ];

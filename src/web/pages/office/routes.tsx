@@ -23,37 +23,44 @@ import { SectorsPage } from './registry/sectors-page';
 import { UsersPage } from './registry/users-page';
 
 const ADMIN = ['admin'];
+/** Everyone but department handlers, whose work is their desk: the liaison registry and records are not theirs. */
+const LIAISON = ['admin', 'leader', 'member', 'group_leader', 'info_officer'];
 
 /** Office-area routes; the registry pages read for every signed-in user, edit buttons show for office staff. */
 export const officeRoutes: PageRoute[] = [
   {
     path: '/members',
     element: <MemberListPage />,
+    roles: LIAISON,
     nav: { key: 'members', icon: <TeamOutlined />, mobile: true, order: 10 },
   },
   { path: '/members/new', element: <MemberFormPage />, roles: ADMIN },
-  { path: '/regions/:id', element: <RegionRedirect /> },
-  { path: '/departments/:id', element: <DepartmentRedirect /> },
-  { path: '/members/:id', element: <MemberDetailPage /> },
+  { path: '/regions/:id', element: <RegionRedirect />, roles: LIAISON },
+  { path: '/departments/:id', element: <DepartmentRedirect />, roles: LIAISON },
+  { path: '/members/:id', element: <MemberDetailPage />, roles: LIAISON },
   { path: '/members/:id/edit', element: <MemberFormPage />, roles: ADMIN },
   {
     path: '/registry/sectors',
     element: <SectorsPage />,
+    roles: LIAISON,
     nav: { key: 'sectors', icon: <ClusterOutlined />, group: 'registry', order: 50 },
   },
   {
     path: '/registry/regions',
     element: <RegionsPage />,
+    roles: LIAISON,
     nav: { key: 'regions', icon: <EnvironmentOutlined />, group: 'registry', order: 51 },
   },
   {
     path: '/registry/groups',
     element: <GroupsPage />,
+    roles: LIAISON,
     nav: { key: 'groups', icon: <ApartmentOutlined />, group: 'registry', order: 52 },
   },
   {
     path: '/registry/departments',
     element: <DepartmentsPage />,
+    roles: LIAISON,
     nav: { key: 'departments', icon: <BankOutlined />, group: 'registry', order: 53 },
   },
   {

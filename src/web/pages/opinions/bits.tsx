@@ -36,7 +36,7 @@ export const fmtTime = (s: string | null | undefined) => (s ? dayjs(s).format('Y
 export const fmtDate = (s: string | null | undefined) => (s ? dayjs(s).format('YYYY-MM-DD') : '');
 
 /** The running deadline: acceptance while received, the department's reply date after forwarding; red when overdue. */
-export function DueCell({ row }: { row: OpinionRow }) {
+export function DueCell({ row, bare }: { row: OpinionRow; bare?: boolean }) {
   const { t } = useTranslation();
   const accepting = row.status === 'received';
   const value = accepting ? fmtTime(row.acceptDueAt) : fmtDate(row.deadline);
@@ -44,7 +44,7 @@ export function DueCell({ row }: { row: OpinionRow }) {
   return (
     <Space size={4} wrap>
       <Typography.Text type={row.overdue ? 'danger' : undefined} strong={row.overdue}>
-        {t(accepting ? 'op.field.acceptDue' : 'op.field.deadline')} {value}
+        {bare ? value : `${t(accepting ? 'op.field.acceptDue' : 'op.field.deadline')} ${value}`}
       </Typography.Text>
       {row.overdue && (
         <Tag color="error" data-testid="op-overdue">

@@ -32,7 +32,7 @@ export function ItemFields({ item }: { item: OpinionDetail }) {
     { key: 'region', children: item.regionName },
     { key: 'confidentiality', children: t(`op.confidentiality.${item.confidentiality}`) },
     { key: 'receivedAt', children: fmtTime(item.receivedAt) },
-    { key: 'deadline', children: <DueCell row={item} /> },
+    { key: item.status === 'received' ? 'acceptDue' : 'deadline', children: <DueCell row={item} bare /> },
     { key: 'leadDepartment', children: item.leadDepartmentName },
     { key: 'closedAt', children: fmtTime(item.closedAt) },
     item.mergedIntoId && {
@@ -117,13 +117,19 @@ export function AssignmentTable({ rows }: { rows: Assignment[] }) {
         dataSource={rows}
         columns={[
           { title: t('op.field.assignments'), dataIndex: 'departmentName' },
-          { dataIndex: 'role', width: 90, render: (r) => <Tag>{t(`op.assignRole.${r}`)}</Tag> },
           {
+            title: t('op.item.colRole'),
+            dataIndex: 'role',
+            width: 90,
+            render: (r) => <Tag>{t(`op.assignRole.${r}`)}</Tag>,
+          },
+          {
+            title: t('op.item.colState'),
             dataIndex: 'active',
             width: 90,
             render: (a) => (a ? <Tag color="processing">{t('op.item.active')}</Tag> : t('op.item.inactive')),
           },
-          { dataIndex: 'createdAt', width: 150, render: fmtTime },
+          { title: t('op.item.colAssignedAt'), dataIndex: 'createdAt', width: 150, render: fmtTime },
         ]}
       />
     </Card>

@@ -25,15 +25,7 @@ export function useCategoryTree() {
 }
 
 /** Every department (township and county), for forwarding and filters. */
-export function useDepartmentOptions() {
-  return useQuery({
-    queryKey: ['departments', 'all'],
-    queryFn: async () =>
-      (await api<{ items: { id: number; name: string; townshipName: string | null }[] }>('/departments')).items,
-    staleTime: 300_000,
-    select: (items) => items.map((d) => ({ value: d.id, label: [d.townshipName, d.name].filter(Boolean).join(' / ') })),
-  });
-}
+export { useDepartmentOptions } from '../../components/department-select';
 
 /** Townships, for the region filter (the server matches an item's village by its township). */
 export function useTownshipOptions() {

@@ -1,11 +1,12 @@
 // /reception/:id: one day with its slots and bookings; check in, record a matter as an item, close as held, cancel.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag, Timeline } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api';
 import { applyApiError } from '../../components/errors';
+import { DayTimeline } from './timeline';
 
 /** The day page. */
 export function ReceptionDayPage() {
@@ -117,11 +118,7 @@ export function ReceptionDayPage() {
         />
       </Card>
       <Card title={t('rcp.timeline')}>
-        <Timeline
-          items={d.events.map((e: any) => ({
-            children: `${new Date(e.at).toLocaleString()} ${e.type} ${e.actorName}`,
-          }))}
-        />
+        <DayTimeline events={d.events} slots={d.slots} />
       </Card>
       <Modal
         open={!!recording}

@@ -1,4 +1,4 @@
-// Searchable drop-downs that ask the server as the user types: villages, members and user accounts.
+// Searchable drop-downs that ask the server as the user types: villages, members, representatives and user accounts.
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -82,6 +82,23 @@ export function MemberSelect(props: { known?: Option[]; groupId?: number } & Sel
         return r.items.map((m) => ({ value: m.id, label: `${m.name}（${m.code}）` }));
       }}
       {...rest}
+    />
+  );
+}
+
+/** Representatives in the actor's scope searched by name, pinyin or phone; labels show the village or department. */
+export function RepresentativeSelect(props: { known?: Option[] } & SelectProps) {
+  return (
+    <RemoteSelect
+      queryKey="representative-options"
+      load={async (q) => {
+        const r = await api<{ items: any[] }>(`/representatives${qs({ q, pageSize: 30 })}`);
+        return r.items.map((x) => {
+          const where = x.regionName ?? x.departmentName;
+          return { value: x.id, label: where ? `${x.name}（${where}）` : x.name };
+        });
+      }}
+      {...props}
     />
   );
 }

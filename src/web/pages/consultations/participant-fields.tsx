@@ -1,0 +1,54 @@
+// The participant pickers of a consultation form: members, invited representatives, citizens by name, departments.
+import { Form, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { DepartmentSelect } from '../../components/department-select';
+import { MemberSelect } from '../../components/member-select';
+import { RepresentativeSelect } from '../office/components/remote-select';
+
+/** What the pickers hold in the form. */
+export interface ParticipantValues {
+  memberIds?: number[];
+  representativeIds?: number[];
+  citizenNames?: string[];
+  departmentIds?: number[];
+}
+
+/** The four pickers; citizens are typed by name (Enter adds one). */
+export function ParticipantFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="memberIds" label={t('cst.kind.member')}>
+        <MemberSelect mode="multiple" data-testid="cst-members" />
+      </Form.Item>
+      <Form.Item name="representativeIds" label={t('cst.kind.representative')}>
+        <RepresentativeSelect mode="multiple" data-testid="cst-representatives" />
+      </Form.Item>
+      <Form.Item name="citizenNames" label={t('cst.kind.citizen')} extra={t('cst.citizenHint')}>
+        <Select
+          mode="tags"
+          open={false}
+          suffixIcon={null}
+          tokenSeparators={[',', '，', '、']}
+          data-testid="cst-citizens"
+        />
+      </Form.Item>
+      <Form.Item name="departmentIds" label={t('cst.kind.department')}>
+        <DepartmentSelect mode="multiple" data-testid="cst-departments" />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The pickers' values as the API's participant list. */
+export function toParticipants(v: ParticipantValues) {
+  return [
+    ...(v.memberIds ?? []).map((memberId) => ({ kind: 'member' as const, memberId })),
+    ...(v.representativeIds ?? []).map((representativeId) => ({ kind: 'representative' as const, representativeId })),
+    ...(v.citizenNames ?? [])
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .map((name) => ({ kind: 'citizen' as const, name: name.slice(0, 50) })),
+    ...(v.departmentIds ?? []).map((departmentId) => ({ kind: 'department' as const, departmentId })),
+  ];
+}
