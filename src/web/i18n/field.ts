@@ -4,6 +4,7 @@ const zh = {
   paren: '（{{text}}）',
   home: {
     hello: '您好，{{name}}',
+    dept: { title: '本单位承办情况', todo: '待答复', rework: '退回重办', overdue: '已超期' },
     myReps: '我的群众代表',
     myActivities: '{{year}}年联系活动',
     myVillages: '联系村（社区）',
@@ -192,6 +193,7 @@ const en: typeof zh = {
   paren: ' ({{text}})',
   home: {
     hello: 'Hello, {{name}}',
+    dept: { title: 'Our department', todo: 'To answer', rework: 'Returned for rework', overdue: 'Overdue' },
     myReps: 'My reps',
     myActivities: 'Activities in {{year}}',
     myVillages: 'Villages',

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/plugin.js';
+import { contentDisposition } from '../common/download.js';
 import { createAppeal, decideAppeal, listAppeals } from './appeals.js';
 import { createEntry, deleteEntry, listEntries, updateEntry } from './entries.js';
 import { memberReport } from './report.js';
@@ -27,7 +28,7 @@ import { scoresWorkbook } from './xlsx.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) => contentDisposition(name);
 
 /** Assessment endpoints. */
 export const assessmentRoutes: FastifyPluginAsync = async (app) => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { hasRole } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
+import { contentDisposition } from '../common/download.js';
 import { isoDate } from '../common/schemas.js';
 import { AUDIT_COLUMNS, auditSheetRow } from './sheet.js';
 
@@ -51,7 +52,7 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
       for (const x of rows) ws.addRow(auditSheetRow(x));
       ws.getRow(1).font = { bold: true };
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);
+      reply.header('content-disposition', contentDisposition('审计日志.xlsx'));
       return reply.send(Buffer.from(await wb.xlsx.writeBuffer()));
     }
     return { items: rows.map(({ total, ...x }) => x), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/plugin.js';
+import { sendDownload } from '../common/download.js';
 import { idParam } from '../common/schemas.js';
 import { BULLETIN_CONTENT_TYPES, bulletinDocument } from './document.js';
 import { addOutcome, deleteOutcome, editOutcome } from './outcomes.js';
@@ -82,14 +83,12 @@ export const bulletinRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const { format } = req.query;
       const { bytes, name } = await bulletinDocument(db(), actorOf(req), req.params.id, format, app.deps.now());
-      return reply
-        .header('content-type', BULLETIN_CONTENT_TYPES[format])
-        .header(
-          'content-disposition',
-          `attachment; filename="bulletin-${req.params.id}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .header('cache-control', 'no-store')
-        .send(bytes);
+      return sendDownload(reply, {
+        body: bytes,
+        type: BULLETIN_CONTENT_TYPES[format],
+        name,
+        fallback: `bulletin-${req.params.id}.${format}`,
+      });
     },
   );
   r.get('/settings/bulletins', { schema: { tags } }, async (req) => presentBulletinSettings(db(), actorOf(req)));

@@ -4,6 +4,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FileStore } from '../../adapters/file-store.js';
 import { AppError } from '../../errors.js';
+import { contentDisposition } from './download.js';
 
 /** A recognised file type. */
 export interface FileKind {
@@ -129,9 +130,6 @@ export async function sendStored(
   const data = await store.get(row.storageKey);
   const inline = DOCUMENT_KINDS.find((k) => k.mime === row.mime)?.inline ?? false;
   reply.header('content-type', row.mime).header('x-content-type-options', 'nosniff');
-  reply.header(
-    'content-disposition',
-    `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
-  );
+  reply.header('content-disposition', contentDisposition(row.filename, { inline }));
   return reply.send(data);
 }

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/plugin.js';
+import { sendDownload } from '../common/download.js';
 import { recordCardExportQuery, registrationExportQuery, summaryExportQuery } from './schema.js';
 import {
   FORM_CONTENT_TYPES,
@@ -19,14 +20,7 @@ import {
 async function sendForm<K extends FormKind>(reply: FastifyReply, kind: K, data: FormDataOf[K], format: FormFormat) {
   const body = await renderForm(kind, data, format);
   const name = formFilename(kind, data, format);
-  return reply
-    .header('content-type', FORM_CONTENT_TYPES[format])
-    .header(
-      'content-disposition',
-      `attachment; filename="${kind}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(body);
+  return sendDownload(reply, { body, type: FORM_CONTENT_TYPES[format], name, fallback: `${kind}.${format}` });
 }
 
 /** Export endpoints. */

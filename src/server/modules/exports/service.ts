@@ -26,7 +26,7 @@ import {
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
-import { AppError, fieldError, notFound } from '../../errors.js';
+import { fieldError, notFound } from '../../errors.js';
 import { loadActivity } from '../activities/service.js';
 import { memberIdsVisible, seesAll, seesContactDetails } from '../common/scope.js';
 import { currentTermId } from '../sectors/service.js';

@@ -1,8 +1,5 @@
-// What the row planners produce and the writers consume: one decision (create/update/unchanged) per data row.
-import type { AuditEntry } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
-import { auditLog } from '../../db/schema.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { ImportIssue, Sheet } from './read-sheet.js';
 

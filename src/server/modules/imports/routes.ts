@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { registryAdmin } from '../common/crud.js';
+import { contentDisposition } from '../common/download.js';
 import { importMessage } from './messages.js';
 import { buildTemplate, IMPORT_KINDS, runImport, TEMPLATE_FILE_NAMES } from './service.js';
 
@@ -21,10 +22,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     actorOf(req);
     const data = await buildTemplate(db(), req.params.kind);
     reply.header('content-type', XLSX);
-    reply.header(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(TEMPLATE_FILE_NAMES[req.params.kind])}`,
-    );
+    reply.header('content-disposition', contentDisposition(TEMPLATE_FILE_NAMES[req.params.kind]));
     return reply.send(data);
   });
 

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/plugin.js';
+import { contentDisposition } from '../common/download.js';
 import { kpiQuery } from './schema.js';
 import { kpiReport } from './service.js';
 import { kpiWorkbook } from './xlsx.js';
@@ -13,7 +14,7 @@ export const kpiRoutes: FastifyPluginAsync = async (app) => {
     const report = await kpiReport(app.deps.database.db, actorOf(req), req.query, app.deps.now(), req.lang ?? 'zh');
     if (req.query.format !== 'xlsx') return report;
     reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('社情民意指标.xlsx')}`);
+    reply.header('content-disposition', contentDisposition('社情民意指标.xlsx'));
     return reply.send(await kpiWorkbook(report));
   });
 };

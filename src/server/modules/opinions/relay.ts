@@ -7,11 +7,11 @@ import { z } from 'zod';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { opinionEvents } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
 import { memberFor, relayTargets } from './mine.js';
+import { appendFactEvent } from './transition.js';
 
 /** How the member told them. */
 export const RELAY_METHODS = ['visit', 'phone', 'meeting', 'other'] as const;
@@ -61,27 +61,20 @@ export async function relayOpinion(tx: Tx, a: Actor, id: number, body: RelayBody
     method: body.method,
     note: body.note,
   };
-  const [event] = await tx
-    .insert(opinionEvents)
-    .values({
-      opinionId: id,
-      type: 'relayed',
-      fromStatus: item.status,
-      toStatus: item.status,
-      payload,
-      actorUserId: a.userId,
-      actorKind: 'user',
-      actorName: a.displayName,
-      at: opts.now,
-    })
-    .returning({ id: opinionEvents.id });
+  const eventId = await appendFactEvent(tx, a, {
+    opinionId: id,
+    type: 'relayed',
+    status: item.status,
+    payload: payload,
+    at: opts.now,
+  });
   await writeAudit(
     tx,
     a,
     { action: 'relay', entity: 'opinion', entityId: id, after: { ...payload, originatorRows: rows.rows.length } },
     opts.ip,
   );
-  return { eventId: event.id, relayedAt: at, representatives: await relayTargets(tx, id, memberId) };
+  return { eventId: eventId, relayedAt: at, representatives: await relayTargets(tx, id, memberId) };
 }
 
 /** POST /opinions/:id/relay (registered from the opinions plugin). */

@@ -8,12 +8,12 @@ import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { opinionEvents } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
 import { loadOpinion } from './read.js';
 import { opinionsVisible } from './scope.js';
+import { appendFactEvent } from './transition.js';
 
 /** The body of POST /opinions/:id/release-contact: why the department needs the contact (kept in the timeline). */
 export const releaseContactBody = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
@@ -29,20 +29,13 @@ export async function releaseContact(tx: Tx, a: Actor, id: number, reason: strin
   await tx.execute(
     sql`update opinions set contact_released = true, updated_at = ${opts.now.toISOString()}::timestamptz where id = ${id}`,
   );
-  const [event] = await tx
-    .insert(opinionEvents)
-    .values({
-      opinionId: id,
-      type: 'contact_released',
-      fromStatus: row.status,
-      toStatus: row.status,
-      payload: { reason },
-      actorUserId: a.userId,
-      actorKind: 'user',
-      actorName: a.displayName,
-      at: opts.now,
-    })
-    .returning({ id: opinionEvents.id });
+  const eventId = await appendFactEvent(tx, a, {
+    opinionId: id,
+    type: 'contact_released',
+    status: row.status,
+    payload: { reason },
+    at: opts.now,
+  });
   await writeAudit(
     tx,
     a,
@@ -55,7 +48,7 @@ export async function releaseContact(tx: Tx, a: Actor, id: number, reason: strin
     },
     opts.ip,
   );
-  return { eventId: event.id };
+  return { eventId: eventId };
 }
 
 /** POST /opinions/:id/release-contact. */

@@ -107,6 +107,32 @@ const COLUMN: Record<string, string> = {
   mergedIntoId: 'merged_into_id',
 };
 
+/**
+ * Appends an event that records a fact without moving the status (merged in, relayed, contact released), in the
+ * caller's transaction, by a signed-in user; returns its id.
+ */
+export async function appendFactEvent(
+  tx: Tx,
+  user: Actor,
+  e: { opinionId: number; type: string; status: string; payload: Record<string, unknown>; at: Date },
+): Promise<number> {
+  const [row] = await tx
+    .insert(opinionEvents)
+    .values({
+      opinionId: e.opinionId,
+      type: e.type,
+      fromStatus: e.status,
+      toStatus: e.status,
+      payload: e.payload,
+      actorUserId: user.userId,
+      actorKind: 'user',
+      actorName: user.displayName,
+      at: e.at,
+    })
+    .returning({ id: opinionEvents.id });
+  return row.id;
+}
+
 /** Merging: the target must be a live visible item; originators move over unless already there, and it logs the merge. */
 async function mergeInto(tx: Tx, a: Actor, sourceId: number, targetId: number, now: Date) {
   const t = await tx.execute(
@@ -119,15 +145,11 @@ async function mergeInto(tx: Tx, a: Actor, sourceId: number, targetId: number, n
       and ((p.member_id is not null and q.member_id = p.member_id)
         or (p.representative_id is not null and q.representative_id = p.representative_id)
         or (p.user_id is not null and q.user_id = p.user_id)))`);
-  await tx.insert(opinionEvents).values({
+  await appendFactEvent(tx, a, {
     opinionId: targetId,
     type: 'merged_in',
-    fromStatus: target.status,
-    toStatus: target.status,
+    status: target.status,
     payload: { sourceId },
-    actorUserId: a.userId,
-    actorKind: 'user',
-    actorName: a.displayName,
     at: now,
   });
 }

@@ -1,4 +1,5 @@
 // /consultations/:id: agenda, participants, minutes, the outcomes table; office staff add outcomes and move it on.
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api';
 import { DepartmentSelect } from '../../components/department-select';
 import { applyApiError } from '../../components/errors';
+import { fmtTime } from '../opinions/bits';
 import { OutcomesTable } from './outcomes-table';
 import { ConsultationTimeline } from './timeline';
 
@@ -54,9 +56,7 @@ export function ConsultationDetailPage() {
           <Descriptions.Item label={t('cst.f.status')}>
             <Tag>{t(`cst.status.${c.status}`)}</Tag>
           </Descriptions.Item>
-          <Descriptions.Item label={t('cst.f.meetingAt')}>
-            {c.meetingAt ? new Date(c.meetingAt).toLocaleString() : ''}
-          </Descriptions.Item>
+          <Descriptions.Item label={t('cst.f.meetingAt')}>{c.meetingAt ? fmtTime(c.meetingAt) : ''}</Descriptions.Item>
           <Descriptions.Item label={t('cst.f.place')}>{c.place}</Descriptions.Item>
           <Descriptions.Item label={t('cst.f.description')}>{c.description}</Descriptions.Item>
           <Descriptions.Item label={t('cst.f.participants')} span={2}>

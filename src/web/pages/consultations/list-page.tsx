@@ -1,4 +1,5 @@
 // /consultations: the consultations the user may see, with outcome counts; office staff create new ones.
+
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Divider, Form, Input, Modal, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { applyApiError } from '../../components/errors';
 import { usePagedList } from '../../components/use-page';
+import { fmtTime } from '../opinions/bits';
 import { ParticipantFields, toParticipants } from './participant-fields';
 
 /** The consultation list with a create dialog. */
@@ -54,7 +56,7 @@ export function ConsultationListPage() {
           {
             title: t('cst.f.meetingAt'),
             dataIndex: 'meetingAt',
-            render: (v) => (v ? new Date(v).toLocaleString() : ''),
+            render: (v) => (v ? fmtTime(v) : ''),
           },
           { title: t('cst.f.status'), dataIndex: 'status', render: (s) => <Tag>{t(`cst.status.${s}`)}</Tag> },
           {

@@ -1,8 +1,10 @@
 // /public/consultations: the public progress page (topics, outcomes, departments, progress, grades; no participants).
+
 import { useQuery } from '@tanstack/react-query';
 import { Card, List, Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { fmtDate } from '../opinions/bits';
 import { PublicLayout } from '../public/public-layout';
 
 /** The public progress page. */
@@ -15,9 +17,7 @@ export function PublicConsultationsPage() {
       <Space direction="vertical" style={{ inlineSize: '100%' }}>
         {(q.data?.items ?? []).map((c) => (
           <Card key={c.id} title={c.topic} extra={<Tag>{t(`cst.status.${c.status}`)}</Tag>} loading={q.isLoading}>
-            <Typography.Text type="secondary">
-              {c.meetingAt ? new Date(c.meetingAt).toLocaleDateString() : ''}
-            </Typography.Text>
+            <Typography.Text type="secondary">{c.meetingAt ? fmtDate(c.meetingAt) : ''}</Typography.Text>
             <List
               dataSource={c.outcomes}
               renderItem={(o: any) => (

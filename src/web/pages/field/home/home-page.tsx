@@ -3,6 +3,7 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../auth';
 import { PendingList } from '../record/pending-list';
+import { DeptPanel } from './dept-panel';
 import { MemberPanel } from './member-panel';
 import { OverviewPanel } from './overview-panel';
 import { RecentActivities } from './recent-activities';
@@ -17,10 +18,11 @@ export function HomePage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('field.home.hello', { name: me?.displayName })}
       </Typography.Title>
-      <PendingList compact />
+      {has('dept_handler') && <DeptPanel />}
+      {!has('dept_handler') && <PendingList compact />}
       {overview && <OverviewPanel />}
       {me?.memberId && <MemberPanel memberId={me.memberId} />}
-      <RecentActivities memberId={overview ? undefined : (me?.memberId ?? undefined)} />
+      {!has('dept_handler') && <RecentActivities memberId={overview ? undefined : (me?.memberId ?? undefined)} />}
     </div>
   );
 }
