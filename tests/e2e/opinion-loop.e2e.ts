@@ -64,8 +64,14 @@ async function act(page: Page, action: string, status: string, fill?: () => Prom
   await page.getByTestId(`op-action-${action}`).click();
   const ok = page.getByTestId('op-modal-ok');
   await ok.waitFor();
+  // Let the modal's zoom-in finish: under CI load a click during the animation can miss the button.
+  await page
+    .locator('.ant-modal[class*="zoom-appear"], .ant-modal[class*="zoom-enter"]')
+    .waitFor({ state: 'detached' });
   if (fill) await fill();
+  const sent = page.waitForRequest((r) => r.url().includes('/transitions') && r.method() === 'POST');
   await ok.click();
+  await sent;
   await page.locator(`[data-testid="op-item"][data-status="${status}"]`).waitFor();
   await ok.waitFor({ state: 'detached' });
 }
