@@ -52,6 +52,7 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   petition_extension_used: 409,
   petition_review_late: 409,
   contact_already_released: 409,
+  opinion_reply_file_locked: 409,
   internal: 500,
 };
 

@@ -136,6 +136,10 @@ export const messages = {
     zh: '该事项的联系人信息已向承办单位公开',
     en: 'The contact details of this item are already released to the departments',
   },
+  opinion_reply_file_locked: {
+    zh: '该文件随答复一并提交，不能删除',
+    en: 'This file was submitted with a reply and cannot be deleted',
+  },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

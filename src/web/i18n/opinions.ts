@@ -205,6 +205,8 @@ const zh = {
     replySubmit: '提交答复',
     replied: '已提交答复',
     tooMany: '最多选择 {{max}} 个文件',
+    confirmDelete: '确定删除附件“{{name}}”吗？',
+    deleted: '已删除附件',
   },
 };
 
@@ -443,6 +445,8 @@ const en: typeof zh = {
     replySubmit: 'Submit reply',
     replied: 'Reply submitted',
     tooMany: 'At most {{max}} files',
+    confirmDelete: 'Delete the attachment "{{name}}"?',
+    deleted: 'Attachment deleted',
   },
 };
 

@@ -198,6 +198,87 @@ describe('opinion attachments', () => {
   });
 });
 
+describe('deleting opinion attachments', () => {
+  let id: number;
+  let member1: Client;
+  const url = (attId: number) => `/api/v1/opinions/${id}/attachments/${attId}`;
+  const listed = async (c: Client) => (await c.get(`/api/v1/opinions/${id}/attachments`)).json().items;
+  const audits = async (attId: number) =>
+    (
+      (
+        await t.db.execute(sql`select count(*)::int as n from audit_log
+          where entity = 'opinion_attachment' and action = 'delete' and entity_id = ${String(attId)}`)
+      ).rows[0] as { n: number }
+    ).n;
+
+  beforeAll(async () => {
+    member1 = await login(t.app, 'member1');
+    const created = await member1.post('/api/v1/opinions', { title: '井盖', content: '井盖缺失', channel: 'activity' });
+    expect(created.statusCode, created.body).toBe(201);
+    id = created.json().id;
+    const res = await upload(member1, `/api/v1/opinions/${id}/attachments`, {}, [
+      { name: '一.png', data: PNG },
+      { name: '二.pdf', data: PDF },
+      { name: '三.png', data: PNG },
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it('lets the uploader delete while the item is received: row, file and audit go together', async () => {
+    const [first] = await listed(member1);
+    expect(first.canDelete).toBe(true);
+    const files = await count('opinion_attachments');
+    const onDisk = storedFiles();
+    const res = await member1.del(url(first.id));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await count('opinion_attachments')).toBe(files - 1);
+    expect(storedFiles()).toBe(onDisk - 1);
+    expect(await audits(first.id)).toBe(1);
+    expect((await member1.get(url(first.id))).statusCode).toBe(404);
+    expect((await member1.del(url(first.id))).statusCode).toBe(404);
+  });
+
+  it('refuses others (404 outside scope, 403 in scope) and the uploader once the item moved on; nothing deleted', async () => {
+    const files = await count('opinion_attachments');
+    const onDisk = storedFiles();
+    const [second] = await listed(member1);
+    expect((await member2.del(url(second.id))).statusCode).toBe(404);
+    expect((await dept1.del(url(second.id))).statusCode).toBe(404);
+    const leader = await login(t.app, 'leader1');
+    expect((await listed(leader))[0].canDelete).toBe(false);
+    const denied = await leader.del(url(second.id));
+    expect(denied.statusCode).toBe(403);
+    await move(admin, id, 'accept');
+    expect((await listed(member1))[0].canDelete).toBe(false);
+    expect((await member1.del(url(second.id))).statusCode).toBe(403);
+    expect(await count('opinion_attachments')).toBe(files);
+    expect(storedFiles()).toBe(onDisk);
+    expect(await audits(second.id)).toBe(0);
+    expect((await listed(admin))[0].canDelete).toBe(true);
+    expect((await admin.del(url(second.id))).statusCode).toBe(200);
+    expect(await count('opinion_attachments')).toBe(files - 1);
+  });
+
+  it("refuses to delete a reply's file, even for an admin", async () => {
+    await move(admin, id, 'forward', { leadDepartmentId: w.deptA.id, deadline: '2099-03-20', instructions: '请核实' });
+    const res = await upload(dept1, `/api/v1/opinions/${id}/answer`, { content: '已补装。' }, [
+      { name: '答复.pdf', data: PDF },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const replyFile = (await listed(admin)).find((f: any) => f.eventId !== null);
+    expect(replyFile.canDelete).toBe(false);
+    const files = await count('opinion_attachments');
+    const refused = await admin.del(url(replyFile.id));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'opinion_reply_file_locked',
+      message: '该文件随答复一并提交，不能删除',
+    });
+    expect((await dept1.del(url(replyFile.id))).statusCode).toBe(409);
+    expect(await count('opinion_attachments')).toBe(files);
+  });
+});
+
 describe('public form with files', () => {
   const fields = () => ({
     title: '路面破损',

@@ -1,6 +1,6 @@
 // Files on a 社情民意 item: staff uploads, a department's reply with its files in one step, downloads within scope.
 import type { Multipart } from '@fastify/multipart';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -74,12 +74,44 @@ async function mayUpload(db: DbOrTx, a: Actor, id: number): Promise<boolean> {
   return (res.rows[0] as { ok: boolean }).ok;
 }
 
-async function listFor(db: DbOrTx, id: number) {
+/**
+ * Who may delete one file: never a reply's file (409); office admins otherwise; the uploader while the item is still
+ * 'received' and they may still add files to it. Returns the refusal code, or null when allowed.
+ */
+function deleteRefusal(
+  a: Actor,
+  row: { eventId: number | null; uploadedBy: number | null },
+  status: string,
+  uploader: boolean,
+): 'opinion_reply_file_locked' | 'forbidden' | null {
+  if (row.eventId !== null) return 'opinion_reply_file_locked';
+  if (hasRole(a, 'admin')) return null;
+  return uploader && row.uploadedBy === a.userId && status === 'received' ? null : 'forbidden';
+}
+
+async function statusOf(db: DbOrTx, id: number, lock = false): Promise<string> {
+  const res = await db.execute(sql`select status from opinions where id = ${id} ${lock ? sql`for update` : sql``}`);
+  const row = res.rows[0] as { status: string } | undefined;
+  if (!row) throw notFound();
+  return row.status;
+}
+
+async function listFor(db: DbOrTx, a: Actor, id: number) {
   const res = await db.execute(sql`select a.id, a.event_id as "eventId", e.type as "eventType", a.filename, a.mime,
-      a.size, a.created_at as "createdAt"
+      a.size, a.created_at as "createdAt", a.uploaded_by as "uploadedBy"
     from opinion_attachments a left join opinion_events e on e.id = a.event_id
     where a.opinion_id = ${id} order by a.id`);
-  return res.rows as { id: number; eventId: number | null; eventType: string | null }[];
+  const rows = res.rows as {
+    id: number;
+    eventId: number | null;
+    eventType: string | null;
+    uploadedBy: number | null;
+  }[];
+  const [status, uploader] = await Promise.all([statusOf(db, id), mayUpload(db, a, id)]);
+  return rows.map(({ uploadedBy, ...x }) => ({
+    ...x,
+    canDelete: deleteRefusal(a, { eventId: x.eventId, uploadedBy }, status, uploader) === null,
+  }));
 }
 
 const attParams = z.object({
@@ -121,7 +153,7 @@ export const opinionAttachmentRoutes: FastifyPluginAsync = async (app) => {
   r.get('/opinions/:id/attachments', { schema: { tags, params: idParam } }, async (req) => {
     const a = actorOf(req);
     await assertVisible(db(), a, req.params.id);
-    return { items: await listFor(db(), req.params.id), canUpload: await mayUpload(db(), a, req.params.id) };
+    return { items: await listFor(db(), a, req.params.id), canUpload: await mayUpload(db(), a, req.params.id) };
   });
 
   r.post(
@@ -157,6 +189,30 @@ export const opinionAttachmentRoutes: FastifyPluginAsync = async (app) => {
     const row = res.rows[0] as { storageKey: string; mime: string; filename: string } | undefined;
     if (!row) throw notFound();
     return sendStored(reply, app.deps.files, row);
+  });
+
+  // Admins, or the uploader while the item is still 'received'; a reply's file stays. The stored file goes after commit.
+  r.delete('/opinions/:id/attachments/:attachmentId', { schema: { tags, params: attParams } }, async (req) => {
+    const a = actorOf(req);
+    const { id, attachmentId } = req.params;
+    await assertVisible(db(), a, id);
+    const row = await db().transaction(async (tx) => {
+      const status = await statusOf(tx, id, true);
+      const [row] = await tx
+        .select()
+        .from(opinionAttachments)
+        .where(and(eq(opinionAttachments.id, attachmentId), eq(opinionAttachments.opinionId, id)))
+        .for('update');
+      if (!row) throw notFound();
+      const refusal = deleteRefusal(a, row, status, await mayUpload(tx, a, id));
+      if (refusal) throw new AppError(refusal);
+      await tx.delete(opinionAttachments).where(eq(opinionAttachments.id, row.id));
+      const { storageKey, ...before } = row;
+      await writeAudit(tx, a, { action: 'delete', entity: 'opinion_attachment', entityId: row.id, before }, req.ip);
+      return row;
+    });
+    await app.deps.files.remove(row.storageKey);
+    return { ok: true };
   });
 
   // Multipart twin of POST /transitions for the answering actions: fields `action` and `content`, files `file`.

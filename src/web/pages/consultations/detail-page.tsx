@@ -10,6 +10,7 @@ import { DepartmentSelect } from '../../components/department-select';
 import { applyApiError } from '../../components/errors';
 import { fmtTime } from '../opinions/bits';
 import { OutcomesTable } from './outcomes-table';
+import { ParticipantsEditor } from './participants-editor';
 import { ConsultationTimeline } from './timeline';
 
 /** The consultation page. */
@@ -66,6 +67,9 @@ export function ConsultationDetailPage() {
                   {t(`cst.kind.${p.kind}`)}：{p.name}
                 </Tag>
               ))}
+              {c.abilities.canEdit && (
+                <ParticipantsEditor consultationId={c.id} participants={c.participants} onSaved={refresh} />
+              )}
             </Space>
           </Descriptions.Item>
         </Descriptions>

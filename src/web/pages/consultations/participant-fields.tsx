@@ -2,8 +2,8 @@
 import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DepartmentSelect } from '../../components/department-select';
-import { MemberSelect } from '../../components/member-select';
-import { RepresentativeSelect } from '../office/components/remote-select';
+import { type MemberOption, MemberSelect } from '../../components/member-select';
+import { type Option, RepresentativeSelect } from '../office/components/remote-select';
 
 /** What the pickers hold in the form. */
 export interface ParticipantValues {
@@ -13,16 +13,22 @@ export interface ParticipantValues {
   departmentIds?: number[];
 }
 
+/** Labels of people already chosen, so an edit form shows names rather than ids. */
+export interface KnownParticipants {
+  members?: MemberOption[];
+  representatives?: Option[];
+}
+
 /** The four pickers; citizens are typed by name (Enter adds one). */
-export function ParticipantFields() {
+export function ParticipantFields({ known = {} }: { known?: KnownParticipants }) {
   const { t } = useTranslation();
   return (
     <>
       <Form.Item name="memberIds" label={t('cst.kind.member')}>
-        <MemberSelect mode="multiple" data-testid="cst-members" />
+        <MemberSelect mode="multiple" known={known.members} data-testid="cst-members" />
       </Form.Item>
       <Form.Item name="representativeIds" label={t('cst.kind.representative')}>
-        <RepresentativeSelect mode="multiple" data-testid="cst-representatives" />
+        <RepresentativeSelect mode="multiple" known={known.representatives} data-testid="cst-representatives" />
       </Form.Item>
       <Form.Item name="citizenNames" label={t('cst.kind.citizen')} extra={t('cst.citizenHint')}>
         <Select

@@ -1,8 +1,8 @@
 // The files of one item: the list (with the event each came with), upload for those the server allows, and the lead
 // department's reply with files in one step (POST /opinions/:id/answer).
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, List, Space, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Card, Form, Input, List, Popconfirm, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { applyApiError } from '../../components/errors';
@@ -16,6 +16,7 @@ interface AttachmentRow {
   mime: string;
   size: number;
   createdAt: string;
+  canDelete: boolean;
 }
 
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx';
@@ -103,6 +104,14 @@ export function ItemAttachments({ item }: { item: OpinionDetail }) {
     },
     onError: (e) => message.error(applyApiError(e)),
   });
+  const remove = useMutation({
+    mutationFn: (attId: number) => api(`/opinions/${item.id}/attachments/${attId}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      message.success(t('op.att.deleted'));
+      refresh();
+    },
+    onError: (e) => message.error(applyApiError(e)),
+  });
   const canReply = item.abilities.includes('reply');
   return (
     <Card
@@ -134,7 +143,29 @@ export function ItemAttachments({ item }: { item: OpinionDetail }) {
           locale={{ emptyText: t('op.att.none') }}
           dataSource={q.data?.items ?? []}
           renderItem={(f) => (
-            <List.Item data-testid="op-att-item">
+            <List.Item
+              data-testid="op-att-item"
+              actions={
+                f.canDelete
+                  ? [
+                      <Popconfirm
+                        key="delete"
+                        title={t('op.att.confirmDelete', { name: f.filename })}
+                        onConfirm={() => remove.mutateAsync(f.id).catch(() => undefined)}
+                      >
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('action.delete')}
+                          data-testid="op-att-delete"
+                        />
+                      </Popconfirm>,
+                    ]
+                  : undefined
+              }
+            >
               <Space wrap>
                 <a href={`/api/v1/opinions/${item.id}/attachments/${f.id}`} target="_blank" rel="noopener noreferrer">
                   <PaperClipOutlined /> {f.filename}
