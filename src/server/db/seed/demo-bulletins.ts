@@ -14,12 +14,14 @@ const LEVELS = [
 ] as const;
 const LEADERS = ['县委书记', '县长', '常务副县长', '分管副县长', '县政协主席'];
 
-type Item = { id: number; title: string; content: string; status: string; top: number; at: string };
+type Item = { id: number; title: string; content: string; status: string; top: number; at: string; m1: boolean };
 
 /** Groups accepted, not yet compiled items by top-level category, oldest first. */
 async function candidates(tx: Tx, from: string, to: string): Promise<Map<number, Item[]>> {
   const res = await tx.execute(sql`select o.id, o.title, o.content, o.status, coalesce(c.parent_id, c.id) as top,
-      to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as at
+      to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as at,
+      exists (select 1 from opinion_originators oo join users u on u.member_id = oo.member_id
+        where oo.opinion_id = o.id and u.username = 'member1') as m1
     from opinions o join opinion_categories c on c.id = o.category_id
     where o.status in ('accepted','forwarded','replied','reviewed','replied_directly','feedback_sent','rated','closed')
       and not o.is_in_bulletin and o.received_at >= ${from}::timestamptz and o.received_at < ${to}::timestamptz
@@ -99,9 +101,13 @@ async function run(tx: Tx, rng: Rng) {
   for (let k = 0; k < 26; k++) {
     const groups = byYear[k < 12 ? 2025 : 2026];
     if (groups.length === 0) continue;
-    const group = groups[k % groups.length];
+    // Two issues (one a year) credit the demo login member1, so their 《社情民意》 list and score show it.
+    const forM1 = k === 5 || k === 15;
+    const group = (forM1 && groups.find((g) => g.some((x) => x.m1))) || groups[k % groups.length];
+    const m1At = forM1 ? group.findIndex((x) => x.m1) : -1;
     // A random run of neighbours in time, so the issues spread over the year.
-    const take = group.splice(rng.int(0, Math.max(0, group.length - 3)), rng.int(1, 3));
+    const take =
+      m1At >= 0 ? group.splice(m1At, 1) : group.splice(rng.int(0, Math.max(0, group.length - 3)), rng.int(1, 3));
     if (take.length === 0) continue;
     const latest = take.reduce((m, x) => (x.at > m ? x.at : m), take[0].at);
     const issueDate = addDays(latest, rng.int(10, 40));

@@ -1,11 +1,12 @@
 // /bulletins: the searchable archive for staff and leaders; /bulletins/mine: the issues crediting the signed-in member.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Table } from 'antd';
+import { Button, Card, Flex, Grid, Input, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth';
+import { CardList } from '../../components/card-list';
 import { usePagedList } from '../../components/use-page';
 import { PageHead } from '../office/components/page-head';
 import { BulletinStatusTag, IssueNo, OutcomeTags } from './bits';
@@ -33,6 +34,7 @@ export function BulletinListPage({ mine = false }: { mine?: boolean }) {
       fn(v);
       resetPage();
     };
+  const isPhone = !Grid.useBreakpoint().md;
   const columns: ColumnsType<BulletinRow> = [
     { title: t('bl.field.number'), key: 'no', width: 140, render: (_, r) => <IssueNo row={r} /> },
     {
@@ -96,14 +98,34 @@ export function BulletinListPage({ mine = false }: { mine?: boolean }) {
           options={['county', 'city', 'province', 'national'].map((s) => ({ value: s, label: t(`bl.level.${s}`) }))}
         />
       </Flex>
-      <Table<BulletinRow>
-        data-testid="bl-table"
-        size="middle"
-        columns={columns}
-        {...tableProps}
-        onRow={(r) => ({ 'data-testid': 'bl-row', 'data-id': r.id }) as any}
-        scroll={{ x: 860 }}
-      />
+      {isPhone ? (
+        <CardList
+          tableProps={tableProps}
+          testId="bl-cards"
+          renderCard={(r: BulletinRow) => (
+            <Card key={r.id} size="small" style={{ marginBlockEnd: 8 }} data-testid="bl-row" data-id={r.id}>
+              <Flex justify="space-between" gap={8}>
+                <IssueNo row={r} />
+                <BulletinStatusTag status={r.status} />
+              </Flex>
+              <Link to={`/bulletins/${r.id}`}>{r.title}</Link>
+              <Flex wrap gap={4} style={{ marginBlockStart: 4 }}>
+                <Typography.Text type="secondary">{r.issueDate}</Typography.Text>
+                <OutcomeTags row={r} />
+              </Flex>
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<BulletinRow>
+          data-testid="bl-table"
+          size="middle"
+          columns={columns}
+          {...tableProps}
+          onRow={(r) => ({ 'data-testid': 'bl-row', 'data-id': r.id }) as any}
+          scroll={{ x: 860 }}
+        />
+      )}
     </div>
   );
 }
