@@ -5,7 +5,7 @@ import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
-import type { Db, DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { opinionEvents, opinionOriginators, opinions } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { activitiesVisible, representativesVisible } from '../common/scope.js';
@@ -120,7 +120,7 @@ async function findByKey(db: DbOrTx, key: string | null): Promise<number | null>
  * same Idempotency-Key returns the first item instead (created: false).
  */
 export async function createOpinion(
-  db: Db,
+  db: Db | Tx,
   a: Actor,
   input: OpinionInput,
   opts: { idempotencyKey?: string; now: Date; ip?: string },

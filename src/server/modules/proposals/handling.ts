@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { chinaDateOf } from '../../../core/calendar/index.js';
 import { type ProposalDecision, proposalReplyDue } from '../../../core/proposals/index.js';
 import type { Actor } from '../../context.js';
-import type { Db, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { fieldError } from '../../errors.js';
 import { loadCalendar } from '../opinions/calendar.js';
 import { createOpinion } from '../opinions/create.js';
@@ -25,7 +25,7 @@ async function convertToOpinion(tx: Tx, a: Actor, row: LockedProposal, opts: Ste
   const memberIds = [row.proposerMemberId, ...(res.rows as { memberId: number }[]).map((r) => r.memberId)];
   // createOpinion opens its own transaction; on a transaction that is a savepoint, so it commits with this step.
   const { id } = await createOpinion(
-    tx as unknown as Db,
+    tx,
     a,
     {
       title: row.title,

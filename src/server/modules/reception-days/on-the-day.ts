@@ -46,7 +46,8 @@ export async function checkIn(tx: DbOrTx, a: Actor, id: number, bookingId: numbe
 
 /**
  * Records a checked-in citizen's matter as an item on channel 'reception' (citizen and the members present as
- * originators) through createOpinion, then links it to the booking; the idempotency key makes a retry return the item.
+ * originators) through createOpinion and links it to the booking, in one transaction; the idempotency key makes a retry
+ * return the item.
  */
 export async function recordMatter(
   db: Db,
@@ -56,30 +57,31 @@ export async function recordMatter(
   input: RecordMatterInput,
   opts: { now: Date; ip: string },
 ) {
-  const day = await dayOnOrAfter(db, a, id, opts.now);
-  const { booking } = bookingOf(day, bookingId);
-  if (booking.status !== 'checked_in' || booking.opinionId) throw new AppError('booking_state');
-  const full = await db.execute(sql`select name, phone from reception_bookings where id = ${bookingId}`);
-  const citizen = full.rows[0] as { name: string; phone: string };
-  const region = await db.execute(sql`select id from regions where id = ${day.regionId} and level = 'village'`);
-  const { id: opinionId } = await createOpinion(
-    db,
-    a,
-    {
-      ...input,
-      regionId: input.regionId ?? (region.rows[0] as any)?.id ?? null,
-      sectorId: null,
-      channel: 'reception',
-      urgency: 'normal',
-      confidentiality: 'normal',
-      originators: [
-        { kind: 'citizen', name: citizen.name, phone: citizen.phone, email: '' },
-        ...day.members.map((m: any) => ({ kind: 'member' as const, memberId: m.id, name: '', phone: '', email: '' })),
-      ],
-    },
-    { idempotencyKey: `reception-booking-${bookingId}`, now: opts.now, ip: opts.ip },
-  );
+  // One transaction: the item (a savepoint inside createOpinion), the booking's link, the day's event and audit.
   return db.transaction(async (tx) => {
+    const day = await dayOnOrAfter(tx, a, id, opts.now);
+    const { booking } = bookingOf(day, bookingId);
+    if (booking.status !== 'checked_in' || booking.opinionId) throw new AppError('booking_state');
+    const full = await tx.execute(sql`select name, phone from reception_bookings where id = ${bookingId}`);
+    const citizen = full.rows[0] as { name: string; phone: string };
+    const region = await tx.execute(sql`select id from regions where id = ${day.regionId} and level = 'village'`);
+    const { id: opinionId } = await createOpinion(
+      tx,
+      a,
+      {
+        ...input,
+        regionId: input.regionId ?? (region.rows[0] as any)?.id ?? null,
+        sectorId: null,
+        channel: 'reception',
+        urgency: 'normal',
+        confidentiality: 'normal',
+        originators: [
+          { kind: 'citizen', name: citizen.name, phone: citizen.phone, email: '' },
+          ...day.members.map((m: any) => ({ kind: 'member' as const, memberId: m.id, name: '', phone: '', email: '' })),
+        ],
+      },
+      { idempotencyKey: `reception-booking-${bookingId}`, now: opts.now, ip: opts.ip },
+    );
     const done = await tx
       .update(receptionBookings)
       .set({ opinionId })
