@@ -3,7 +3,7 @@
 // transaction). Prints the rates and the ratios (target ≥ 0.5 against the single row). Usage: tsx bench/activity-create.ts [N]
 import { sql } from 'drizzle-orm';
 import { buildWorld } from '../tests/setup/world.js';
-import { openBenchApp, signIn, since } from './bench-app.js';
+import { compareWrites, openBenchApp, signIn } from './bench-app.js';
 
 const N = Number(process.argv[2] ?? 2000);
 const WARMUP = Math.min(200, N);
@@ -43,39 +43,11 @@ async function main() {
       );
     });
 
-  for (let i = 0; i < WARMUP; i++) {
-    await post(-i);
-    await insert(-i);
-    await record(-i);
-  }
-  let t0 = performance.now();
-  for (let i = 0; i < N; i++) await post(i);
-  const apiMs = since(t0);
-  t0 = performance.now();
-  for (let i = 0; i < N; i++) await insert(i);
-  const rawMs = since(t0);
-  t0 = performance.now();
-  for (let i = 0; i < N; i++) await record(i);
-  const recordMs = since(t0);
-
-  const apiRate = N / (apiMs / 1000);
-  const rawRate = N / (rawMs / 1000);
-  const recordRate = N / (recordMs / 1000);
-  const ratio = apiRate / rawRate;
-  console.log(`activity-create [${bench.label}] N=${N} (after ${WARMUP} warm-up each)`);
-  console.log(
-    `  POST /api/v1/activities : ${apiRate.toFixed(0).padStart(7)} rows/s  (${(apiMs / N).toFixed(2)} ms each)`,
-  );
-  console.log(
-    `  raw INSERT INTO activities: ${rawRate.toFixed(0).padStart(7)} rows/s  (${(rawMs / N).toFixed(2)} ms each)`,
-  );
-  console.log(
-    `  raw record (4 INSERTs, 1 tx): ${recordRate.toFixed(0).padStart(7)} rows/s  (${(recordMs / N).toFixed(2)} ms each)`,
-  );
-  console.log(
-    `  ratio API / single INSERT = ${ratio.toFixed(2)}  (target >= 0.5${ratio >= 0.5 ? ', met' : ', NOT met'})`,
-  );
-  console.log(`  ratio API / raw record    = ${(apiRate / recordRate).toFixed(2)}`);
+  await compareWrites(`activity-create [${bench.label}]`, N, WARMUP, {
+    api: ['POST /api/v1/activities', post],
+    insert: ['raw INSERT INTO activities', insert],
+    record: ['raw record (4 INSERTs, 1 tx)', record],
+  });
   await bench.close();
 }
 

@@ -84,3 +84,37 @@ export function median(xs: number[]): number {
 
 /** Milliseconds since `t0` (from performance.now()). */
 export const since = (t0: number) => performance.now() - t0;
+
+/**
+ * Times N calls of the API step, of a raw single-row INSERT and of the same record written raw (after a warm-up of
+ * each), then prints the rates and the ratios (aim ≥ 0.5 against the single row). Shared by the write benchmarks.
+ */
+export async function compareWrites(
+  title: string,
+  n: number,
+  warmup: number,
+  steps: {
+    api: [string, (i: number) => Promise<unknown>];
+    insert: [string, (i: number) => Promise<unknown>];
+    record: [string, (i: number) => Promise<unknown>];
+  },
+) {
+  const all = [steps.api, steps.insert, steps.record];
+  for (let i = 0; i < warmup; i++) for (const [, run] of all) await run(-i);
+  const ms: number[] = [];
+  for (const [, run] of all) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await run(i);
+    ms.push(since(t0));
+  }
+  const rate = (x: number) => n / (x / 1000);
+  const [api, raw, rec] = ms.map(rate);
+  console.log(`${title} N=${n} (after ${warmup} warm-up each)`);
+  for (const [k, [label]] of all.entries())
+    console.log(`  ${label.padEnd(34)}: ${rate(ms[k]).toFixed(0).padStart(7)}/s  (${(ms[k] / n).toFixed(2)} ms each)`);
+
+  console.log(
+    `  ratio API / single INSERT = ${(api / raw).toFixed(2)}  (aim >= 0.5${api / raw >= 0.5 ? ', met' : ', NOT met'})`,
+  );
+  console.log(`  ratio API / raw record    = ${(api / rec).toFixed(2)}`);
+}

@@ -3,7 +3,7 @@
 // audit in one transaction). Prints rates and ratios (aim ≥ 0.5 against the single row). Usage: tsx bench/public-intake.ts [N]
 import { sql } from 'drizzle-orm';
 import { buildWorld } from '../tests/setup/world.js';
-import { openBenchApp, since } from './bench-app.js';
+import { compareWrites, openBenchApp } from './bench-app.js';
 
 const N = Number(process.argv[2] ?? 2000);
 const WARMUP = Math.min(200, N);
@@ -55,35 +55,11 @@ async function main() {
       );
     });
 
-  for (let i = 0; i < WARMUP; i++) {
-    await post(-i);
-    await insert(-i);
-    await record(-i);
-  }
-  let t0 = performance.now();
-  for (let i = 0; i < N; i++) await post(i);
-  const apiMs = since(t0);
-  t0 = performance.now();
-  for (let i = 0; i < N; i++) await insert(i);
-  const rawMs = since(t0);
-  t0 = performance.now();
-  for (let i = 0; i < N; i++) await record(i);
-  const recordMs = since(t0);
-
-  const rate = (ms: number) => N / (ms / 1000);
-  const ratio = rate(apiMs) / rate(rawMs);
-  console.log(`public-intake [${bench.label}] N=${N} (after ${WARMUP} warm-up each)`);
-  console.log(
-    `  POST /api/v1/public/opinions: ${rate(apiMs).toFixed(0).padStart(6)} items/s (${(apiMs / N).toFixed(2)} ms each)`,
-  );
-  console.log(
-    `  raw INSERT INTO opinions    : ${rate(rawMs).toFixed(0).padStart(6)} rows/s  (${(rawMs / N).toFixed(2)} ms each)`,
-  );
-  console.log(
-    `  raw item (4 INSERTs, 1 tx)  : ${rate(recordMs).toFixed(0).padStart(6)} items/s (${(recordMs / N).toFixed(2)} ms each)`,
-  );
-  console.log(`  ratio API / single INSERT = ${ratio.toFixed(2)}  (aim >= 0.5${ratio >= 0.5 ? ', met' : ', NOT met'})`);
-  console.log(`  ratio API / raw item      = ${(rate(apiMs) / rate(recordMs)).toFixed(2)}`);
+  await compareWrites(`public-intake [${bench.label}]`, N, WARMUP, {
+    api: ['POST /api/v1/public/opinions', post],
+    insert: ['raw INSERT INTO opinions', insert],
+    record: ['raw item (4 INSERTs, 1 tx)', record],
+  });
   await bench.close();
 }
 

@@ -108,10 +108,11 @@ async function listFor(db: DbOrTx, a: Actor, id: number) {
     uploadedBy: number | null;
   }[];
   const [status, uploader] = await Promise.all([statusOf(db, id), mayUpload(db, a, id)]);
-  return rows.map(({ uploadedBy, ...x }) => ({
+  const items = rows.map(({ uploadedBy, ...x }) => ({
     ...x,
     canDelete: deleteRefusal(a, { eventId: x.eventId, uploadedBy }, status, uploader) === null,
   }));
+  return { items, canUpload: uploader };
 }
 
 const attParams = z.object({
@@ -153,7 +154,7 @@ export const opinionAttachmentRoutes: FastifyPluginAsync = async (app) => {
   r.get('/opinions/:id/attachments', { schema: { tags, params: idParam } }, async (req) => {
     const a = actorOf(req);
     await assertVisible(db(), a, req.params.id);
-    return { items: await listFor(db(), a, req.params.id), canUpload: await mayUpload(db(), a, req.params.id) };
+    return listFor(db(), a, req.params.id);
   });
 
   r.post(
