@@ -1,4 +1,5 @@
 // Builds the Fastify app: used in-process by tests and by `jielian serve`.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -14,16 +15,26 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from './context.js';
 import { AppError, type FieldIssue } from './errors.js';
+import { mapDatabaseError, registerInputGuards } from './http-guards.js';
 import { t } from './i18n/messages.js';
 import { translateFieldMessage, translateIssue } from './i18n/zod-issues.js';
 import { registerAuthHooks } from './modules/auth/plugin.js';
 import { registerRoutes } from './routes.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 /** Creates the app around injected dependencies; nothing here opens a database or a port. */
-export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Deps,
+  opts: { logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
-    trustProxy: true,
+    // Structured JSON logs on by default (LOG_LEVEL); every request has an id that is echoed in X-Request-Id and
+    // in 5xx bodies, so a user's report leads to the log line.
+    logger: { level: deps.config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    genReqId: () => crypto.randomUUID(),
+    requestIdLogLabel: 'requestId',
+    // Forwarded headers are believed only from the configured proxies (TRUST_PROXY), never from anyone.
+    trustProxy: deps.config.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: true } },
   });
@@ -45,7 +56,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
+  registerSecurityHeaders(app, deps.config);
   registerAuthHooks(app);
+  registerInputGuards(app);
   setErrorHandler(app);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => {
@@ -90,8 +103,11 @@ function setErrorHandler(app: FastifyInstance) {
         details: [{ path: '', message: err.message }],
       });
     }
-    req.log.error(err);
-    return reply.status(500).send({ code: 'internal', message: t('internal', lang), details: null });
+    const mapped = mapDatabaseError(err);
+    if (mapped)
+      return reply.status(mapped.status).send({ code: mapped.code, message: t(mapped.code, lang), details: null });
+    req.log.error({ err, url: req.url, method: req.method }, 'request failed');
+    return reply.status(500).send({ code: 'internal', message: t('internal', lang), details: null, requestId: req.id });
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/'))
@@ -103,8 +119,9 @@ function setErrorHandler(app: FastifyInstance) {
 /** Serves the built React app and falls back to index.html for client-side routes. */
 function serveWeb(app: FastifyInstance, dist: string | null) {
   if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) return;
-  app.register(fastifyStatic, { root: dist, wildcard: false });
-  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+  // One public route serves the web app's files; @fastify/static only provides sendFile (serve: false).
+  app.register(fastifyStatic, { root: dist, serve: false });
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
     if (req.url.startsWith('/api/'))
       return reply.status(404).send({ code: 'not_found', message: t('not_found', req.lang), details: null });
     const file = path.join(dist, req.url.split('?')[0]);

@@ -11,6 +11,10 @@ export interface AppConfig {
   lockoutThreshold: number;
   lockoutMinutes: number;
   secureCookies: boolean;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY: comma-separated addresses or CIDRs); unset = none. */
+  trustProxy: string | undefined;
+  /** Structured JSON log level (LOG_LEVEL: fatal, error, warn, info, debug; silent turns logs off). */
+  logLevel: string;
   webDist: string | null;
   /** Outgoing mail server as smtp(s)://user:pass@host:port; null = log mail instead of sending it. */
   smtpUrl: string | null;
@@ -42,6 +46,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     lockoutThreshold: 5,
     lockoutMinutes: 15,
     secureCookies: env.SECURE_COOKIES === '1',
+    trustProxy: env.TRUST_PROXY?.trim() || undefined,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
     webDist: path.resolve('dist/web'),
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM || 'jielian@localhost',

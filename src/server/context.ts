@@ -41,6 +41,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without signing in. */
     public?: boolean;
+    /** Routes a user who must change their password may still call (me, password, logout). */
+    duringPasswordChange?: boolean;
   }
 }
 

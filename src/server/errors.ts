@@ -53,6 +53,8 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   petition_review_late: 409,
   contact_already_released: 409,
   opinion_reply_file_locked: 409,
+  password_change_required: 403,
+  activity_has_opinions: 409,
   internal: 500,
 };
 

@@ -48,7 +48,13 @@ export interface TestApp {
 export async function createTestApp(over: Partial<Deps> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-test-'));
-  const config = loadConfig({ dataDir, webDist: null, databaseUrl: null, ...(over.config ?? {}) });
+  const config = loadConfig({
+    dataDir,
+    webDist: null,
+    databaseUrl: null,
+    logLevel: process.env.LOG_LEVEL ?? 'silent',
+    ...(over.config ?? {}),
+  });
   const deps: Deps = {
     database,
     files: createDiskFileStore(path.join(dataDir, 'files')),

@@ -33,6 +33,12 @@ const fieldMessages: Record<string, Record<Lang, string>> = {
   deadline_not_later: { zh: '新的期限必须晚于原期限', en: 'The new deadline must be later than the current one' },
   consent_required: { zh: '请阅读并同意隐私说明', en: 'Please read and accept the privacy notice' },
   category_missing: { zh: '请选择有效的分类', en: 'Choose a valid category' },
+  text_unstorable: {
+    zh: '含有无法保存的字符（空字符或残缺的 Unicode 字符），请删除后重试',
+    en: 'Contains characters that cannot be stored (NUL or a broken Unicode character)',
+  },
+  patch_empty: { zh: '没有要修改的内容', en: 'Nothing to change: the request names no field' },
+  id_out_of_range: { zh: '编号无效', en: 'Invalid id' },
 };
 
 /** Translates a message key of the field catalogue; anything else (already a sentence) passes through. */

@@ -7,13 +7,13 @@ import { writeAudit } from '../../audit.js';
 import { attachments } from '../../db/schema.js';
 import { fieldError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
-import { idParam } from '../common/schemas.js';
+import { idParam, idQuery } from '../common/schemas.js';
 import { IMAGE_PDF_KINDS, readUpload, sendStored, storeWith } from '../common/uploads.js';
 import { loadActivity, presentActivity } from './service.js';
 
 const attParams = z.object({
-  id: z.coerce.number().int().positive(),
-  attachmentId: z.coerce.number().int().positive(),
+  id: idQuery,
+  attachmentId: idQuery,
 });
 
 /** /api/v1/activities/:id/attachments */

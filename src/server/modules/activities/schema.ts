@@ -1,18 +1,18 @@
 // Request schemas for contact activities (《政协委员联系群众代表活动记录卡》).
 import { z } from 'zod';
 import { contactMethodSchema, handlingStatusSchema, purposeTagSchema } from '../../../core/code-lists.js';
-import { isoDate, pageQuery, patchOf, text } from '../common/schemas.js';
+import { idBody, idQuery, isoDate, pageQuery, patchOf, text } from '../common/schemas.js';
 
 export const activityBody = z.object({
   clientId: z.string().trim().min(8).max(64).optional(),
   date: isoDate,
-  regionId: z.number().int().positive().nullable().default(null),
+  regionId: idBody.nullable().default(null),
   location: text(200).default(''),
   methods: z.array(contactMethodSchema).min(1).max(6),
   methodOther: text(50).default(''),
   purposes: z.array(purposeTagSchema).max(9).default([]),
-  memberIds: z.array(z.number().int().positive()).max(50).default([]),
-  representativeIds: z.array(z.number().int().positive()).max(500).default([]),
+  memberIds: z.array(idBody).max(50).default([]),
+  representativeIds: z.array(idBody).max(500).default([]),
   opinions: text(10000).default(''),
   handling: text(5000).default(''),
   handlingStatus: handlingStatusSchema.default('pending'),
@@ -21,9 +21,9 @@ export type ActivityInput = z.infer<typeof activityBody>;
 export const activityPatch = patchOf(activityBody.omit({ clientId: true }));
 
 export const activityListQuery = pageQuery.extend({
-  memberId: z.coerce.number().int().positive().optional(),
-  groupId: z.coerce.number().int().positive().optional(),
-  regionId: z.coerce.number().int().positive().optional(),
+  memberId: idQuery.optional(),
+  groupId: idQuery.optional(),
+  regionId: idQuery.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   method: contactMethodSchema.optional(),

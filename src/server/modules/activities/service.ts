@@ -217,6 +217,10 @@ export async function updateActivity(tx: DbOrTx, a: Actor, id: number, input: Pa
 export async function deleteActivity(tx: DbOrTx, a: Actor, id: number) {
   const before = presentActivity(a, await loadActivity(tx, a, id));
   if (!before.abilities.canDelete) throw notFound();
+  const linked = Number(
+    (await tx.execute(sql`select count(*)::int as n from opinions where activity_id = ${id}`)).rows[0]?.n ?? 0,
+  );
+  if (linked > 0) throw new AppError('activity_has_opinions', { count: linked });
   const keys = (await tx.execute(sql`select storage_key from attachments where activity_id = ${id}`)).rows.map(
     (r: any) => r.storage_key as string,
   );

@@ -1,15 +1,15 @@
 // Zod schemas of the assessment endpoints (params, queries, bodies).
 import { z } from 'zod';
 import { SOURCE_CODES } from '../../../core/assessment/index.js';
-import { isoDate, text } from '../common/schemas.js';
+import { idBody, idQuery, isoDate, text } from '../common/schemas.js';
 
 const score = z.coerce.number().min(0).max(1000);
 export const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-export const yearMemberParam = yearParam.extend({ memberId: z.coerce.number().int().positive() });
-export const yearIdParam = yearParam.extend({ id: z.coerce.number().int().positive() });
+export const yearMemberParam = yearParam.extend({ memberId: idQuery });
+export const yearIdParam = yearParam.extend({ id: idQuery });
 
 export const ruleBody = z.object({
-  id: z.number().int().positive().optional(),
+  id: idBody.optional(),
   name: z.string().trim().min(1).max(60),
   source: z.enum(SOURCE_CODES),
   points: z.number().min(0).max(1000),
@@ -30,26 +30,26 @@ export const schemeBody = z.object({
 export const copyBody = z.object({ fromYear: z.number().int().min(2000).max(2100) });
 
 export const scoresQuery = z.object({
-  sectorId: z.coerce.number().int().positive().optional(),
-  groupId: z.coerce.number().int().positive().optional(),
+  sectorId: idQuery.optional(),
+  groupId: idQuery.optional(),
   belowThreshold: z.enum(['true', 'false']).optional(),
   format: z.enum(['json', 'xlsx']).default('json'),
 });
 
 export const entryBody = z.object({
-  ruleId: z.number().int().positive(),
-  memberId: z.number().int().positive(),
+  ruleId: idBody,
+  memberId: idBody,
   date: isoDate,
   quantity: z.number().positive().max(1000).default(1),
   evidence: z.string().trim().min(1).max(500),
 });
 export const entryPatch = entryBody.partial();
 export const entriesQuery = z.object({
-  memberId: z.coerce.number().int().positive().optional(),
-  ruleId: z.coerce.number().int().positive().optional(),
+  memberId: idQuery.optional(),
+  ruleId: idQuery.optional(),
 });
 
-export const appealBody = z.object({ ruleId: z.number().int().positive(), reason: z.string().trim().min(1).max(1000) });
+export const appealBody = z.object({ ruleId: idBody, reason: z.string().trim().min(1).max(1000) });
 export const decisionBody = z
   .object({
     decision: z.enum(['accept', 'reject']),
@@ -61,7 +61,7 @@ export const decisionBody = z
 export const evaluationBody = z
   .object({
     evaluatorKind: z.enum(['representative', 'staff']),
-    representativeId: z.number().int().positive().nullable().default(null),
+    representativeId: idBody.nullable().default(null),
     evaluatorName: z.string().trim().min(1).max(50),
     grade: z.enum(['excellent', 'good', 'fair', 'poor']),
     comment: text(1000).default(''),

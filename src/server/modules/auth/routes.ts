@@ -31,33 +31,37 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       return { user: presentMe(res.actor), csrfToken: res.csrfToken, mustChangePassword: res.mustChangePassword };
     },
   );
-  r.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  r.post('/auth/logout', { config: { duringPasswordChange: true }, schema: { tags: ['auth'] } }, async (req, reply) => {
     const actor = actorOf(req);
     if (actor.sessionId) await logout(app.deps.database.db, actor.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
-  r.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => {
+  r.get('/auth/me', { config: { duringPasswordChange: true }, schema: { tags: ['auth'] } }, async (req) => {
     const actor = actorOf(req);
     return { user: presentMe(actor), csrfToken: actor.csrfToken ?? null };
   });
-  r.post('/auth/password', { schema: { tags: ['auth'], body: changeBody } }, async (req) => {
-    const actor = actorOf(req);
-    const { db } = app.deps.database;
-    const [u] = await db.select().from(users).where(eq(users.id, actor.userId));
-    if (!u || !(await verify(u.passwordHash, req.body.currentPassword))) throw new AppError('wrong_password');
-    assertStrongPassword(req.body.newPassword, u.username);
-    const passwordHash = await hashPassword(req.body.newPassword);
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ passwordHash, mustChangePassword: false, passwordChangedAt: app.deps.now() })
-        .where(eq(users.id, u.id));
-      await endSessionsOf(tx, u.id);
-      await writeAudit(tx, actor, { action: 'change_password', entity: 'user', entityId: u.id }, req.ip);
-    });
-    return { ok: true };
-  });
+  r.post(
+    '/auth/password',
+    { config: { duringPasswordChange: true }, schema: { tags: ['auth'], body: changeBody } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { db } = app.deps.database;
+      const [u] = await db.select().from(users).where(eq(users.id, actor.userId));
+      if (!u || !(await verify(u.passwordHash, req.body.currentPassword))) throw new AppError('wrong_password');
+      assertStrongPassword(req.body.newPassword, u.username);
+      const passwordHash = await hashPassword(req.body.newPassword);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: app.deps.now() })
+          .where(eq(users.id, u.id));
+        await endSessionsOf(tx, u.id);
+        await writeAudit(tx, actor, { action: 'change_password', entity: 'user', entityId: u.id }, req.ip);
+      });
+      return { ok: true };
+    },
+  );
 };
 
 /** What the web client needs about the signed-in user. */

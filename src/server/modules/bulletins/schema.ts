@@ -1,8 +1,8 @@
 // Request schemas of 《社情民意》 bulletins: drafting, editing, workflow steps, outcomes, the archive query, settings.
 import { z } from 'zod';
-import { isoDate, pageQuery, text } from '../common/schemas.js';
+import { idBody, idQuery, isoDate, pageQuery, text } from '../common/schemas.js';
 
-const id = z.number().int().positive();
+const id = idBody;
 
 /** The workflow statuses (the CHECK constraint of bulletins.status). */
 export const BULLETIN_STATUSES = ['draft', 'submitted', 'signed_off', 'issued'] as const;
@@ -63,8 +63,8 @@ export type OutcomeInput = z.infer<typeof outcomeBody>;
 
 /** Params of one outcome. */
 export const outcomeParams = z.object({
-  id: z.coerce.number().int().positive(),
-  outcomeId: z.coerce.number().int().positive(),
+  id: idQuery,
+  outcomeId: idQuery,
 });
 
 /** Query of the archive: full text, year, status, adoption level, and mine=1 for a member's credited issues. */
@@ -81,7 +81,7 @@ export const bulletinListQuery = pageQuery.extend({
 export type BulletinListQuery = z.infer<typeof bulletinListQuery>;
 
 /** Query of GET /bulletins/credits. */
-export const creditsQuery = z.object({ memberId: z.coerce.number().int().positive() });
+export const creditsQuery = z.object({ memberId: idQuery });
 
 /** Query of the document download. */
 export const documentQuery = z.object({ format: z.enum(['docx', 'pdf']).default('pdf') });

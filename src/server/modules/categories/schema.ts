@@ -1,10 +1,10 @@
 // Request schemas of the two-level 社情民意 category taxonomy.
 import { z } from 'zod';
-import { name, patchOf } from '../common/schemas.js';
+import { idBody, name, patchOf } from '../common/schemas.js';
 
 const base = z.object({
   name,
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: idBody.nullable().default(null),
   // Department reply period of this category in working days; null = the parent's, else the global setting.
   replyWorkingDays: z.number().int().min(1).max(60).nullable().default(null),
   sortOrder: z.number().int().min(0).max(9999).default(0),

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { isPhone, normalizePhone } from '../../../core/phone.js';
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** The largest id a PostgreSQL integer column holds; a larger id is a 400, never a database error. */
+export const INT4_MAX = 2_147_483_647;
+/** A record id in a JSON body. */
+export const idBody = z.number().int().positive().max(INT4_MAX, 'id_out_of_range');
+/** A record id in a path or query string. */
+export const idQuery = z.coerce.number().int().positive().max(INT4_MAX, 'id_out_of_range');
+export const idParam = z.object({ id: idQuery });
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),

@@ -7,7 +7,7 @@ import type {
   Shortfall,
   ShortfallRule,
 } from '../../../core/quotas.js';
-import { pageQuery } from '../common/schemas.js';
+import { idQuery, pageQuery } from '../common/schemas.js';
 
 /** The row kinds the view lists: the three quota entities plus liaison groups, which aggregate them. */
 export const complianceKinds = ['member', 'village', 'department', 'group'] as const;
@@ -23,7 +23,7 @@ const boolParam = z
 /** GET /compliance and /compliance/summary: the working year for visits, an optional group, kind and paging. */
 export const complianceQuery = pageQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  groupId: z.coerce.number().int().positive().optional(),
+  groupId: idQuery.optional(),
   kind: z.enum(complianceKinds).optional(),
   onlyProblems: boolParam,
 });

@@ -1,8 +1,8 @@
 // Request schemas of 协商: the consultation and its participants, status steps, outcomes, progress and grading.
 import { z } from 'zod';
-import { isoDate, pageQuery, patchOf, text } from '../common/schemas.js';
+import { idBody, idQuery, isoDate, pageQuery, patchOf, text } from '../common/schemas.js';
 
-const id = z.number().int().positive();
+const id = idBody;
 
 /** The steps of a consultation, in order. */
 export const CONSULTATION_STATUSES = ['planned', 'held', 'implementing', 'completed'] as const;
@@ -68,13 +68,13 @@ export const gradeBody = z.object({ grade: z.enum(['A', 'B', 'C']), note: text(1
 
 /** Path of the outcome endpoints. */
 export const outcomeParams = z.object({
-  id: z.coerce.number().int().positive(),
-  outcomeId: z.coerce.number().int().positive(),
+  id: idQuery,
+  outcomeId: idQuery,
 });
 
 /** Query of GET /consultation-outcomes (the department's work list). */
 export const outcomeListQuery = pageQuery.extend({
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: idQuery.optional(),
   status: z.enum(['open', 'assigned', 'in_progress', 'done']).optional(),
   overdue: z
     .enum(['true', 'false', '1', '0'])

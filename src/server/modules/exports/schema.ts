@@ -1,9 +1,9 @@
 // Query schemas of the paper-form exports, shared with the web client.
 import { z } from 'zod';
-import { isoDate } from '../common/schemas.js';
+import { idQuery, isoDate } from '../common/schemas.js';
 
 const format = z.enum(['xlsx', 'pdf']).default('xlsx');
-const id = z.coerce.number().int().positive();
+const id = idQuery;
 
 /** GET /exports/registration: one member's 名单登记表. */
 export const registrationExportQuery = z.object({ memberId: id, format });

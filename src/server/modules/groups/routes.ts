@@ -6,17 +6,17 @@ import { z } from 'zod';
 import { departments, liaisonGroups } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { auditedCrud } from '../common/crud.js';
-import { idParam, name, patchOf } from '../common/schemas.js';
+import { idBody, idParam, idQuery, name, patchOf } from '../common/schemas.js';
 
 const groupBody = z.object({
   name,
-  townshipId: z.number().int().positive(),
-  leaderMemberId: z.number().int().positive().nullable().default(null),
+  townshipId: idBody,
+  leaderMemberId: idBody.nullable().default(null),
 });
 const deptBody = z.object({
   name,
   kind: z.enum(['township', 'county']).default('township'),
-  townshipId: z.number().int().positive().nullable().default(null),
+  townshipId: idBody.nullable().default(null),
 });
 
 /** /api/v1/liaison-groups and /api/v1/departments */
@@ -55,7 +55,7 @@ export const groupRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['registry'],
-        querystring: z.object({ townshipId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ townshipId: idQuery.optional() }),
       },
     },
     async (req) => {

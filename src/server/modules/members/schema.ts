@@ -1,7 +1,7 @@
 // Request schemas for members, shared with the web client.
 import { z } from 'zod';
 import { educationSchema, genderSchema, politicalStatusSchema } from '../../../core/code-lists.js';
-import { name, optionalPhone, pageQuery, text } from '../common/schemas.js';
+import { idBody, idQuery, name, optionalPhone, pageQuery, text } from '../common/schemas.js';
 
 export const memberBody = z.object({
   code: z.string().trim().min(1).max(20),
@@ -13,21 +13,21 @@ export const memberBody = z.object({
   education: z.union([z.literal(''), educationSchema]).default(''),
   workUnit: text(100).default(''),
   post: text(50).default(''),
-  groupId: z.number().int().positive().nullable().default(null),
-  sectorId: z.number().int().positive(),
+  groupId: idBody.nullable().default(null),
+  sectorId: idBody,
   isStandingCommittee: z.boolean().default(false),
   phone: optionalPhone,
   email: z.union([z.literal(''), z.email()]).default(''),
   address: text(200).default(''),
   publicPhone: optionalPhone,
   publishContact: z.boolean().default(false),
-  villageIds: z.array(z.number().int().positive()).max(50).default([]),
+  villageIds: z.array(idBody).max(50).default([]),
   active: z.boolean().default(true),
 });
 export type MemberInput = z.infer<typeof memberBody>;
 
 export const memberListQuery = pageQuery.extend({
-  groupId: z.coerce.number().int().positive().optional(),
-  sectorId: z.coerce.number().int().positive().optional(),
-  villageId: z.coerce.number().int().positive().optional(),
+  groupId: idQuery.optional(),
+  sectorId: idQuery.optional(),
+  villageId: idQuery.optional(),
 });

@@ -11,7 +11,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { opinionAttachments } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
-import { idParam } from '../common/schemas.js';
+import { idParam, idQuery } from '../common/schemas.js';
 import {
   DOCUMENT_KINDS,
   readUpload,
@@ -116,8 +116,8 @@ async function listFor(db: DbOrTx, a: Actor, id: number) {
 }
 
 const attParams = z.object({
-  id: z.coerce.number().int().positive(),
-  attachmentId: z.coerce.number().int().positive(),
+  id: idQuery,
+  attachmentId: idQuery,
 });
 
 const ANSWER_ACTIONS = ['reply', 'reply_directly', 'add_co_opinion'] as const;

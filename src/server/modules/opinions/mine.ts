@@ -10,12 +10,12 @@ import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, fieldError } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
-import { pageQuery } from '../common/schemas.js';
+import { idQuery, pageQuery } from '../common/schemas.js';
 import { statusLabel } from './read.js';
 
 const mineQuery = pageQuery.omit({ q: true }).extend({
   /** Admins may look at a member's list on their behalf; members always get their own. */
-  memberId: z.coerce.number().int().positive().optional(),
+  memberId: idQuery.optional(),
 });
 
 /** A representative the member should pass the feedback on to. */

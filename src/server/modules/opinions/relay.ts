@@ -9,7 +9,7 @@ import type { Actor } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
-import { idParam } from '../common/schemas.js';
+import { idBody, idParam } from '../common/schemas.js';
 import { memberFor, relayTargets } from './mine.js';
 import { appendFactEvent } from './transition.js';
 
@@ -18,8 +18,8 @@ export const RELAY_METHODS = ['visit', 'phone', 'meeting', 'other'] as const;
 
 export const relayBody = z.strictObject({
   /** Only admins name a member (recording for them); members relay as themselves. */
-  memberId: z.number().int().positive().optional(),
-  representativeIds: z.array(z.number().int().positive()).max(50).default([]),
+  memberId: idBody.optional(),
+  representativeIds: z.array(idBody).max(50).default([]),
   method: z.enum(RELAY_METHODS),
   note: z.string().trim().max(1000).default(''),
 });

@@ -1,7 +1,7 @@
 // Request schemas of the staff side of 社情民意: creating an item, listing and filtering the inbox, a transition.
 import { z } from 'zod';
 import { ACTION_CODES, STATUS_CODES } from '../../../core/opinions/index.js';
-import { isoDate, pageQuery, text } from '../common/schemas.js';
+import { idBody, idQuery, isoDate, pageQuery, text } from '../common/schemas.js';
 
 /** The channels an item may come in by (the CHECK constraint of opinions.channel). */
 export const OPINION_CHANNELS = [
@@ -23,7 +23,7 @@ export const urgencySchema = z.enum(['normal', 'urgent']);
 /** Validates a confidentiality tier. */
 export const confidentialitySchema = z.enum(['normal', 'internal', 'confidential']);
 
-const id = z.number().int().positive();
+const id = idBody;
 
 /** One person who raised the item: a member, a representative, or a citizen/officer by name and contact. */
 export const originatorInput = z.object({
@@ -59,11 +59,11 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 export const opinionListQuery = pageQuery.extend({
   status: z.enum(STATUS_CODES).optional(),
   channel: channelSchema.optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
-  regionId: z.coerce.number().int().positive().optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
-  sectorId: z.coerce.number().int().positive().optional(),
-  memberId: z.coerce.number().int().positive().optional(),
+  categoryId: idQuery.optional(),
+  regionId: idQuery.optional(),
+  departmentId: idQuery.optional(),
+  sectorId: idQuery.optional(),
+  memberId: idQuery.optional(),
   urgency: urgencySchema.optional(),
   overdue: flag.optional(),
   from: isoDate.optional(),

@@ -1,9 +1,9 @@
 // Request schemas of /api/v1/proposals: drafting, co-signing, the office's decision, assignment, reply and rating.
 import { z } from 'zod';
 import { PROPOSAL_STATUS_CODES } from '../../../core/proposals/index.js';
-import { isoDate, pageQuery, text } from '../common/schemas.js';
+import { idBody, isoDate, pageQuery, text } from '../common/schemas.js';
 
-const id = z.number().int().positive();
+const id = idBody;
 const unique = (xs: number[]) => new Set(xs).size === xs.length;
 const title = z.string().trim().min(1).max(200);
 const content = z.string().trim().min(1).max(20_000);

@@ -4,9 +4,9 @@ import { opinionRatingSchema } from '../../../core/opinions/index.js';
 import { AppError } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
 import { translateIssue } from '../../i18n/zod-issues.js';
-import { optionalPhone, text } from '../common/schemas.js';
+import { idBody, idQuery, optionalPhone, text } from '../common/schemas.js';
 
-const id = z.number().int().positive();
+const id = idBody;
 
 /** Body of POST /public/opinions; `website` is the honeypot a person never sees, so it must stay empty. */
 export const publicOpinionBody = z.object({
@@ -71,5 +71,5 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown, lang: L
 /** Path of a public reply attachment. */
 export const publicAttachmentParam = z.object({
   trackingCode: z.string().max(40),
-  attachmentId: z.coerce.number().int().positive(),
+  attachmentId: idQuery,
 });

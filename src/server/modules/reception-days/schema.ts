@@ -1,8 +1,8 @@
 // Request schemas of 委员接待日: scheduling a day with its slots, the citizen's booking, recording a matter, closing.
 import { z } from 'zod';
-import { isoDate, pageQuery, patchOf, phone, text } from '../common/schemas.js';
+import { idBody, idQuery, isoDate, pageQuery, patchOf, phone, text } from '../common/schemas.js';
 
-const id = z.number().int().positive();
+const id = idBody;
 /** A clock time of the day, HH:MM (24 h). */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const slot = z.object({ start: clockTime, end: clockTime });
@@ -38,15 +38,15 @@ export const receptionListQuery = pageQuery.extend({
   status: z.enum(['scheduled', 'held', 'cancelled']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  memberId: z.coerce.number().int().positive().optional(),
+  memberId: idQuery.optional(),
 });
 /** A validated list query. */
 export type ReceptionListQuery = z.infer<typeof receptionListQuery>;
 
 /** Path of the booking endpoints under a day. */
 export const bookingParams = z.object({
-  id: z.coerce.number().int().positive(),
-  bookingId: z.coerce.number().int().positive(),
+  id: idQuery,
+  bookingId: idQuery,
 });
 
 /** Body of POST /reception-days/:id/bookings/:bookingId/opinion: the citizen's matter as a 社情民意 item. */

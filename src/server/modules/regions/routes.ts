@@ -7,7 +7,7 @@ import { pinyinKeys } from '../../../core/search-keys.js';
 import { regions } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { auditedCrud } from '../common/crud.js';
-import { idParam, name, optionalPhone, pageQuery, patchOf } from '../common/schemas.js';
+import { idBody, idParam, idQuery, name, optionalPhone, pageQuery, patchOf } from '../common/schemas.js';
 import { searchCondition } from '../common/search.js';
 
 const body = z.object({
@@ -17,13 +17,13 @@ const body = z.object({
     .regex(/^\d{12}$/, 'region_code_invalid'),
   name,
   level: z.enum(['township', 'village']),
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: idBody.nullable().default(null),
   contactName: z.string().trim().max(50).default(''),
   contactPhone: optionalPhone,
 });
 const listQuery = pageQuery.extend({
   level: z.enum(['township', 'village']).optional(),
-  parentId: z.coerce.number().int().positive().optional(),
+  parentId: idQuery.optional(),
   pageSize: z.coerce.number().int().min(1).max(1000).default(50),
 });
 

@@ -1,7 +1,7 @@
 // Request schemas for representatives (《政协委员联系群众名单登记表》 plus the record card's fields).
 import { z } from 'zod';
 import { educationSchema, genderSchema, politicalStatusSchema } from '../../../core/code-lists.js';
-import { name, pageQuery, patchOf, phone, text } from '../common/schemas.js';
+import { idBody, idQuery, name, pageQuery, patchOf, phone, text } from '../common/schemas.js';
 
 const base = z.object({
   name,
@@ -15,9 +15,9 @@ const base = z.object({
   address: text(200).default(''),
   phone,
   remarks: text(500).default(''),
-  regionId: z.number().int().positive().nullable().default(null),
-  departmentId: z.number().int().positive().nullable().default(null),
-  memberIds: z.array(z.number().int().positive()).max(20).default([]),
+  regionId: idBody.nullable().default(null),
+  departmentId: idBody.nullable().default(null),
+  memberIds: z.array(idBody).max(20).default([]),
 });
 export const representativeBody = base.refine((b) => (b.regionId === null) !== (b.departmentId === null), {
   message: 'village_or_department',
@@ -27,8 +27,8 @@ export const representativePatch = patchOf(base);
 export type RepresentativeInput = z.infer<typeof base>;
 
 export const representativeListQuery = pageQuery.extend({
-  memberId: z.coerce.number().int().positive().optional(),
-  regionId: z.coerce.number().int().positive().optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
-  townshipId: z.coerce.number().int().positive().optional(),
+  memberId: idQuery.optional(),
+  regionId: idQuery.optional(),
+  departmentId: idQuery.optional(),
+  townshipId: idQuery.optional(),
 });

@@ -7,20 +7,20 @@ import { writeAudit } from '../../audit.js';
 import { sectors, terms } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
-import { idParam, isoDate, name, patchOf } from '../common/schemas.js';
+import { idBody, idParam, idQuery, isoDate, name, patchOf } from '../common/schemas.js';
 import { canManageRegistry } from '../common/scope.js';
 import { createTerm, currentTermId } from './service.js';
 
 const sectorBody = z.object({
   name,
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: idBody.nullable().default(null),
   sortOrder: z.number().int().default(0),
 });
 const termBody = z.object({
   number: z.number().int().min(1).max(99),
   name,
   startDate: isoDate,
-  copyFromTermId: z.number().int().positive().optional(),
+  copyFromTermId: idBody.optional(),
 });
 
 /** /api/v1/terms and /api/v1/sectors. */
@@ -48,7 +48,7 @@ export const sectorRoutes: FastifyPluginAsync = async (app) => {
   r.get(
     '/sectors',
     {
-      schema: { tags: ['registry'], querystring: z.object({ termId: z.coerce.number().int().positive().optional() }) },
+      schema: { tags: ['registry'], querystring: z.object({ termId: idQuery.optional() }) },
     },
     async (req) => {
       const termId = req.query.termId ?? (await currentTermId(db()));
@@ -67,7 +67,7 @@ export const sectorRoutes: FastifyPluginAsync = async (app) => {
   );
   r.post(
     '/sectors',
-    { schema: { tags: ['registry'], body: sectorBody.extend({ termId: z.number().int().positive().optional() }) } },
+    { schema: { tags: ['registry'], body: sectorBody.extend({ termId: idBody.optional() }) } },
     async (req) => {
       const actor = admin(req);
       return db().transaction(async (tx) => {

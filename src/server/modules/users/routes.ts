@@ -9,7 +9,7 @@ import { apiTokens, users } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { assertStrongPassword, createApiToken, endSessionsOf, hashPassword } from '../auth/service.js';
 import { registryAdmin, rethrowUnique } from '../common/crud.js';
-import { idParam, pageQuery, patchOf } from '../common/schemas.js';
+import { idBody, idParam, pageQuery, patchOf } from '../common/schemas.js';
 
 const userBody = z.object({
   username: z
@@ -19,14 +19,14 @@ const userBody = z.object({
   displayName: z.string().trim().min(1).max(50),
   password: z.string().min(1).max(128),
   roles: z.array(roleSchema).min(1),
-  memberId: z.number().int().positive().nullable().default(null),
-  townshipId: z.number().int().positive().nullable().default(null),
-  departmentId: z.number().int().positive().nullable().default(null),
+  memberId: idBody.nullable().default(null),
+  townshipId: idBody.nullable().default(null),
+  departmentId: idBody.nullable().default(null),
 });
 const userPatch = patchOf(userBody.omit({ username: true, password: true }).extend({ active: z.boolean() }));
 const tokenBody = z.object({
   name: z.string().trim().min(1).max(50),
-  userId: z.number().int().positive(),
+  userId: idBody,
   roles: z.array(roleSchema).min(1),
 });
 
