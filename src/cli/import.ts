@@ -8,6 +8,8 @@ import { openRuntime } from '../server/runtime.js';
 import { progressBar } from './progress.js';
 
 const USAGE = '用法：jielian import <regions|members|representatives> <文件.xlsx> [--dry-run]';
+// The import's own refusals: printed as a report; anything else is a real failure.
+const REFUSED: string[] = ['import_invalid', 'import_bad_file', 'import_too_large'];
 const KIND_LABELS: Record<ImportKind, string> = { regions: '区划', members: '委员', representatives: '群众代表' };
 
 /** A progress bar that can be closed early (on errors), so its redraw timer never keeps the process alive. */
@@ -78,7 +80,7 @@ export async function importCmd(args: string[]): Promise<void> {
     printReport(kind, report);
   } catch (e) {
     bar.close();
-    if (!(e instanceof AppError) || (e.code !== 'import_invalid' && e.code !== 'import_bad_file')) throw e;
+    if (!(e instanceof AppError) || !REFUSED.includes(e.code)) throw e;
     printReport(kind, e.details as ImportReport, t(e.code, 'zh', e.params));
     process.exitCode = 1;
   } finally {

@@ -9,6 +9,7 @@ import { assertStrongPassword, hashPassword } from '../server/modules/auth/servi
 import { startMailIntake } from '../server/modules/mail-intake/server.js';
 import { startScheduler } from '../server/modules/reminders/service.js';
 import { openRuntime } from '../server/runtime.js';
+import { startupBanner } from './banner.js';
 import { progressBar } from './progress.js';
 
 const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
@@ -49,17 +50,18 @@ async function serve(args: string[]) {
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.host ? { host: values.host } : {}),
   });
-  if (!values['no-demo'] && (await isDatabaseEmpty(deps.database.db))) {
+  const demoSeeded = !values['no-demo'] && (await isDatabaseEmpty(deps.database.db));
+  if (demoSeeded) {
     console.log('首次启动：正在载入演示数据 (first start: loading demo data)…');
     await seedDemo(deps.database.db, { onProgress: progressBar('演示数据') });
   }
-  const app = await buildApp(deps, { logger: process.env.LOG_REQUESTS === '1' });
+  // A server started with the demo data is a demo (DEMO_MODE=1 keeps it one on later starts): its password is allowed.
+  if (demoSeeded) deps.config.demoMode = true;
+  const app = await buildApp(deps);
   await app.listen({ port: deps.config.port, host: deps.config.host });
   const url = `http://${deps.config.host === '0.0.0.0' ? 'localhost' : deps.config.host}:${deps.config.port}/`;
-  console.log(
-    `\n界联 is running at ${url}  (database: ${deps.database.kind}${deps.database.kind === 'pglite' ? `, ${deps.config.dataDir}` : ''})`,
-  );
-  console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
+  const dataDir = deps.database.kind === 'pglite' ? deps.config.dataDir : null;
+  for (const line of startupBanner({ url, database: deps.database.kind, dataDir, demoSeeded })) console.log(line);
   const scheduler = deps.config.remindersEnabled ? startScheduler(deps) : null;
   const mailIntake =
     deps.config.mailIntakePort !== null
@@ -82,7 +84,7 @@ async function serve(args: string[]) {
 
 async function createAdmin([username, password, displayName]: string[]) {
   if (!username || !password) throw new Error('用法：jielian create-admin <用户名> <密码> [姓名]');
-  assertStrongPassword(password, username);
+  await assertStrongPassword(password, username);
   const deps = await openRuntime();
   const { db } = deps.database;
   await db.transaction(async (tx) => {

@@ -32,7 +32,6 @@ export async function buildApp(
     // in 5xx bodies, so a user's report leads to the log line.
     logger: { level: deps.config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     genReqId: () => crypto.randomUUID(),
-    requestIdLogLabel: 'requestId',
     // Forwarded headers are believed only from the configured proxies (TRUST_PROXY), never from anyone.
     trustProxy: deps.config.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
@@ -55,6 +54,10 @@ export async function buildApp(
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+  });
+  // The OpenAPI document tells clients which operations need no sign-in, from the same route config the hook reads.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] };
   });
   registerSecurityHeaders(app, deps.config);
   registerAuthHooks(app);

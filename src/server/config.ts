@@ -8,8 +8,30 @@ export interface AppConfig {
   host: string;
   maxUploadBytes: number;
   sessionIdleMinutes: number;
-  lockoutThreshold: number;
-  lockoutMinutes: number;
+  /** Absolute session lifetime after sign-in, however active (SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours: number;
+  /**
+   * Sign-in throttling (docs/SECURITY.md). Per account and address: after `loginPairMaxFailures` (5) failures within
+   * `loginPairWindowHours` (24) that address waits, doubling from `loginBackoffBaseMinutes` (1) up to
+   * `loginBackoffMaxMinutes` (15). Per address over all usernames: `loginIpMaxFailures` (30) failures within
+   * `loginIpWindowMinutes` (15) block it for that long. Per account over all addresses: `loginAccountMaxFailures` (50)
+   * within `loginAccountWindowHours` (24) lock it for `loginAccountLockMinutes` (60) and alert the admins; each address
+   * adds at most `loginPairMaxFailures` to that count, so one address alone never locks an account.
+   */
+  loginPairMaxFailures: number;
+  loginPairWindowHours: number;
+  loginBackoffBaseMinutes: number;
+  loginBackoffMaxMinutes: number;
+  loginIpMaxFailures: number;
+  loginIpWindowMinutes: number;
+  loginAccountMaxFailures: number;
+  loginAccountWindowHours: number;
+  loginAccountLockMinutes: number;
+  /** Wrong current passwords on a password change (5) before the session ends and changes wait (15 minutes). */
+  passwordChangeMaxFailures: number;
+  passwordChangeLockMinutes: number;
+  /** The server runs the demo data (set by `serve` when it loads the demo, or DEMO_MODE=1): the demo password is allowed. */
+  demoMode: boolean;
   secureCookies: boolean;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY: comma-separated addresses or CIDRs); unset = none. */
   trustProxy: string | undefined;
@@ -43,8 +65,19 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     host: env.HOST ?? '127.0.0.1',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 10) * 1024 * 1024,
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
-    lockoutThreshold: 5,
-    lockoutMinutes: 15,
+    sessionMaxHours: positive(env.SESSION_MAX_HOURS, 12),
+    loginPairMaxFailures: positive(env.LOGIN_PAIR_MAX_FAILURES, 5),
+    loginPairWindowHours: positive(env.LOGIN_PAIR_WINDOW_HOURS, 24),
+    loginBackoffBaseMinutes: positive(env.LOGIN_BACKOFF_BASE_MINUTES, 1),
+    loginBackoffMaxMinutes: positive(env.LOGIN_BACKOFF_MAX_MINUTES, 15),
+    loginIpMaxFailures: positive(env.LOGIN_IP_MAX_FAILURES, 30),
+    loginIpWindowMinutes: positive(env.LOGIN_IP_WINDOW_MINUTES, 15),
+    loginAccountMaxFailures: positive(env.LOGIN_ACCOUNT_MAX_FAILURES, 50),
+    loginAccountWindowHours: positive(env.LOGIN_ACCOUNT_WINDOW_HOURS, 24),
+    loginAccountLockMinutes: positive(env.LOGIN_ACCOUNT_LOCK_MINUTES, 60),
+    passwordChangeMaxFailures: positive(env.PASSWORD_CHANGE_MAX_FAILURES, 5),
+    passwordChangeLockMinutes: positive(env.PASSWORD_CHANGE_LOCK_MINUTES, 15),
+    demoMode: env.DEMO_MODE === '1',
     secureCookies: env.SECURE_COOKIES === '1',
     trustProxy: env.TRUST_PROXY?.trim() || undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
@@ -63,4 +96,10 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     mailIntakeMaxBytes: Number(env.MAIL_INTAKE_MAX_MB ?? 10) * 1024 * 1024,
     ...overrides,
   };
+}
+
+// A positive number from the environment, or the default when unset or not a positive number.
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
 }

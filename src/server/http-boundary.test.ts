@@ -252,7 +252,7 @@ describe('hostile input is a clear 4xx, logged 5xx carry a request id', () => {
     expect(boom.json().requestId).toBe(id);
     expect(boom.body).not.toContain('boom');
     const logged = lines.map((l) => JSON.parse(l)).find((l) => l.level >= 50);
-    expect(logged.requestId).toBe(id);
+    expect(logged.reqId).toBe(id);
     expect(logged.err.stack).toContain('boom');
   });
 });

@@ -82,7 +82,7 @@ export async function login(app: FastifyInstance, username: string, password = '
   const cookie = String(res.headers['set-cookie']).split(';')[0];
   const { csrfToken } = res.json();
   const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
     headers: Record<string, string> = {},
@@ -92,6 +92,7 @@ export async function login(app: FastifyInstance, username: string, password = '
     csrfToken,
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
     post: (url: string, body?: unknown, headers?: Record<string, string>) => call('POST', url, body ?? {}, headers),
+    put: (url: string, body?: unknown) => call('PUT', url, body ?? {}),
     patch: (url: string, body: unknown) => call('PATCH', url, body),
     del: (url: string) => call('DELETE', url),
   };

@@ -290,8 +290,6 @@ export const users = pgTable(
     townshipId: integer('township_id').references(() => regions.id),
     departmentId: integer('department_id').references(() => departments.id),
     active: boolean('active').notNull().default(true),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
@@ -326,8 +324,34 @@ export const apiTokens = pgTable('api_tokens', {
   createdBy: integer('created_by').references(() => users.id),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Tokens end on this date (at most a year after creation); the migration gave older tokens 90 days. */
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Failed sign-in and password-change counters, shared by every server process (modules/auth/throttle.ts): per account
+ * and address (`account_ip`, key = JSON [username, address]), per address (`ip`), per account (`account`, key =
+ * username, whether or not it exists) and per user's password changes (`password_change`, key = user id).
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    failures: integer('failures').notNull().default(0),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    /** Requests refused during the current block (only the first is audited). */
+    refused: integer('refused').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.key] }),
+    check('login_throttle_kind_ck', sql`${t.kind} in ('account_ip','ip','account','password_change')`),
+    index('login_throttle_updated_idx').on(t.updatedAt),
+  ],
+);
 
 export const auditLog = pgTable(
   'audit_log',

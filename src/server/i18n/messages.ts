@@ -7,8 +7,16 @@ export const messages = {
   session_expired: { zh: '登录已超时，请重新登录', en: 'Your session has expired, please sign in again' },
   bad_credentials: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   account_locked: {
-    zh: '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试',
-    en: 'Too many failed sign-ins; the account is locked for {minutes} minutes',
+    zh: '该账号登录失败次数过多，已临时锁定，请 {minutes} 分钟后再试，或请管理员重置密码',
+    en: 'Too many failed sign-ins; the account is locked for {minutes} minutes (an admin can reset the password)',
+  },
+  too_many_attempts: {
+    zh: '登录失败次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
+  password_attempts_exceeded: {
+    zh: '当前密码输入错误次数过多，已退出登录；请 {minutes} 分钟后重新登录再修改密码',
+    en: 'Too many wrong current passwords; you have been signed out. Sign in and try again in {minutes} minutes',
   },
   account_disabled: { zh: '账号已停用', en: 'This account is disabled' },
   csrf_failed: { zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed, reload the page and retry' },
@@ -33,6 +41,10 @@ export const messages = {
   import_bad_file: {
     zh: '无法读取该文件，请使用下载的 Excel 模板（.xlsx）',
     en: 'Cannot read the file; use the .xlsx template',
+  },
+  import_too_large: {
+    zh: '文件超出导入限制，未写入任何数据：{reason}',
+    en: 'The file exceeds the import limits; nothing was imported: {reason}',
   },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   invalid_transition: {

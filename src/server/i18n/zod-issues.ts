@@ -33,12 +33,21 @@ const fieldMessages: Record<string, Record<Lang, string>> = {
   deadline_not_later: { zh: '新的期限必须晚于原期限', en: 'The new deadline must be later than the current one' },
   consent_required: { zh: '请阅读并同意隐私说明', en: 'Please read and accept the privacy notice' },
   category_missing: { zh: '请选择有效的分类', en: 'Choose a valid category' },
+  originator_not_self: { zh: '委员只能将本人列为反映人', en: 'Members may name only themselves as originators' },
+  channel_not_for_members: {
+    zh: '委员只能选择联系活动或接待日作为来源渠道',
+    en: 'Members may choose only a contact activity or a reception day as the channel',
+  },
   text_unstorable: {
     zh: '含有无法保存的字符（空字符或残缺的 Unicode 字符），请删除后重试',
     en: 'Contains characters that cannot be stored (NUL or a broken Unicode character)',
   },
   patch_empty: { zh: '没有要修改的内容', en: 'Nothing to change: the request names no field' },
   id_out_of_range: { zh: '编号无效', en: 'Invalid id' },
+  token_roles_not_held: {
+    zh: '令牌的角色只能是所属账号已有的角色',
+    en: 'A token may carry only roles its account has',
+  },
 };
 
 /** Translates a message key of the field catalogue; anything else (already a sentence) passes through. */

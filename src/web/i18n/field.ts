@@ -157,7 +157,8 @@ const zh = {
   },
   password: {
     mustChange: '这是您首次登录或管理员重置了密码，请先设置自己的新密码。',
-    policy: '新密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三类，且不能包含用户名。修改后需重新登录。',
+    policy:
+      '新密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名，不能是常见密码或当前密码。修改后需重新登录。',
     current: '当前密码',
     new: '新密码',
     confirm: '确认新密码',
@@ -169,6 +170,10 @@ const zh = {
       too_long: '长度超过 128 位',
       too_simple: '字符种类不足三类（大写、小写、数字、符号）',
       contains_username: '不能包含用户名',
+      common_password: '是常见密码，容易被猜中',
+      demo_password: '不能使用演示密码',
+      control_character: '含有控制字符（如换行、制表符）',
+      same_as_current: '与当前密码相同',
     },
   },
   method: { talk: '座谈', box: '社情民意箱', visit: '走访', phone: '电话', letter: '信件', other: '其他' },
@@ -347,7 +352,7 @@ const en: typeof zh = {
   password: {
     mustChange: 'This is your first sign-in or an admin reset your password: set your own password first.',
     policy:
-      'At least 8 characters, from at least three of: upper case, lower case, digits, symbols; must not contain the user name. You sign in again afterwards.',
+      'At least 8 characters, from at least three of: upper case, lower case, digits, symbols; must not contain the user name, be a common password or the current one. You sign in again afterwards.',
     current: 'Current password',
     new: 'New password',
     confirm: 'Confirm new password',
@@ -359,6 +364,10 @@ const en: typeof zh = {
       too_long: 'Longer than 128 characters',
       too_simple: 'Fewer than three kinds of characters',
       contains_username: 'Contains the user name',
+      common_password: 'A common password, easy to guess',
+      demo_password: 'The demo password',
+      control_character: 'Contains control characters (line breaks, tabs)',
+      same_as_current: 'The same as the current password',
     },
   },
   method: { talk: 'Meeting', box: 'Opinion box', visit: 'Visit', phone: 'Phone', letter: 'Letter', other: 'Other' },

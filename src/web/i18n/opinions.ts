@@ -107,6 +107,7 @@ const zh = {
   form: {
     title: '登记社情民意',
     originatorsHint: '群众的姓名、电话、邮箱可不填；委员反映的可直接选择委员',
+    originatorsHintSelf: '您本人自动列为反映人；群众的姓名、电话、邮箱可不填',
     addCitizen: '添加群众',
     remove: '移除',
     created: '已登记，查询码 {{code}}',
@@ -347,6 +348,8 @@ const en: typeof zh = {
   form: {
     title: 'Register an opinion',
     originatorsHint: "A citizen's name, phone and e-mail are optional; pick members who raised it",
+    originatorsHintSelf:
+      "You are named as the originator automatically; a citizen's name, phone and e-mail are optional",
     addCitizen: 'Add citizen',
     remove: 'Remove',
     created: 'Registered, tracking code {{code}}',

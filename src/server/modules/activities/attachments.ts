@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { writeAudit } from '../../audit.js';
 import { attachments } from '../../db/schema.js';
 import { fieldError, notFound } from '../../errors.js';
+import { asMultipartClientError } from '../../http-guards.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam, idQuery } from '../common/schemas.js';
-import { IMAGE_PDF_KINDS, readUpload, sendStored, storeWith } from '../common/uploads.js';
+import { IMAGE_PDF_KINDS, readUpload, sendStored, storeWith, type Upload } from '../common/uploads.js';
 import { loadActivity, presentActivity } from './service.js';
 
 const attParams = z.object({
@@ -34,11 +35,17 @@ export const attachmentRoutes: FastifyPluginAsync = async (app) => {
       const a = actorOf(req);
       const act = presentActivity(a, await loadActivity(db(), a, req.params.id));
       if (!act.abilities.canAttach) throw notFound();
-      const file = await req.file();
-      if (!file) throw fieldError('file', 'file_required');
-      const kindField = (file.fields.kind as any)?.value;
-      const kind = kindField === 'signin' ? 'signin' : 'photo';
-      const upload = await readUpload(file, IMAGE_PDF_KINDS); // too large → 413; wrong type → 415
+      // A body that does not parse as multipart → 400; too large → 413; wrong type → 415.
+      let kind: 'signin' | 'photo';
+      let upload: Upload;
+      try {
+        const file = await req.file();
+        if (!file) throw fieldError('file', 'file_required');
+        kind = (file.fields.kind as any)?.value === 'signin' ? 'signin' : 'photo';
+        upload = await readUpload(file, IMAGE_PDF_KINDS);
+      } catch (e) {
+        throw asMultipartClientError(e);
+      }
       const row = await storeWith(app.deps.files, [upload], ([stored]) =>
         db().transaction(async (tx) => {
           const [row] = await tx

@@ -1,15 +1,12 @@
 // Sign-in, sign-out, who-am-I and own password change.
 
-import { verify } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../audit.js';
-import { users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { actorOf, SESSION_COOKIE } from './plugin.js';
-import { assertStrongPassword, endSessionsOf, hashPassword, login, logout } from './service.js';
+import { logout } from './service.js';
+import { changeOwnPassword, login } from './sign-in.js';
 
 const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) });
 const changeBody = z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) });
@@ -21,7 +18,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     '/auth/login',
     { config: { public: true }, schema: { tags: ['auth'], body: loginBody } },
     async (req, reply) => {
-      const res = await login(app.deps, req.body.username, req.body.password, req.ip);
+      const res = await login(app.deps, req.body.username, req.body.password, req.ip).catch(withRetryAfter(reply));
       reply.setCookie(SESSION_COOKIE, res.token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -44,25 +41,27 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   r.post(
     '/auth/password',
     { config: { duringPasswordChange: true }, schema: { tags: ['auth'], body: changeBody } },
-    async (req) => {
-      const actor = actorOf(req);
-      const { db } = app.deps.database;
-      const [u] = await db.select().from(users).where(eq(users.id, actor.userId));
-      if (!u || !(await verify(u.passwordHash, req.body.currentPassword))) throw new AppError('wrong_password');
-      assertStrongPassword(req.body.newPassword, u.username);
-      const passwordHash = await hashPassword(req.body.newPassword);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: app.deps.now() })
-          .where(eq(users.id, u.id));
-        await endSessionsOf(tx, u.id);
-        await writeAudit(tx, actor, { action: 'change_password', entity: 'user', entityId: u.id }, req.ip);
+    async (req, reply) => {
+      await changeOwnPassword(app.deps, actorOf(req), req.body, req.ip).catch((e) => {
+        // At the limit the session has ended: drop its cookie too.
+        if (e instanceof AppError && e.code === 'password_attempts_exceeded')
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return withRetryAfter(reply)(e);
       });
       return { ok: true };
     },
   );
 };
+
+// Rethrows an error, adding the Retry-After header when it says how long to wait (429/423 of the throttles).
+function withRetryAfter(reply: FastifyReply) {
+  return (e: unknown): never => {
+    const wait =
+      e instanceof AppError ? (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+    if (wait) reply.header('retry-after', String(wait));
+    throw e;
+  };
+}
 
 /** What the web client needs about the signed-in user. */
 export function presentMe(a: ReturnType<typeof actorOf>) {

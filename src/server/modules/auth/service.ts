@@ -1,23 +1,33 @@
-// Sign-in, sessions, lockout and API tokens: the rules 等保 level 3 asks for, kept out of the handlers.
+// Sessions, API tokens and password rules: the rules 等保 level 3 asks for, kept out of the handlers (sign-in and
+// its throttling are in sign-in.ts).
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../core/code-lists.js';
-import { checkPassword } from '../../../core/password.js';
+import { checkPassword, type PasswordCheckOptions } from '../../../core/password.js';
 import type { Actor, Deps } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, liaisonGroups, sessions, users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+/** The stored form of a session or token secret. */
+export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const randomToken = () => crypto.randomBytes(32).toString('base64url');
 
 /** Hashes a password with argon2id (the library's defaults follow OWASP guidance). */
 export const hashPassword = (pw: string) => hash(pw);
 
-/** Throws weak_password with the broken rules as details. */
-export function assertStrongPassword(pw: string, username: string): void {
-  const broken = checkPassword(pw, username);
+/**
+ * Throws weak_password with the broken rules as details. `currentHash` (on a change or reset) refuses the password the
+ * account already has; `demoMode` allows the demo password.
+ */
+export async function assertStrongPassword(
+  pw: string,
+  username: string,
+  opts: PasswordCheckOptions & { currentHash?: string } = {},
+): Promise<void> {
+  const broken = checkPassword(pw, username, opts);
+  if (opts.currentHash && (await verify(opts.currentHash, pw))) broken.push('same_as_current');
   if (broken.length) throw new AppError('weak_password', {}, { rules: broken });
 }
 
@@ -53,46 +63,7 @@ export async function buildActor(
   };
 }
 
-/** Checks the password, counts failures, locks after the threshold, and opens a session. */
-export async function login(deps: Deps, username: string, password: string, ip: string) {
-  const { db } = deps.database;
-  const now = deps.now();
-  const [u] = await db.select().from(users).where(eq(users.username, username));
-  if (!u) {
-    await hash(password); // same work whether or not the user exists
-    throw new AppError('bad_credentials');
-  }
-  if (!u.active) throw new AppError('account_disabled');
-  if (u.lockedUntil && u.lockedUntil > now) {
-    const minutes = Math.ceil((u.lockedUntil.getTime() - now.getTime()) / 60000);
-    throw new AppError('account_locked', { minutes });
-  }
-  if (!(await verify(u.passwordHash, password))) {
-    const failed = u.failedLogins + 1;
-    const lock = failed >= deps.config.lockoutThreshold;
-    await db
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failed,
-        lockedUntil: lock ? new Date(now.getTime() + deps.config.lockoutMinutes * 60000) : u.lockedUntil,
-      })
-      .where(eq(users.id, u.id));
-    if (lock) throw new AppError('account_locked', { minutes: deps.config.lockoutMinutes });
-    throw new AppError('bad_credentials', {}, { attemptsLeft: deps.config.lockoutThreshold - failed });
-  }
-  const token = randomToken();
-  const csrfToken = randomToken();
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id));
-    await tx
-      .insert(sessions)
-      .values({ id: sha256(token), userId: u.id, csrfToken, createdAt: now, lastSeenAt: now, ip });
-  });
-  const actor = await buildActor(db, u, 'session');
-  return { token, csrfToken, actor, mustChangePassword: u.mustChangePassword };
-}
-
-/** Resolves a session cookie; expired sessions (idle too long) are deleted and reported. */
+/** Resolves a session cookie; expired sessions (idle too long, or older than the absolute lifetime) are deleted and reported. */
 export async function resolveSession(deps: Deps, token: string): Promise<Actor | 'expired' | null> {
   const { db } = deps.database;
   const id = sha256(token);
@@ -109,7 +80,9 @@ export async function resolveSession(deps: Deps, token: string): Promise<Actor |
     .where(eq(sessions.id, id));
   if (!row) return null;
   const now = deps.now();
-  if (!row.u.active || now.getTime() - row.s.lastSeenAt.getTime() > deps.config.sessionIdleMinutes * 60000) {
+  const idle = now.getTime() - row.s.lastSeenAt.getTime() > deps.config.sessionIdleMinutes * 60_000;
+  const old = now.getTime() - row.s.createdAt.getTime() > deps.config.sessionMaxHours * 3_600_000;
+  if (!row.u.active || idle || old) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return 'expired';
   }
@@ -120,30 +93,37 @@ export async function resolveSession(deps: Deps, token: string): Promise<Actor |
   return { ...actor, sessionId: id, csrfToken: row.s.csrfToken };
 }
 
-/** Resolves a Bearer token to an actor whose roles are the token's scope (never more than the user's). */
+/** Resolves a Bearer token to an actor whose roles are the token's scope (never more than the user's); expired = none. */
 export async function resolveApiToken(deps: Deps, token: string): Promise<Actor | null> {
   const { db } = deps.database;
+  const now = deps.now();
   const [row] = await db
     .select({ t: apiTokens, u: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)));
   if (!row?.u.active) return null;
-  await db.update(apiTokens).set({ lastUsedAt: deps.now() }).where(eq(apiTokens.id, row.t.id));
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
   const roles = row.t.roles.filter((r) => row.u.roles.includes(r)) as Role[];
   return buildActor(db, row.u, 'token', roles);
 }
 
-/** Creates a personal API token; the secret is shown once and only its hash is kept. */
+/** Creates a personal API token valid until `expiresAt`; the secret is shown once and only its hash is kept. */
 export async function createApiToken(
   db: DbOrTx,
-  input: { name: string; userId: number; roles: Role[]; createdBy: number },
+  input: { name: string; userId: number; roles: Role[]; createdBy: number; expiresAt: Date },
 ) {
   const secret = `jl_${randomToken()}`;
   const [row] = await db
     .insert(apiTokens)
     .values({ ...input, tokenHash: sha256(secret), prefix: secret.slice(0, 8) })
-    .returning({ id: apiTokens.id, name: apiTokens.name, roles: apiTokens.roles, prefix: apiTokens.prefix });
+    .returning({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      roles: apiTokens.roles,
+      prefix: apiTokens.prefix,
+      expiresAt: apiTokens.expiresAt,
+    });
   return { ...row, token: secret };
 }
 

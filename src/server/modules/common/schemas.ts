@@ -1,5 +1,6 @@
 // Zod pieces every module reuses: ids, paging, search, dates and phone numbers.
 import { z } from 'zod';
+import { isIsoDate } from '../../../core/calendar/china-time.js';
 import { isPhone, normalizePhone } from '../../../core/phone.js';
 
 /** The largest id a PostgreSQL integer column holds; a larger id is a 400, never a database error. */
@@ -14,10 +15,8 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
   q: z.string().trim().max(50).optional(),
 });
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'date_invalid');
+/** A real calendar day: Date.parse takes 2026-02-30 and 0000-01-01, which PostgreSQL refuses (a 500 before). */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').refine(isIsoDate, 'date_invalid');
 export const phone = z
   .string()
   .trim()

@@ -61,8 +61,4 @@ export function mayActForMember(a: Actor, memberGroupId: number | null, memberId
   return hasRole(a, 'group_leader') && a.groupId !== null && a.groupId === memberGroupId;
 }
 
-/** Whether contact details are shown in full: admins and the members who own the record; everyone else sees them masked. */
-export function seesContactDetails(a: Actor, ownerMemberIds: number[]): boolean {
-  if (hasRole(a, 'admin')) return true;
-  return a.memberId !== null && ownerMemberIds.includes(a.memberId);
-}
+// Whether contact details are shown in full is not decided here: see core/masking.ts and common/present-person.ts.

@@ -10,7 +10,7 @@ import { contentDisposition } from './download.js';
 export interface FileKind {
   mime: string;
   ext: string;
-  /** Office documents download instead of opening inline. */
+  /** Only images open in the browser; PDFs (which can carry scripts) and Office documents download. */
   inline: boolean;
   test: (b: Buffer) => boolean;
 }
@@ -40,7 +40,7 @@ const WEBP: FileKind = {
   inline: true,
   test: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP',
 };
-const PDF: FileKind = { mime: 'application/pdf', ext: 'pdf', inline: true, test: (b) => ascii(b, 0, 5) === '%PDF-' };
+const PDF: FileKind = { mime: 'application/pdf', ext: 'pdf', inline: false, test: (b) => ascii(b, 0, 5) === '%PDF-' };
 const DOCX: FileKind = {
   mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   ext: 'docx',
@@ -82,15 +82,26 @@ export interface StoredUpload {
   storageKey: string;
 }
 
-/** Checks bytes against the allowed kinds (415 otherwise) and cleans the name. */
+/**
+ * The name with the extension of the type the bytes proved: the client's extension (poly.html on a PNG) is replaced,
+ * so neither the stored name nor a download ever suggests another type.
+ */
+export function nameWithExtension(filename: string, ext: string): string {
+  const clean = Array.from(filename)
+    .filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127 && c !== '/' && c !== '\\')
+    .join('')
+    .trim();
+  const stem = Array.from(clean.replace(/\.[A-Za-z0-9]{1,10}$/, '').replace(/[.\s]+$/, ''))
+    .slice(0, 190)
+    .join('');
+  return `${stem || 'file'}.${ext}`;
+}
+
+/** Checks bytes against the allowed kinds (415 otherwise) and names the file after its real type. */
 export function checkUpload(data: Buffer, filename: string, kinds: readonly FileKind[]): Upload {
   const type = sniffType(data, kinds);
   if (!type) throw new AppError('unsupported_file_type', { allowed: allowedLabel(kinds) });
-  const name = Array.from(filename)
-    .filter((c) => c.charCodeAt(0) >= 32 && c !== '/' && c !== '\\')
-    .join('')
-    .slice(0, 200);
-  return { data, type, filename: name || `file.${type.ext}` };
+  return { data, type, filename: nameWithExtension(filename, type.ext) };
 }
 
 /** Reads one multipart file fully (over the size limit → 413 from the multipart plugin) and checks its type. */
@@ -121,15 +132,19 @@ export async function storeWith<T>(
   }
 }
 
-/** Sends a stored file with its recorded type, no sniffing by the browser, and its original name. */
+/**
+ * Sends a stored file with its recorded type, no sniffing by the browser, and its name with that type's extension
+ * (also for files stored before names were corrected); only images open inline.
+ */
 export async function sendStored(
   reply: FastifyReply,
   store: FileStore,
   row: { storageKey: string; mime: string; filename: string },
 ) {
   const data = await store.get(row.storageKey);
-  const inline = DOCUMENT_KINDS.find((k) => k.mime === row.mime)?.inline ?? false;
-  reply.header('content-type', row.mime).header('x-content-type-options', 'nosniff');
-  reply.header('content-disposition', contentDisposition(row.filename, { inline }));
+  const kind = DOCUMENT_KINDS.find((k) => k.mime === row.mime);
+  const name = kind ? nameWithExtension(row.filename, kind.ext) : row.filename;
+  reply.header('content-type', kind?.mime ?? 'application/octet-stream').header('x-content-type-options', 'nosniff');
+  reply.header('content-disposition', contentDisposition(name, { inline: kind?.inline ?? false }));
   return reply.send(data);
 }

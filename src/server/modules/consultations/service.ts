@@ -7,6 +7,7 @@ import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { consultationParticipants, consultations } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
+import { presentPerson } from '../common/present-person.js';
 import {
   CONSULTATION_STATUSES,
   type ConsultationInput,
@@ -80,7 +81,9 @@ export async function loadConsultation(db: DbOrTx, a: Actor, id: number, now: Da
   const admin = hasRole(a, 'admin');
   return {
     ...row,
-    participants: people.rows,
+    participants: (people.rows as any[]).map((p) =>
+      p.kind === 'representative' || p.kind === 'citizen' ? presentPerson(a, p.kind, p) : p,
+    ),
     outcomes: (outs.rows as any[]).map((o) => ({ ...o, abilities: outcomeAbilities(a, o) })),
     events: events.rows,
     abilities: {

@@ -9,7 +9,6 @@ import {
   POLITICAL_STATUS,
   PURPOSE_TAGS,
 } from '../../../core/code-lists.js';
-import { maskAddress, maskPhone } from '../../../core/phone.js';
 import { ageFromBirthYear, chinaYear, yearRange } from '../../../core/working-year.js';
 import { TITLES } from '../../adapters/renderers/format.js';
 import {
@@ -28,7 +27,9 @@ import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { fieldError, notFound } from '../../errors.js';
 import { loadActivity } from '../activities/service.js';
-import { memberIdsVisible, seesAll, seesContactDetails } from '../common/scope.js';
+import { presentPerson } from '../common/present-person.js';
+import { memberIdsVisible, seesAll } from '../common/scope.js';
+import { ownsRepresentative } from '../representatives/service.js';
 import { currentTermId } from '../sectors/service.js';
 
 /** The three paper forms. */
@@ -82,8 +83,8 @@ export async function loadRegistrationData(
   ).rows as any[];
   return {
     member: { name: m.name, sectorName: m.sectorName, groupName: m.groupName, workUnit: m.workUnit, post: m.post },
-    rows: reps.map((r) => {
-      const full = seesContactDetails(a, r.memberIds ?? []);
+    rows: reps.map((row) => {
+      const r = presentPerson(a, 'representative', row, { isOwner: ownsRepresentative(a, row.memberIds) });
       return {
         name: r.name,
         gender: label(GENDER, r.gender),
@@ -92,8 +93,8 @@ export async function loadRegistrationData(
         post: r.post,
         workUnit: r.workUnit,
         politicalStatus: label(POLITICAL_STATUS, r.politicalStatus),
-        address: full ? r.address : maskAddress(r.address),
-        phone: full ? r.phone : maskPhone(r.phone),
+        address: r.address,
+        phone: r.phone,
         remarks: r.remarks,
       };
     }),
@@ -109,8 +110,8 @@ export async function loadRecordCardData(
 ): Promise<RecordCardData | null> {
   if (!activityId) return null;
   const act = await loadActivity(db, a, activityId);
-  const memberIds: number[] = act.members.map((m: any) => m.id);
-  const full = seesContactDetails(a, memberIds);
+  // The members who made the contact own its record (as the linked members own the registry entry).
+  const rel = { isOwner: a.memberId !== null && act.members.some((m: any) => m.id === a.memberId) };
   const contacts = (
     await db.execute(sql`
       select r.name, r.work_unit as "workUnit", r.post, r.gender, r.age, r.birth_year as "birthYear", r.phone,
@@ -121,14 +122,16 @@ export async function loadRecordCardData(
   return {
     date: act.date,
     members: act.members.map((m: any) => ({ name: m.name, workUnit: m.workUnit ?? '' })),
-    contacts: contacts.map((c) => ({
-      name: c.name,
-      workUnitAndPost: [c.workUnit, c.post].filter(Boolean).join(' '),
-      gender: label(GENDER, c.gender),
-      age: ageAt(c, act.date),
-      phone: full ? c.phone : maskPhone(c.phone),
-      politicalStatus: label(POLITICAL_STATUS, c.politicalStatus),
-    })),
+    contacts: contacts
+      .map((row) => presentPerson(a, 'representative', row, rel))
+      .map((c) => ({
+        name: c.name,
+        workUnitAndPost: [c.workUnit, c.post].filter(Boolean).join(' '),
+        gender: label(GENDER, c.gender),
+        age: ageAt(c, act.date),
+        phone: c.phone,
+        politicalStatus: label(POLITICAL_STATUS, c.politicalStatus),
+      })),
     methods: (act.methods as string[]).map((code) => label(CONTACT_METHODS, code)) as RecordCardData['methods'],
     methodOther: act.methodOther,
     purposes: (act.purposes as string[]).map((code) => label(PURPOSE_TAGS, code)),

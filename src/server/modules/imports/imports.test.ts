@@ -329,10 +329,12 @@ describe('importing', () => {
   });
 
   it('refuses non-admins and changes nothing', async () => {
+    // Signing in is audited: sign in first, then count.
+    const users = await Promise.all(['member1', 'leader1', 'grouplead'].map((u) => login(t.app, u)));
     const before = await counts();
     const file = await book(headersOf('regions'), [['330523108000', '杭垓镇', '乡镇', '', '', '']]);
-    for (const user of ['member1', 'leader1', 'grouplead']) {
-      const res = await upload(await login(t.app, user), 'regions', file);
+    for (const user of users) {
+      const res = await upload(user, 'regions', file);
       expect(res.statusCode).toBe(403);
     }
     expect(await counts()).toEqual(before);

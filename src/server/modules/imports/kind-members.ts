@@ -123,7 +123,7 @@ export async function planMembers(p: PlanInput): Promise<PlannedRow<MemberValues
   const seen = new SeenKeys();
   const out: PlannedRow<MemberValues>[] = [];
   for (const sheetRow of p.sheet.rows) {
-    p.tick();
+    await p.tick();
     const r = new RowReader(sheetRow, COLUMNS.members, p.issues, p.lang);
     const before = p.issues.length;
     const code = r.text('code', 20).normalize('NFKC');

@@ -50,7 +50,7 @@ export async function planRegions(p: PlanInput): Promise<PlannedRow<RegionValues
   const seen = new SeenKeys();
   const out: PlannedRow<RegionValues>[] = [];
   for (const sheetRow of p.sheet.rows) {
-    p.tick();
+    await p.tick();
     const r = new RowReader(sheetRow, COLUMNS.regions, p.issues, p.lang);
     const before = p.issues.length;
     const code = r.regionCode('code');

@@ -89,7 +89,7 @@ export async function planRepresentatives(p: PlanInput): Promise<PlannedRow<Repr
   const seen = new SeenKeys();
   const out: PlannedRow<RepresentativeValues>[] = [];
   for (const sheetRow of p.sheet.rows) {
-    p.tick();
+    await p.tick();
     const r = new RowReader(sheetRow, COLUMNS.representatives, p.issues, p.lang);
     const before = p.issues.length;
     const name = r.text('name', 50);

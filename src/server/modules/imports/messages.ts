@@ -1,5 +1,6 @@
 // Row-level import problems in Chinese and English: each report entry carries the code and the translated message.
 import type { Lang } from '../../i18n/messages.js';
+import { clip } from './limits.js';
 
 const catalog = {
   bad_file: {
@@ -13,7 +14,18 @@ const catalog = {
   no_file: { zh: '请选择要导入的文件', en: 'Choose a file to import' },
   no_sheet: { zh: '文件中没有工作表', en: 'The workbook has no worksheet' },
   no_rows: { zh: '表格中没有数据行', en: 'The sheet has no data rows' },
-  too_many_rows: { zh: '一次最多导入 {max} 行，请拆分文件', en: 'At most {max} rows per import; split the file' },
+  too_many_rows: {
+    zh: '数据超过 {max} 行，一次最多导入 {max} 行，请拆分文件后分批导入',
+    en: 'More than {max} data rows; at most {max} rows per import, split the file',
+  },
+  file_too_large: {
+    zh: '解压后的内容超过 {maxMb} MB，请拆分文件，或删除无关的工作表和图片',
+    en: 'Over {maxMb} MB once unzipped; split the file or remove unrelated sheets and pictures',
+  },
+  zip_bomb: {
+    zh: '文件的压缩结构异常（疑似压缩炸弹），已拒绝；请在 Excel 中另存为 .xlsx 后再导入',
+    en: 'The file is abnormally compressed (a likely zip bomb) and was refused; re-save it as .xlsx in Excel',
+  },
   header_missing: { zh: '缺少列“{column}”，请使用下载的导入模板', en: 'Missing column "{column}"; use the template' },
   header_unknown: { zh: '无法识别的列“{value}”', en: 'Unknown column "{value}"' },
   header_duplicate: { zh: '列“{column}”重复出现', en: 'Column "{column}" appears twice' },
@@ -76,7 +88,13 @@ const catalog = {
 /** A row-level problem code. */
 export type ImportIssueCode = keyof typeof catalog;
 
-/** Formats a row-level message with {placeholders}. */
+// Placeholders filled with text from the file: shortened, so a huge cell never comes back in the answer.
+const ECHOED = new Set(['value', 'key', 'column']);
+
+/** Formats a row-level message with {placeholders}; text from the file is clipped to MAX_ECHO_CHARS. */
 export function importMessage(code: ImportIssueCode, lang: Lang, params: Record<string, unknown> = {}): string {
-  return catalog[code][lang].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
+  return catalog[code][lang].replace(/\{(\w+)\}/g, (_, k) => {
+    const v = String(params[k] ?? '');
+    return ECHOED.has(k) ? clip(v) : v;
+  });
 }

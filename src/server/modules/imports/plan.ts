@@ -22,8 +22,8 @@ export interface PlanInput {
   issues: ImportIssue[];
   lang: Lang;
   now: Date;
-  /** Called once per row checked. */
-  tick: () => void;
+  /** Awaited once per row checked; now and then it yields to the event loop. */
+  tick: () => Promise<void> | undefined;
 }
 
 /** Everything a writer needs: the transaction, who acts, and a per-row guard that turns database errors into row problems. */

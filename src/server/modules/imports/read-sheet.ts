@@ -1,7 +1,13 @@
-// Reads an uploaded workbook into plain text rows keyed by column, refusing anything that is not a usable .xlsx.
+// Reads an uploaded workbook row by row into plain text rows keyed by column, refusing anything that is not a usable .xlsx.
+// The zip is checked from its central directory first, and each part is inflated with a hard limit, so a bomb is refused
+// before it costs memory; rows are streamed and reading stops as soon as the row limit is passed.
+import path from 'node:path';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { inspectZip, openEntry, type ZipEntry, ZipError } from '../../adapters/zip-reader.js';
 import type { Lang } from '../../i18n/messages.js';
 import { COLUMNS, type ColumnSpec, HELP_SHEET, type ImportKind, LIST_SHEET, normalizeHeader } from './columns.js';
+import { clip, MAX_CELL_CHARS, MAX_ROWS, YIELD_EVERY, yieldToLoop, ZIP_LIMITS } from './limits.js';
 import { type ImportIssueCode, importMessage } from './messages.js';
 
 /** One problem in the file, with the Excel row number (1-based) and the column header. */
@@ -12,10 +18,11 @@ export interface ImportIssue {
   message: string;
 }
 
-/** A data row: the Excel row number and each present column's text (trimmed). */
+/** A data row: the Excel row number, each present column's text (trimmed), and the columns cut at MAX_CELL_CHARS. */
 export interface SheetRow {
   row: number;
   cells: Record<string, string>;
+  overlong?: string[];
 }
 
 /** The usable content of a sheet: which template columns are present, and the data rows. */
@@ -24,33 +31,18 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-/** Why a file could not be read at all (bad file) or its layout is wrong (invalid), before any row is checked. */
+/** Why a file was refused before any row is checked: unreadable, over a size limit, or a wrong layout. */
 export class SheetError extends Error {
   constructor(
-    readonly kind: 'bad_file' | 'invalid',
+    readonly kind: 'bad_file' | 'too_large' | 'invalid',
     readonly issues: ImportIssue[],
   ) {
     super(kind);
   }
 }
 
-/** The largest file we accept in one go; 5,000 rows is the expected size of a county registry. */
-export const MAX_ROWS = 20000;
-
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-// Parts of a sheet we never need: skipping them keeps huge validation ranges and drawings from eating memory.
-const IGNORED_NODES = [
-  'dataValidations',
-  'conditionalFormatting',
-  'hyperlinks',
-  'drawing',
-  'picture',
-  'tableParts',
-  'extLst',
-  'headerFooter',
-  'rowBreaks',
-];
 
 /** Turns any cell value (text, number, rich text, formula, hyperlink, date) into the text a person sees. */
 export function cellText(v: ExcelJS.CellValue | undefined): string {
@@ -80,52 +72,113 @@ function issue(
   lang: Lang,
   params: Record<string, unknown> = {},
 ): ImportIssue {
-  return { row, column, code, message: importMessage(code, lang, { column, ...params }) };
+  return { row, column: clip(column), code, message: importMessage(code, lang, { column, ...params }) };
 }
 
-async function loadWorkbook(data: Buffer, lang: Lang): Promise<ExcelJS.Workbook> {
-  if (data.subarray(0, 4).equals(OLE_MAGIC)) throw new SheetError('bad_file', [issue(0, '', 'old_excel', lang)]);
-  if (!data.subarray(0, 4).equals(ZIP_MAGIC)) throw new SheetError('bad_file', [issue(0, '', 'bad_file', lang)]);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as any, { ignoreNodes: IGNORED_NODES } as any);
-  } catch {
-    throw new SheetError('bad_file', [issue(0, '', 'bad_file', lang)]);
+/** exceljs's streaming reader, fed part by part: its own zip walk would inflate entries without any limit. */
+interface PartReader {
+  workbookRels?: { Id: string; Type: string; Target: string }[];
+  model?: { sheets?: { name: string; state?: string; rId: string }[] };
+  sharedStrings?: string[];
+  _parseRels(s: Readable): Promise<void>;
+  _parseWorkbook(s: Readable): Promise<void>;
+  _parseStyles(s: Readable): Promise<void>;
+  _parseSharedStrings(s: Readable): AsyncGenerator<{ index: number; text: ExcelJS.CellValue }>;
+  _parseWorksheet(s: Readable, id: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
+}
+
+/** The parts of one workbook, each opened as a bounded stream and closed after use. */
+class Parts {
+  private readonly open: Readable[] = [];
+  constructor(
+    private readonly data: Buffer,
+    private readonly entries: Map<string, ZipEntry>,
+  ) {}
+  has(name: string) {
+    return this.entries.has(name);
   }
-  return wb;
+  stream(name: string): Readable {
+    const entry = this.entries.get(name);
+    if (!entry) throw new ZipError('corrupt');
+    const s = openEntry(this.data, entry);
+    // Decoded here, across chunk boundaries: exceljs decodes each chunk alone and would split multi-byte characters.
+    s.setEncoding('utf8');
+    this.open.push(s);
+    return s;
+  }
+  close() {
+    for (const s of this.open) s.destroy();
+  }
 }
 
-function pickSheet(wb: ExcelJS.Workbook, lang: Lang): ExcelJS.Worksheet {
-  const ws =
-    wb.worksheets.find((w) => w.state === 'visible' && w.name !== HELP_SHEET && w.name !== LIST_SHEET) ??
-    wb.worksheets[0];
-  if (!ws) throw new SheetError('bad_file', [issue(0, '', 'no_sheet', lang)]);
-  return ws;
+const typeIs = (type: string, name: string) => type.endsWith(`/${name}`);
+const partPath = (target: string) => (target.startsWith('/') ? target.slice(1) : path.posix.join('xl', target));
+
+/** Opens the workbook part by part (relations, sheet list, styles for dates, shared strings) up to its data sheet. */
+async function openDataSheet(parts: Parts, lang: Lang): Promise<AsyncIterable<ExcelJS.Row>> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as any, {
+    sharedStrings: 'emit',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as PartReader;
+  if (!parts.has('xl/workbook.xml') || !parts.has('xl/_rels/workbook.xml.rels')) throw new ZipError('corrupt');
+  await reader._parseRels(parts.stream('xl/_rels/workbook.xml.rels'));
+  await reader._parseWorkbook(parts.stream('xl/workbook.xml'));
+  const rels = reader.workbookRels ?? [];
+  const target = (type: string) => {
+    const rel = rels.find((r) => typeIs(r.Type, type));
+    return rel && partPath(rel.Target);
+  };
+  const styles = target('styles');
+  if (styles && parts.has(styles)) await reader._parseStyles(parts.stream(styles));
+  const strings: string[] = [];
+  const shared = target('sharedStrings');
+  if (shared && parts.has(shared))
+    for await (const { index, text } of reader._parseSharedStrings(parts.stream(shared))) {
+      // Kept one character over the limit, so an overlong cell is still noticed but never held whole.
+      strings[index] = cellText(text).slice(0, MAX_CELL_CHARS + 1);
+      if (index % YIELD_EVERY === 0) await yieldToLoop();
+    }
+  reader.sharedStrings = strings;
+  const sheets = reader.model?.sheets ?? [];
+  const sheet =
+    sheets.find((s) => (!s.state || s.state === 'visible') && s.name !== HELP_SHEET && s.name !== LIST_SHEET) ??
+    sheets[0];
+  if (!sheet) throw new SheetError('bad_file', [issue(0, '', 'no_sheet', lang)]);
+  const rel = rels.find((r) => r.Id === sheet.rId);
+  const sheetPath = rel && partPath(rel.Target);
+  if (!sheetPath || !parts.has(sheetPath)) throw new ZipError('corrupt');
+  const [first] = reader._parseWorksheet(parts.stream(sheetPath), '1');
+  return first.value;
 }
 
 function rowTexts(row: ExcelJS.Row): string[] {
   const out: string[] = [];
   row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-    out[colNumber] = cellText(cell.value);
+    out[colNumber] = cellText(cell.value).slice(0, MAX_CELL_CHARS);
   });
   return out;
 }
 
+interface Header {
+  headerRow: number;
+  columns: Map<number, ColumnSpec>;
+  present: Set<string>;
+}
+
 /** Finds the header row among the first five (a title line above the headers is common) and maps columns to specs. */
-function mapHeaders(ws: ExcelJS.Worksheet, specs: ColumnSpec[], lang: Lang) {
+function mapHeaders(early: ExcelJS.Row[], specs: ColumnSpec[], lang: Lang): Header {
   const byHeader = new Map(specs.map((c) => [normalizeHeader(c.header), c]));
-  let headerRow = 1;
-  for (let r = 1; r <= Math.min(5, ws.rowCount); r++) {
-    const hits = rowTexts(ws.getRow(r)).filter((t) => t && byHeader.has(normalizeHeader(t))).length;
-    if (hits >= 2) {
-      headerRow = r;
-      break;
-    }
-  }
+  const headerAt =
+    early.find((row) => rowTexts(row).filter((t) => t && byHeader.has(normalizeHeader(t))).length >= 2) ??
+    early.find((row) => row.number === 1);
+  const headerRow = headerAt?.number ?? 1;
   const issues: ImportIssue[] = [];
   const columns = new Map<number, ColumnSpec>();
   const seen = new Set<string>();
-  rowTexts(ws.getRow(headerRow)).forEach((text, colNumber) => {
+  (headerAt ? rowTexts(headerAt) : []).forEach((text, colNumber) => {
     if (!text) return;
     const spec = byHeader.get(normalizeHeader(text));
     if (!spec) issues.push(issue(headerRow, text, 'header_unknown', lang, { value: text }));
@@ -146,29 +199,79 @@ function isExampleRow(cells: Record<string, string>, specs: ColumnSpec[]): boole
   return specs.every((c) => (cells[c.key] ?? '') === c.example || cells[c.key] === undefined);
 }
 
-/** Reads the data sheet of an import file: throws SheetError for an unreadable file, wrong headers or no rows. */
-export async function readSheet(data: Buffer, kind: ImportKind, lang: Lang): Promise<Sheet> {
-  const wb = await loadWorkbook(data, lang);
-  const ws = pickSheet(wb, lang);
-  const specs = COLUMNS[kind];
-  if (ws.actualRowCount === 0) throw new SheetError('invalid', [issue(1, '', 'no_rows', lang)]);
-  const { headerRow, columns, present } = mapHeaders(ws, specs, lang);
+/** Collects data rows, refusing the file as soon as it has one row more than MAX_ROWS. */
+function rowCollector(specs: ColumnSpec[], lang: Lang) {
   const rows: SheetRow[] = [];
-  let overflow = false;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= headerRow || overflow) return;
+  const take = (header: Header, row: ExcelJS.Row) => {
+    if (row.number <= header.headerRow) return;
     const cells: Record<string, string> = {};
+    const overlong: string[] = [];
     let filled = false;
-    for (const [colNumber, spec] of columns) {
-      const text = cellText(row.getCell(colNumber).value);
+    for (const [colNumber, spec] of header.columns) {
+      let text = cellText(row.getCell(colNumber).value);
+      if (text.length > MAX_CELL_CHARS) {
+        text = text.slice(0, MAX_CELL_CHARS);
+        overlong.push(spec.key);
+      }
       cells[spec.key] = text;
       if (text) filled = true;
     }
     if (!filled || isExampleRow(cells, specs)) return;
-    if (rows.length >= MAX_ROWS) overflow = true;
-    else rows.push({ row: rowNumber, cells });
-  });
-  if (overflow) throw new SheetError('invalid', [issue(0, '', 'too_many_rows', lang, { max: MAX_ROWS })]);
-  if (!rows.length) throw new SheetError('invalid', [issue(headerRow + 1, '', 'no_rows', lang)]);
-  return { present, rows };
+    if (rows.length >= MAX_ROWS)
+      throw new SheetError('too_large', [
+        issue(0, '', 'too_many_rows', lang, { max: MAX_ROWS.toLocaleString('en-US') }),
+      ]);
+    rows.push(overlong.length ? { row: row.number, cells, overlong } : { row: row.number, cells });
+  };
+  return { rows, take };
+}
+
+async function readRows(sheetRows: AsyncIterable<ExcelJS.Row>, kind: ImportKind, lang: Lang): Promise<Sheet> {
+  const specs = COLUMNS[kind];
+  const { rows, take } = rowCollector(specs, lang);
+  const early: ExcelJS.Row[] = [];
+  let header: Header | null = null;
+  let seen = 0;
+  for await (const row of sheetRows) {
+    if (++seen % YIELD_EVERY === 0) await yieldToLoop();
+    if (header) take(header, row);
+    else if (!row.hasValues) continue;
+    else if (row.number <= 5) early.push(row);
+    else {
+      header = mapHeaders(early, specs, lang);
+      for (const r of [...early, row]) take(header, r);
+    }
+  }
+  if (!header) {
+    if (!early.length) throw new SheetError('invalid', [issue(1, '', 'no_rows', lang)]);
+    header = mapHeaders(early, specs, lang);
+    for (const r of early) take(header, r);
+  }
+  if (!rows.length) throw new SheetError('invalid', [issue(header.headerRow + 1, '', 'no_rows', lang)]);
+  return { present: header.present, rows };
+}
+
+function refusal(e: unknown, lang: Lang): SheetError {
+  if (e instanceof SheetError) return e;
+  if (e instanceof ZipError && e.reason === 'too_large')
+    return new SheetError('too_large', [
+      issue(0, '', 'file_too_large', lang, { maxMb: ZIP_LIMITS.maxTotalBytes / 1024 / 1024 }),
+    ]);
+  if (e instanceof ZipError && e.reason === 'bomb') return new SheetError('bad_file', [issue(0, '', 'zip_bomb', lang)]);
+  return new SheetError('bad_file', [issue(0, '', 'bad_file', lang)]);
+}
+
+/** Reads the data sheet of an import file: throws SheetError for an unreadable or oversized file, wrong headers or no rows. */
+export async function readSheet(data: Buffer, kind: ImportKind, lang: Lang): Promise<Sheet> {
+  if (data.subarray(0, 4).equals(OLE_MAGIC)) throw new SheetError('bad_file', [issue(0, '', 'old_excel', lang)]);
+  if (!data.subarray(0, 4).equals(ZIP_MAGIC)) throw new SheetError('bad_file', [issue(0, '', 'bad_file', lang)]);
+  let parts: Parts | undefined;
+  try {
+    parts = new Parts(data, inspectZip(data, ZIP_LIMITS));
+    return await readRows(await openDataSheet(parts, lang), kind, lang);
+  } catch (e) {
+    throw refusal(e, lang);
+  } finally {
+    parts?.close();
+  }
 }

@@ -4,6 +4,7 @@ import { type CodeList, codeOf } from '../../../core/code-lists.js';
 import { normalizePhone } from '../../../core/phone.js';
 import type { Lang } from '../../i18n/messages.js';
 import { type ColumnSpec, LIST_SEPARATORS } from './columns.js';
+import { MAX_LISTED } from './limits.js';
 import { type ImportIssueCode, importMessage } from './messages.js';
 import type { ImportIssue, SheetRow } from './read-sheet.js';
 
@@ -12,6 +13,8 @@ const emailSchema = z.email();
 /** Reads the cells of one row for the row planners; problems go to the shared issue list. */
 export class RowReader {
   private readonly specs: Map<string, ColumnSpec>;
+  /** Columns already reported as too long: one problem per cell, so an overlong value is never echoed. */
+  private readonly tooLong = new Set<string>();
   constructor(
     readonly sheetRow: SheetRow,
     specs: ColumnSpec[],
@@ -33,15 +36,19 @@ export class RowReader {
 
   /** Records a problem on a column of this row. */
   fail(key: string, code: ImportIssueCode, params: Record<string, unknown> = {}): void {
+    if (this.tooLong.has(key)) return;
+    if (code === 'too_long') this.tooLong.add(key);
     const column = this.specs.get(key)?.header ?? key;
-    this.issues.push({ row: this.row, column, code, message: importMessage(code, this.lang, { column, ...params }) });
+    // Only the first MAX_LISTED problems are shown: the others are counted without building their messages.
+    const message = this.issues.length < MAX_LISTED ? importMessage(code, this.lang, { column, ...params }) : '';
+    this.issues.push({ row: this.row, column, code, message });
   }
 
   /** The trimmed text of a cell ('' when empty or absent); checks required and maximum length. */
   text(key: string, max = 200): string {
     const v = (this.sheetRow.cells[key] ?? '').replace(/\s+/g, ' ').trim();
     if (!v && this.specs.get(key)?.required) this.fail(key, 'required');
-    else if (Array.from(v).length > max) this.fail(key, 'too_long', { max });
+    else if (this.sheetRow.overlong?.includes(key) || Array.from(v).length > max) this.fail(key, 'too_long', { max });
     return v;
   }
 

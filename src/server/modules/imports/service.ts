@@ -9,6 +9,7 @@ import { type ImportKind, SHEET_NAMES } from './columns.js';
 import { applyMembers, planMembers } from './kind-members.js';
 import { applyRegions, planRegions } from './kind-regions.js';
 import { applyRepresentatives, planRepresentatives } from './kind-representatives.js';
+import { MAX_LISTED, YIELD_EVERY, yieldToLoop } from './limits.js';
 import { importMessage } from './messages.js';
 import type { PlanInput, PlannedRow, WriteInput } from './plan.js';
 import { type ImportIssue, readSheet, SheetError } from './read-sheet.js';
@@ -43,8 +44,6 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const MAX_LISTED = 1000;
-
 type Kind<V> = {
   plan: (p: PlanInput) => Promise<PlannedRow<V>[]>;
   apply: (w: WriteInput, planned: PlannedRow<V>[], tick: () => void) => Promise<{ created: number; updated: number }>;
@@ -69,11 +68,13 @@ function emptyReport(dryRun: boolean, total: number, errors: ImportIssue[]): Imp
 }
 
 /** The 422 thrown when any row fails: the report travels as the error's details. */
-function invalid(code: 'import_invalid' | 'import_bad_file', report: ImportReport): AppError {
-  return new AppError(code, { count: report.errorCount }, report);
+function invalid(code: 'import_invalid' | 'import_bad_file' | 'import_too_large', report: ImportReport): AppError {
+  return new AppError(code, { count: report.errorCount, reason: report.errors[0]?.message ?? '' }, report);
 }
 
-/** Checks and (unless a dry run) writes one file; throws AppError import_bad_file/import_invalid with the report. */
+const REFUSALS = { bad_file: 'import_bad_file', too_large: 'import_too_large', invalid: 'import_invalid' } as const;
+
+/** Checks and (unless a dry run) writes one file; throws AppError import_bad_file/import_too_large/import_invalid with the report. */
 export async function runImport(db: Db, o: ImportOptions): Promise<ImportReport> {
   if (o.actor && !hasRole(o.actor, 'admin')) throw new AppError('forbidden');
   const lang = o.lang ?? 'zh';
@@ -83,14 +84,16 @@ export async function runImport(db: Db, o: ImportOptions): Promise<ImportReport>
     sheet = await readSheet(o.data, o.kind, lang);
   } catch (e) {
     if (!(e instanceof SheetError)) throw e;
-    throw invalid(e.kind === 'bad_file' ? 'import_bad_file' : 'import_invalid', emptyReport(dryRun, 0, e.issues));
+    throw invalid(REFUSALS[e.kind], emptyReport(dryRun, 0, e.issues));
   }
   const total = sheet.rows.length;
   const steps = dryRun ? total : total * 2;
   let done = 0;
+  // Rows are checked in a loop that awaits each tick: every YIELD_EVERY rows it lets other requests through.
   const tick = () => {
     done++;
     if (o.onProgress && (done % 50 === 0 || done === steps)) o.onProgress(done, steps);
+    return done % YIELD_EVERY === 0 ? yieldToLoop() : undefined;
   };
   const kind = KINDS[o.kind];
   const work = async (tx: Db) => {

@@ -1,6 +1,5 @@
 // Member registry rules: the sector is kept per term, villages are links, contact details are private unless published.
-import { eq, sql } from 'drizzle-orm';
-import { maskAddress, maskPhone } from '../../../core/phone.js';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { pinyinKeys } from '../../../core/search-keys.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
@@ -8,28 +7,31 @@ import type { DbOrTx } from '../../db/client.js';
 import { members, memberTerms, memberVillages } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { rethrowUnique } from '../common/crud.js';
+import { presentPerson, searchableRows, seesInFull } from '../common/present-person.js';
 import { searchCondition } from '../common/search.js';
 import { currentTermId } from '../sectors/service.js';
 import type { MemberInput } from './schema.js';
 
-/** Whether the actor sees a member's private phone/address: office staff, the member, and their group leader. */
-function seesPrivate(a: Actor, m: { id: number; groupId: number | null }) {
-  return (
-    hasRole(a, 'admin') ||
-    a.memberId === m.id ||
-    (hasRole(a, 'group_leader') && a.groupId !== null && a.groupId === m.groupId)
-  );
+/** The owner relationship of the masking table for a member's record: the member themself and their group leader. */
+function ownsMember(a: Actor, m: { id: number; groupId: number | null }) {
+  return a.memberId === m.id || (hasRole(a, 'group_leader') && a.groupId !== null && a.groupId === m.groupId);
 }
 
-/** Shapes a member row for an actor: private details masked, published contacts always shown. */
+/** SQL condition on members (alias m) the actor owns, for search. */
+function membersOwned(a: Actor): SQL | null {
+  const parts: SQL[] = [];
+  if (a.memberId) parts.push(sql`m.id = ${a.memberId}`);
+  if (hasRole(a, 'group_leader') && a.groupId) parts.push(sql`m.group_id = ${a.groupId}`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : null;
+}
+
+/** Shapes a member row for an actor: private details as the masking policy allows, published contacts always shown. */
 export function presentMember(a: Actor, m: any) {
-  const full = seesPrivate(a, m);
+  const rel = { isOwner: ownsMember(a, m) };
   return {
-    ...m,
-    phone: full ? m.phone : maskPhone(m.phone),
-    address: full ? m.address : maskAddress(m.address),
-    email: full ? m.email : '',
-    publicPhone: full || m.publishContact ? m.publicPhone : '',
+    ...presentPerson(a, 'member', m, rel),
+    // The published channel is public when the member chose to publish it (篇七), else as private as the phone.
+    publicPhone: m.publishContact || seesInFull(a, 'member.phone', rel) ? m.publicPhone : '',
     abilities: {
       canEdit: hasRole(a, 'admin'),
       canRecord: hasRole(a, 'admin') || a.memberId === m.id || (hasRole(a, 'group_leader') && a.groupId === m.groupId),
@@ -58,7 +60,10 @@ export async function listMembers(
   const termId = await currentTermId(db);
   const where = sql.join(
     [
-      searchCondition(q.q, 'm', { phone: hasRole(a, 'admin') }),
+      searchCondition(q.q, 'm', {
+        phone: searchableRows(a, 'member.phone', membersOwned(a)),
+        name: searchableRows(a, 'member.name', membersOwned(a)),
+      }),
       q.groupId ? sql`m.group_id = ${q.groupId}` : sql`true`,
       q.sectorId ? sql`(mt.sector_id = ${q.sectorId} or s.parent_id = ${q.sectorId})` : sql`true`,
       q.villageId

@@ -10,6 +10,7 @@ import { hasRole } from '../../context.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { opinionAttachments } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
+import { asMultipartClientError } from '../../http-guards.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam, idQuery } from '../common/schemas.js';
 import {
@@ -51,15 +52,19 @@ export async function readMultipart(
 ): Promise<{ fields: Record<string, string>; uploads: Upload[] }> {
   const fields: Record<string, string> = {};
   const uploads: Upload[] = [];
-  for await (const part of req.parts() as AsyncIterable<Multipart>) {
-    if (part.type === 'file') {
-      if (!part.filename) {
-        await part.toBuffer();
-        continue;
-      }
-      if (uploads.length >= maxFiles) throw new AppError('too_many_files', { max: maxFiles });
-      uploads.push(await readUpload(part, DOCUMENT_KINDS));
-    } else fields[part.fieldname] = String(part.value ?? '');
+  try {
+    for await (const part of req.parts() as AsyncIterable<Multipart>) {
+      if (part.type === 'file') {
+        if (!part.filename) {
+          await part.toBuffer();
+          continue;
+        }
+        if (uploads.length >= maxFiles) throw new AppError('too_many_files', { max: maxFiles });
+        uploads.push(await readUpload(part, DOCUMENT_KINDS));
+      } else fields[part.fieldname] = String(part.value ?? '');
+    }
+  } catch (e) {
+    throw asMultipartClientError(e); // a body that does not parse is a 400, not a 500
   }
   return { fields, uploads };
 }

@@ -1,6 +1,7 @@
 // Staff intake of a 社情民意 item: who may enter what, originators (also from a contact activity), idempotent retries.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { isMemberChannel } from '../../../core/opinions/intake.js';
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
@@ -32,24 +33,50 @@ const intArray = (xs: number[]) =>
       )}]::int[]`
     : sql`'{}'::int[]`;
 
-/** Who may enter items, and with which channel: office staff any; officers from their township; members their own. */
-function checkIntake(a: Actor, input: OpinionInput): OpinionInput['channel'] {
-  if (hasRole(a, 'admin')) return input.channel ?? (input.activityId ? 'activity' : undefined);
+/**
+ * Who may enter items, and with which channel: office staff any; officers from their township; members only a
+ * member's channels (their contact work, their reception day), never the office's (信访, phone, e-mail, the web form…).
+ */
+function checkIntake(a: Actor, input: OpinionInput): { channel: OpinionInput['channel']; asMember: boolean } {
+  const channel = input.channel ?? (input.activityId ? 'activity' : undefined);
+  if (hasRole(a, 'admin')) return { channel, asMember: false };
   if (hasRole(a, 'info_officer') && a.townshipId && (input.channel ?? 'officer') === 'officer') {
     if (!input.regionId) throw fieldError('regionId', 'village_missing');
-    return 'officer';
+    return { channel: 'officer', asMember: false };
   }
-  if (hasRole(a, 'member') && a.memberId) return input.channel ?? (input.activityId ? 'activity' : undefined);
+  if (hasRole(a, 'member') && a.memberId) {
+    if (channel && !isMemberChannel(channel)) throw fieldError('channel', 'channel_not_for_members');
+    return { channel, asMember: true };
+  }
   throw new AppError('forbidden');
 }
 
-/** Checks the ids an item names (region, activity, members, representatives) and returns the activity's people. */
-async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput) {
+/**
+ * Credit is counted in members' assessments, so only office staff name any member: anyone else names only themselves,
+ * or members the caller's own record vouches for (the members holding a reception day).
+ */
+function checkMemberCredit(a: Actor, given: OriginatorInput[], vouched: readonly number[]) {
+  if (hasRole(a, 'admin')) return;
+  given.forEach((o, i) => {
+    if (o.kind === 'member' && o.memberId && o.memberId !== a.memberId && !vouched.includes(o.memberId))
+      throw fieldError(`originators.${i}.memberId`, 'originator_not_self');
+  });
+}
+
+/**
+ * Checks the ids an item names (region, activity, members, representatives) and returns the activity's people. A
+ * member names only representatives linked to them; officers and staff those they can see.
+ */
+async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput, asMember: boolean) {
   const memberIds = input.originators.flatMap((o) => (o.kind === 'member' && o.memberId ? [o.memberId] : []));
   const repIds = input.originators.flatMap((o) =>
     o.kind === 'representative' && o.representativeId ? [o.representativeId] : [],
   );
   const officerTown = hasRole(a, 'admin') ? null : hasRole(a, 'info_officer') ? a.townshipId : null;
+  const repScope =
+    asMember && a.memberId
+      ? sql`exists (select 1 from member_representatives mr where mr.representative_id = r.id and mr.member_id = ${a.memberId})`
+      : representativesVisible(a);
   const res = await db.execute(sql`select
     ${input.regionId ? sql`(select json_build_object('id', v.id, 'parentId', v.parent_id) from regions v where v.id = ${input.regionId})` : sql`null::json`} as region,
     ${
@@ -61,14 +88,18 @@ async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput) {
         : sql`null::json`
     } as activity,
     (select count(*)::int from members where id = any(${intArray(memberIds)})) as "memberCount",
-    (select count(*)::int from representatives r where r.id = any(${intArray(repIds)}) and ${representativesVisible(a)}) as "repCount"`);
+    coalesce((select json_agg(r.id) from representatives r where r.id = any(${intArray(repIds)}) and ${repScope}), '[]') as "repIds"`);
   const f = res.rows[0] as any;
   if (input.regionId && !f.region) throw fieldError('regionId', 'village_missing');
   if (officerTown && f.region && f.region.id !== officerTown && f.region.parentId !== officerTown)
     throw fieldError('regionId', 'village_missing');
   if (input.activityId && !f.activity) throw fieldError('activityId', 'activity_missing');
   if (f.memberCount !== new Set(memberIds).size) throw fieldError('originators', 'member_missing');
-  if (f.repCount !== new Set(repIds).size) throw fieldError('originators', 'contact_not_yours');
+  const repsOk = new Set<number>(f.repIds);
+  input.originators.forEach((o, i) => {
+    if (o.kind === 'representative' && o.representativeId && !repsOk.has(o.representativeId))
+      throw fieldError(`originators.${i}.representativeId`, 'contact_not_yours');
+  });
   return f.activity as { id: number; regionId: number | null; members: number[]; contacts: number[] } | null;
 }
 
@@ -117,22 +148,24 @@ async function findByKey(db: DbOrTx, key: string | null): Promise<number | null>
 
 /**
  * Records an item with its originators, the 'received' event and the audit row in one transaction; a retry with the
- * same Idempotency-Key returns the first item instead (created: false).
+ * same Idempotency-Key returns the first item instead (created: false). `vouchedMemberIds`: members the caller's own
+ * record names (a reception day's members), which a non-office actor may credit besides themselves.
  */
 export async function createOpinion(
   db: Db | Tx,
   a: Actor,
   input: OpinionInput,
-  opts: { idempotencyKey?: string; now: Date; ip?: string },
+  opts: { idempotencyKey?: string; now: Date; ip?: string; vouchedMemberIds?: readonly number[] },
 ): Promise<{ id: number; created: boolean }> {
   const key = storedKey(a, opts.idempotencyKey);
   const existing = await findByKey(db, key);
   if (existing) return { id: existing, created: false };
-  const channel = checkIntake(a, input);
+  const { channel, asMember } = checkIntake(a, input);
   if (!channel) throw fieldError('channel', 'channel_required');
+  checkMemberCredit(a, input.originators, opts.vouchedMemberIds ?? []);
   try {
     return await db.transaction(async (tx) => {
-      const activity = await loadFacts(tx, a, input);
+      const activity = await loadFacts(tx, a, input, asMember);
       const people = originatorRows(a, input.originators, activity);
       const values: typeof opinions.$inferInsert = {
         trackingCode: newTrackingCode(),

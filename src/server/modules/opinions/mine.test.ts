@@ -99,8 +99,8 @@ describe('GET /opinions/mine', () => {
       myRating: null,
     });
     expect(after.representatives).toEqual([
-      { id: w.rep1.id, name: '赵大', phone: '13800000001', source: 'originator', relayedAt: null },
-      { id: linkedRep, name: '周四', phone: '13800000004', source: 'linked', relayedAt: null },
+      { id: w.rep1.id, name: '赵大', phone: '13800000001', source: 'originator', relayedAt: null, masked: false },
+      { id: linkedRep, name: '周四', phone: '13800000004', source: 'linked', relayedAt: null, masked: false },
     ]);
     const forMember = (await admin.get(`/api/v1/opinions/mine?memberId=${w.m1.id}`)).json();
     expect(forMember.items.map((x: any) => x.id)).toContain(id);

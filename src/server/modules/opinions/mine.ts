@@ -3,13 +3,14 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { allowedActions, type OpinionStatus } from '../../../core/opinions/index.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, fieldError } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
+import { presentPerson, presentTrackingCode } from '../common/present-person.js';
 import { idQuery, pageQuery } from '../common/schemas.js';
 import { statusLabel } from './read.js';
 
@@ -26,6 +27,8 @@ export interface RelayTarget {
   /** 'originator' when the representative raised the item, 'linked' when they are the member's contact in the village. */
   source: 'originator' | 'linked';
   relayedAt: string | null;
+  /** The phone is shown masked (never for the member themself). */
+  masked: boolean;
 }
 
 /** Whose list is asked for: one's own member profile, or (admins) the member named; else 403/400. */
@@ -39,8 +42,11 @@ export function memberFor(a: Actor, requested?: number): number {
   throw new AppError('forbidden');
 }
 
-/** The representatives a member relays one item's feedback to, with the last time each was told (if ever). */
-export async function relayTargets(db: DbOrTx, opinionId: number, memberId: number): Promise<RelayTarget[]> {
+/**
+ * The representatives a member relays one item's feedback to, with the last time each was told (if ever), as the
+ * actor may see them: the member owns both kinds (their own contacts, and the people they collected the item from).
+ */
+export async function relayTargets(a: Actor, db: DbOrTx, opinionId: number, memberId: number): Promise<RelayTarget[]> {
   const res = await db.execute(sql`select r.id, r.name, r.phone,
       case when exists (select 1 from opinion_originators p where p.opinion_id = ${opinionId}
         and p.kind = 'representative' and p.representative_id = r.id) then 'originator' else 'linked' end as source,
@@ -55,10 +61,15 @@ export async function relayTargets(db: DbOrTx, opinionId: number, memberId: numb
         join representatives x on x.id = mr.representative_id
         where mr.member_id = ${memberId} and o.region_id is not null and x.region_id = o.region_id)
     order by source desc, r.name, r.id`);
-  return (res.rows as any[]).map((r) => ({
-    ...r,
-    relayedAt: r.relayedAt ? new Date(r.relayedAt).toISOString() : null,
-  }));
+  const rel = { isOwner: a.memberId === memberId };
+  return (res.rows as any[]).map((r) =>
+    presentPerson(
+      a,
+      'representative',
+      { ...r, relayedAt: r.relayedAt ? new Date(r.relayedAt).toISOString() : null },
+      rel,
+    ),
+  );
 }
 
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
@@ -95,7 +106,7 @@ export async function listMine(db: DbOrTx, a: Actor, q: z.infer<typeof mineQuery
       own &&
       allowedActions(state, { kind: 'user', roles: a.roles, isOriginator: true, hasRated: ratedNow }).includes('rate');
     items.push({
-      ...r,
+      ...presentTrackingCode(a, r),
       statusLabel: statusLabel(r.status),
       receivedAt: iso(r.receivedAt),
       feedbackSentAt: iso(r.feedbackSentAt),
@@ -104,7 +115,7 @@ export async function listMine(db: DbOrTx, a: Actor, q: z.infer<typeof mineQuery
       myRating: rating,
       canRate,
       canRelay: sent && (own || hasRole(a, 'admin')),
-      representatives: sent ? await relayTargets(db, r.id, memberId) : [],
+      representatives: sent ? await relayTargets(a, db, r.id, memberId) : [],
     });
   }
   return { items, total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize, memberId };

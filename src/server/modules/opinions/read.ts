@@ -2,14 +2,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { chinaDateOf, chinaInstant, shiftDate } from '../../../core/calendar/index.js';
 import { allowedActions, OPINION_STATUSES, type OpinionStatus } from '../../../core/opinions/index.js';
-import { maskPhone } from '../../../core/phone.js';
 import { toSearchQuery } from '../../adapters/text/segmenter.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { presentPerson, presentTrackingCode, seesTrackingCode } from '../common/present-person.js';
 import { normalizeCode } from '../public/schema.js';
 import type { OpinionListQuery } from './schema.js';
-import { opinionActorFor, opinionsVisible, seesMaskedContacts } from './scope.js';
+import { opinionActorFor, opinionsVisible } from './scope.js';
 
 const LABEL = new Map<string, string>(OPINION_STATUSES.map((s) => [s.code, s.label]));
 /** The Chinese label of a status code (exports and messages print it). */
@@ -52,9 +52,9 @@ function filters(a: Actor, q: OpinionListQuery, now: Date): SQL {
   if (q.from) parts.push(sql`o.received_at >= ${chinaInstant(q.from).toISOString()}::timestamptz`);
   if (q.to) parts.push(sql`o.received_at < ${chinaInstant(shiftDate(q.to, 1)).toISOString()}::timestamptz`);
   if (q.compilable) parts.push(sql`not o.is_in_bulletin and o.status not in ('received','not_accepted','merged')`);
-  const code = q.q ? normalizeCode(q.q) : null;
+  // A typed tracking code finds its item as well as any text match, for those who may see codes (never departments).
+  const code = q.q && seesTrackingCode(a) ? normalizeCode(q.q) : null;
   const tsq = q.q ? toSearchQuery(q.q) : '';
-  // A typed tracking code finds its item as well as any text match.
   const text = tsq ? sql`to_tsvector('simple', o.search_text) @@ to_tsquery('simple', ${tsq})` : null;
   if (code) parts.push(text ? sql`(o.tracking_code = ${code} or ${text})` : sql`o.tracking_code = ${code}`);
   else if (text) parts.push(text);
@@ -68,23 +68,38 @@ export async function listOpinions(db: DbOrTx, a: Actor, q: OpinionListQuery, no
     limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
   const rows = res.rows as any[];
   return {
-    items: rows.map(({ total, ...r }) => ({ ...r, statusLabel: statusLabel(r.status) })),
+    items: rows.map(({ total, ...r }) => presentTrackingCode(a, { ...r, statusLabel: statusLabel(r.status) })),
     total: rows[0]?.total ?? 0,
     page: q.page,
     pageSize: q.pageSize,
   };
 }
 
-/** Hides a name but its first character, as departments see citizens. */
-function maskName(s: string): string {
-  const chars = Array.from(s);
-  return chars.length ? `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}` : '';
+interface OriginatorRow {
+  kind: 'citizen' | 'member' | 'representative' | 'officer';
+  memberId: number | null;
+  userId: number | null;
+  [key: string]: unknown;
 }
 
-/** Hides the local part of an e-mail address but its first character. */
-function maskEmail(s: string): string {
-  const at = s.indexOf('@');
-  return at > 0 ? `${s[0]}***${s.slice(at)}` : s ? '***' : '';
+/**
+ * The people who raised an item as the actor may see them (core's masking table): whoever collected the item (its
+ * creator, an originating user or member) owns its contacts; a department sees them once the office released them.
+ */
+export function presentOriginators(
+  a: Actor,
+  item: { createdBy: number | null; contactReleased: boolean },
+  people: OriginatorRow[],
+) {
+  const collected =
+    item.createdBy === a.userId ||
+    people.some((p) => p.userId === a.userId || (a.memberId !== null && p.memberId === a.memberId));
+  const rel = { isOwner: collected, isReleased: item.contactReleased };
+  return people.map((p) => {
+    if (p.kind === 'member') return presentPerson(a, 'member', p, {}, { name: 'memberName' });
+    if (p.kind === 'representative') return presentPerson(a, 'representative', p, rel, { name: 'representativeName' });
+    return presentPerson(a, 'citizen', p, rel);
+  });
 }
 
 /** The id of a visible item, or 404 (the one gate every item endpoint passes). */
@@ -110,14 +125,7 @@ export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
     ${from} where o.id = ${id} and ${opinionsVisible(a)}`);
   const row = res.rows[0] as any;
   if (!row) throw notFound();
-  if (seesMaskedContacts(a, row.contactReleased)) {
-    row.originators = row.originators.map((p: any) => ({
-      ...p,
-      name: maskName(p.name),
-      phone: p.phone ? maskPhone(p.phone) : '',
-      email: maskEmail(p.email),
-    }));
-  }
+  row.originators = presentOriginators(a, row, row.originators);
   const actor = await opinionActorFor(db, a, id);
   const state = {
     id,
@@ -127,14 +135,27 @@ export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
     isEscalated: row.isEscalated,
     deadline: row.deadline ?? undefined,
   };
-  return { ...row, statusLabel: statusLabel(row.status), abilities: allowedActions(state, actor) };
+  return presentTrackingCode(a, {
+    ...row,
+    statusLabel: statusLabel(row.status),
+    abilities: allowedActions(state, actor),
+  });
 }
 
-/** The timeline of a visible item, oldest first. */
+/** The timeline of a visible item, oldest first; names of relayed-to representatives as the actor may see them. */
 export async function listEvents(db: DbOrTx, a: Actor, id: number) {
-  await assertVisible(db, a, id);
+  const item = await db.execute(sql`select o.contact_released as "contactReleased" from opinions o
+    where o.id = ${id} and ${opinionsVisible(a)}`);
+  if (!item.rows.length) throw notFound();
+  const rel = { isReleased: Boolean((item.rows[0] as { contactReleased: boolean }).contactReleased) };
   const res = await db.execute(sql`select e.id, e.type, e.from_status as "fromStatus", e.to_status as "toStatus",
       e.payload, e.actor_kind as "actorKind", e.actor_name as "actorName", e.at
     from opinion_events e where e.opinion_id = ${id} order by e.at, e.id`);
-  return { items: res.rows };
+  const items = (res.rows as any[]).map((e) => {
+    const names = e.type === 'relayed' ? e.payload?.representatives : undefined;
+    if (typeof names !== 'string' || !names) return e;
+    const shown = names.split('、').map((name) => presentPerson(a, 'representative', { name }, rel).name);
+    return { ...e, payload: { ...e.payload, representatives: shown.join('、') } };
+  });
+  return { items };
 }

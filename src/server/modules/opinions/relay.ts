@@ -42,7 +42,7 @@ export async function relayOpinion(tx: Tx, a: Actor, id: number, body: RelayBody
   if (!sent.rows.length) throw new AppError('feedback_not_sent', {}, { currentStatus: item.status });
   const ids = [...new Set(body.representativeIds)];
   if (ids.length !== body.representativeIds.length) throw fieldError('representativeIds', 'duplicate_ids');
-  const targets = await relayTargets(tx, id, memberId);
+  const targets = await relayTargets(a, tx, id, memberId);
   const names = new Map(targets.map((r) => [r.id, r.name]));
   if (ids.some((r) => !names.has(r))) throw fieldError('representativeIds', 'contact_not_yours');
   const at = opts.now.toISOString();
@@ -74,7 +74,7 @@ export async function relayOpinion(tx: Tx, a: Actor, id: number, body: RelayBody
     { action: 'relay', entity: 'opinion', entityId: id, after: { ...payload, originatorRows: rows.rows.length } },
     opts.ip,
   );
-  return { eventId: eventId, relayedAt: at, representatives: await relayTargets(tx, id, memberId) };
+  return { eventId: eventId, relayedAt: at, representatives: await relayTargets(a, tx, id, memberId) };
 }
 
 /** POST /opinions/:id/relay (registered from the opinions plugin). */

@@ -32,11 +32,6 @@ export function opinionsVisible(a: Actor): SQL {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-/** Department handlers see citizens' contacts masked unless the office released them. */
-export function seesMaskedContacts(a: Actor, contactReleased: boolean): boolean {
-  return !contactReleased && hasRole(a, 'dept_handler') && !hasRole(a, 'admin', 'leader');
-}
-
 /** Resolves the actor's relations to an item: lead/co department, originator, and whether they rated this feedback. */
 export async function opinionActorFor(db: DbOrTx, a: Actor, opinionId: number): Promise<OpinionActor> {
   const res = await db.execute(sql`select

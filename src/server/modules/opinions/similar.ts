@@ -6,6 +6,7 @@ import { keywords, similarity, toSearchQuery } from '../../adapters/text/segment
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { presentTrackingCode } from '../common/present-person.js';
 import { statusLabel } from './read.js';
 import { opinionActorFor, opinionsVisible } from './scope.js';
 
@@ -108,22 +109,24 @@ export async function findSimilar(db: DbOrTx, a: Actor, id: number, now: Date) {
   const items = [];
   for (const { c, s } of ranked) {
     const theirs = allowedActions(stateOf(c), await opinionActorFor(db, a, c.id)).includes('merge');
-    items.push({
-      id: c.id,
-      trackingCode: c.trackingCode,
-      title: c.title,
-      status: c.status,
-      statusLabel: statusLabel(c.status),
-      categoryName: c.categoryName,
-      regionName: c.regionName,
-      receivedAt: c.receivedAt,
-      ...s,
-      // Merge that item into this one / this item into that one, as the lifecycle table allows the actor.
-      abilities: {
-        canMergeHere: theirs && canBeMergeTarget(item.status),
-        canMergeInto: mine && canBeMergeTarget(c.status),
-      },
-    });
+    items.push(
+      presentTrackingCode(a, {
+        id: c.id,
+        trackingCode: c.trackingCode,
+        title: c.title,
+        status: c.status,
+        statusLabel: statusLabel(c.status),
+        categoryName: c.categoryName,
+        regionName: c.regionName,
+        receivedAt: c.receivedAt,
+        ...s,
+        // Merge that item into this one / this item into that one, as the lifecycle table allows the actor.
+        abilities: {
+          canMergeHere: theirs && canBeMergeTarget(item.status),
+          canMergeInto: mine && canBeMergeTarget(c.status),
+        },
+      }),
+    );
   }
   return { items, keywords: itemWords };
 }

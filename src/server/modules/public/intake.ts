@@ -1,5 +1,6 @@
 // Citizen intake without an account (web form, e-mail): one item with the citizen as originator, its files, its event
 // and audit row, written atomically (one statement, or one transaction when files or a hook come with it).
+import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type CalendarOverride, mergeCalendar, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
 import { acceptDueAt, resolveDeadlineSettings } from '../../../core/calendar/opinion-deadlines.js';
@@ -25,7 +26,7 @@ export interface CitizenOpinionInput {
 }
 
 /** The item a channel key already made, so a redelivered mail or retried form never makes a second one. */
-async function findByKey(db: Db | Tx, key: string | null) {
+export async function findByKey(db: Db | Tx, key: string | null) {
   if (!key) return null;
   const res = await db.execute(
     sql`select id, tracking_code as "trackingCode" from opinions where idempotency_key = ${key}`,
@@ -138,13 +139,24 @@ async function insertCitizenItem(
   return res.rows[0] as { id: number; trackingCode: string };
 }
 
-/** The web form: consent required, category and village required; returns the tracking code. */
+/**
+ * The stored key of a citizen form's Idempotency-Key: 'public:' and a hash of the key with the title and content, so
+ * only a retry of the same form finds the item; a guessed or reused key with other content finds nothing.
+ */
+export function publicIdempotencyKey(header: unknown, input: { title: string; content: string }): string | null {
+  if (typeof header !== 'string' || !header.trim()) return null;
+  const hash = crypto.createHash('sha256');
+  for (const part of [header.trim().slice(0, 200), input.title, input.content]) hash.update(`${part}\u0000`);
+  return `public:${hash.digest('hex')}`;
+}
+
+/** The web form: consent required, category and village required; a repeat of a keyed submission returns the first item. */
 export async function createPublicOpinion(
   db: Db,
   input: PublicOpinionInput,
-  opts: { now: Date; ip: string; files?: StoredUpload[] },
-): Promise<{ trackingCode: string }> {
+  opts: { now: Date; ip: string; files?: StoredUpload[]; idempotencyKey?: string | null },
+): Promise<{ trackingCode: string; created: boolean }> {
   if (input.consent !== true) throw fieldError('consent', 'consent_required');
   const out = await recordCitizenOpinion(db, input, { channel: 'web', ...opts });
-  return { trackingCode: out.trackingCode };
+  return { trackingCode: out.trackingCode, created: out.created };
 }

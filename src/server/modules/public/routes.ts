@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.js';
 import { sendStored, storeWith } from '../common/uploads.js';
 import { readMultipart } from '../opinions/attachments.js';
-import { createPublicOpinion } from './intake.js';
+import { createPublicOpinion, findByKey, publicIdempotencyKey } from './intake.js';
 import { publicCategories, publicVillages } from './lookups.js';
 import { publicLimitsFromEnv, SlidingWindowLimiter } from './rate-limit.js';
 import { rateByCode } from './rating.js';
@@ -34,7 +34,8 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
   };
 
   // JSON, or multipart/form-data with the same fields plus up to MAX_PUBLIC_FILES files: every file is checked
-  // before anything is written, and the item and its files are recorded together or not at all.
+  // before anything is written, and the item and its files are recorded together or not at all. A repeat with the same
+  // Idempotency-Key (and form) answers 200 with the first tracking code and stores no file again.
   r.post(
     '/public/opinions',
     { config, schema: { tags, consumes: ['application/json', 'multipart/form-data'] } },
@@ -50,10 +51,22 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
       const input = parseBody(publicOpinionBody, body, lang);
       // A filled honeypot is a bot: refuse without saying why, and write nothing.
       if (input.website !== '') throw new AppError('validation_failed');
-      const out = await storeWith(app.deps.files, uploads, (files) =>
-        createPublicOpinion(db(), input, { now: app.deps.now(), ip: req.ip, files }),
-      );
-      return reply.status(201).send(out);
+      const key = publicIdempotencyKey(req.headers['idempotency-key'], input);
+      const done = await findByKey(db(), key);
+      if (done) return reply.status(200).send({ trackingCode: done.trackingCode });
+      const out = await storeWith(app.deps.files, uploads, async (files) => {
+        const out = await createPublicOpinion(db(), input, {
+          now: app.deps.now(),
+          ip: req.ip,
+          files,
+          idempotencyKey: key,
+        });
+        // A concurrent repeat won the race: the files just stored belong to nothing.
+        if (!out.created)
+          await Promise.all(files.map((f) => app.deps.files.remove(f.storageKey).catch(() => undefined)));
+        return out;
+      });
+      return reply.status(out.created ? 201 : 200).send({ trackingCode: out.trackingCode });
     },
   );
   r.get(

@@ -80,7 +80,12 @@ export async function recordMatter(
           ...day.members.map((m: any) => ({ kind: 'member' as const, memberId: m.id, name: '', phone: '', email: '' })),
         ],
       },
-      { idempotencyKey: `reception-booking-${bookingId}`, now: opts.now, ip: opts.ip },
+      {
+        idempotencyKey: `reception-booking-${bookingId}`,
+        now: opts.now,
+        ip: opts.ip,
+        vouchedMemberIds: day.members.map((m: any) => m.id),
+      },
     );
     const done = await tx
       .update(receptionBookings)

@@ -1,13 +1,12 @@
 // Reception days on the staff side: list, read with bookings, schedule, edit and cancel (bookings cancelled with it).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { chinaDateOf } from '../../../core/calendar/index.js';
-import { maskPhone } from '../../../core/phone.js';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { receptionBookings, receptionDayMembers, receptionDays, receptionSlots } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
-import { seesContactDetails } from '../common/scope.js';
+import { presentPerson } from '../common/present-person.js';
 import type { ReceptionDayInput, ReceptionDayPatch, ReceptionListQuery, SlotsInput } from './schema.js';
 import { dayEvent, daysVisible, mayRunDay } from './scope.js';
 import { generateSlots, normalizeSlots, type SlotTime } from './slots.js';
@@ -56,16 +55,14 @@ function withAbilities(a: Actor, row: any) {
   };
 }
 
-/** One day with slots, bookings (phones masked unless staff or a member present) and timeline; 404 outside scope. */
+/** One day with slots, bookings (contacts as the masking policy allows: full for staff and members present) and timeline. */
 export async function loadDay(db: DbOrTx, a: Actor, id: number) {
   const res = await db.execute(sql`select ${dayColumns} from reception_days d left join regions r on r.id = d.region_id
     where d.id = ${id} and ${daysVisible(a)}`);
   const day = res.rows[0] as any;
   if (!day) throw notFound();
-  const full = seesContactDetails(
-    a,
-    day.members.map((m: any) => m.id),
-  );
+  // The members present at the day own its bookings' contacts (they meet and call the citizens).
+  const rel = { isOwner: a.memberId !== null && day.members.some((m: any) => m.id === a.memberId) };
   const slots = await db.execute(sql`select s.id, s.start_time as start, s.end_time as "end",
     (select json_build_object('id', b.id, 'name', b.name, 'phone', b.phone, 'topic', b.topic, 'status', b.status,
       'opinionId', b.opinion_id, 'checkedInAt', b.checked_in_at, 'code', b.code)
@@ -76,7 +73,7 @@ export async function loadDay(db: DbOrTx, a: Actor, id: number) {
   const slotRows = (slots.rows as any[]).map((s) => {
     if (!s.booking) return s;
     const { code: _c, ...b } = s.booking;
-    return { ...s, booking: full ? b : { ...b, phone: maskPhone(b.phone), masked: true } };
+    return { ...s, booking: presentPerson(a, 'citizen', b, rel) };
   });
   return { ...withAbilities(a, day), slots: slotRows, events: events.rows };
 }

@@ -1,6 +1,5 @@
 // Representative rules: scoped visibility, masked contacts for non-owners, duplicates (same name+phone) refused.
-import { eq, sql } from 'drizzle-orm';
-import { maskAddress, maskPhone } from '../../../core/phone.js';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { pinyinKeys } from '../../../core/search-keys.js';
 import { ageFromBirthYear } from '../../../core/working-year.js';
 import type { Actor } from '../../context.js';
@@ -9,7 +8,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { memberRepresentatives, representatives } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { rethrowUnique } from '../common/crud.js';
-import { canRecord, mayActForMember, representativesVisible, seesContactDetails } from '../common/scope.js';
+import { presentPerson, searchableRows } from '../common/present-person.js';
+import { canRecord, mayActForMember, representativesVisible } from '../common/scope.js';
 import { searchCondition } from '../common/search.js';
 import type { RepresentativeInput } from './schema.js';
 
@@ -23,16 +23,24 @@ const select = sql`
   left join regions v on v.id = r.region_id left join regions t on t.id = v.parent_id
   left join departments d on d.id = r.department_id`;
 
-/** Shapes a row for the actor: contact details only for owners, and the actions they may take. */
+/** Whether the actor's member profile is linked to the representative (the owner relationship of the masking table). */
+export const ownsRepresentative = (a: Actor, memberIds: number[] | null | undefined) =>
+  a.memberId !== null && (memberIds ?? []).includes(a.memberId);
+
+/** SQL condition on representatives (alias r) the actor owns: linked to their member profile. */
+export function representativesOwned(a: Actor): SQL | null {
+  return a.memberId
+    ? sql`exists (select 1 from member_representatives o where o.representative_id = r.id and o.member_id = ${a.memberId})`
+    : null;
+}
+
+/** Shapes a row for the actor: identity as the masking policy allows, and the actions they may take. */
 export function presentRepresentative(a: Actor, r: any, now: Date) {
-  const full = seesContactDetails(a, r.memberIds);
-  const editable = hasRole(a, 'admin') || (canRecord(a) && full) || (hasRole(a, 'group_leader') && a.groupId !== null);
+  const owner = ownsRepresentative(a, r.memberIds);
+  const editable = hasRole(a, 'admin') || (canRecord(a) && owner) || (hasRole(a, 'group_leader') && a.groupId !== null);
   return {
-    ...r,
+    ...presentPerson(a, 'representative', r, { isOwner: owner }),
     age: r.age ?? (r.birthYear ? ageFromBirthYear(r.birthYear, now) : null),
-    phone: full ? r.phone : maskPhone(r.phone),
-    address: full ? r.address : maskAddress(r.address),
-    masked: !full,
     abilities: { canEdit: editable, canDelete: editable },
   };
 }
@@ -42,7 +50,10 @@ export async function listRepresentatives(db: DbOrTx, a: Actor, q: any, now: Dat
   const where = sql.join(
     [
       representativesVisible(a),
-      searchCondition(q.q, 'r', { phone: true }),
+      searchCondition(q.q, 'r', {
+        phone: searchableRows(a, 'representative.phone', representativesOwned(a)),
+        name: searchableRows(a, 'representative.name', representativesOwned(a)),
+      }),
       q.memberId
         ? sql`exists (select 1 from member_representatives x where x.representative_id = r.id and x.member_id = ${q.memberId})`
         : sql`true`,

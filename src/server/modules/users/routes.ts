@@ -1,13 +1,14 @@
 // Accounts and API tokens, kept by office staff: create users, set roles, reset passwords, issue scoped tokens.
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '../../../core/code-lists.js';
 import { writeAudit } from '../../audit.js';
 import { apiTokens, users } from '../../db/schema.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { assertStrongPassword, createApiToken, endSessionsOf, hashPassword } from '../auth/service.js';
+import { clearCountersOf } from '../auth/throttle.js';
 import { registryAdmin, rethrowUnique } from '../common/crud.js';
 import { idBody, idParam, pageQuery, patchOf } from '../common/schemas.js';
 
@@ -28,12 +29,15 @@ const tokenBody = z.object({
   name: z.string().trim().min(1).max(50),
   userId: idBody,
   roles: z.array(roleSchema).min(1),
+  /** Days until the token stops working (default 90, at most a year). */
+  expiresInDays: z.number().int().min(1).max(365).default(90),
 });
 
 const publicUser = (u: typeof users.$inferSelect) => {
-  const { passwordHash, failedLogins, ...rest } = u;
+  const { passwordHash, ...rest } = u;
   return rest;
 };
+const DAY = 86_400_000;
 
 /** /api/v1/users and /api/v1/api-tokens (admin only). */
 export const userRoutes: FastifyPluginAsync = async (app) => {
@@ -44,8 +48,13 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     registryAdmin(req);
     const { page, pageSize, q } = req.query;
     const where = q ? sql`username ilike ${`%${q}%`} or display_name like ${`%${q}%`}` : sql`true`;
+    // lockedUntil: the account-wide sign-in lock in force (login_throttle), shown as 已锁定 in the list.
     const rows = await db()
-      .select()
+      .select({
+        ...getTableColumns(users),
+        lockedUntil: sql<Date | null>`(select t.blocked_until from login_throttle t where t.kind = 'account'
+          and t.key = ${users.username} and t.blocked_until > ${app.deps.now().toISOString()}::timestamptz)`,
+      })
       .from(users)
       .where(where)
       .orderBy(users.id)
@@ -56,7 +65,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
   });
   r.post('/users', { schema: { tags: ['accounts'], body: userBody } }, async (req, reply) => {
     const actor = registryAdmin(req);
-    assertStrongPassword(req.body.password, req.body.username);
+    await assertStrongPassword(req.body.password, req.body.username, { demoMode: app.deps.config.demoMode });
     const passwordHash = await hashPassword(req.body.password);
     const { password, ...fields } = req.body;
     try {
@@ -102,14 +111,16 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
       const actor = registryAdmin(req);
       const [u] = await db().select().from(users).where(eq(users.id, req.params.id));
       if (!u) throw notFound();
-      assertStrongPassword(req.body.password, u.username);
+      await assertStrongPassword(req.body.password, u.username, {
+        demoMode: app.deps.config.demoMode,
+        currentHash: u.passwordHash,
+      });
       const passwordHash = await hashPassword(req.body.password);
       await db().transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
-          .where(eq(users.id, u.id));
+        await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, u.id));
         await endSessionsOf(tx, u.id);
+        // A reset also lifts the account's sign-in lock and every address's back-off for it.
+        await clearCountersOf(tx, u.username, u.id);
         await writeAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: u.id }, req.ip);
       });
       return { ok: true };
@@ -126,23 +137,22 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     const out = await db().transaction(async (tx) => {
       const [u] = await tx.select().from(users).where(eq(users.id, req.body.userId));
       if (!u) throw notFound();
-      const extra = req.body.roles.filter((x) => !u.roles.includes(x));
-      if (extra.length)
-        throw new AppError('validation_failed', {}, [
-          { path: 'roles', message: `用户没有这些角色：${extra.join(',')}` },
-        ]);
-      const tok = await createApiToken(tx, { ...req.body, createdBy: actor.userId });
-      await writeAudit(
-        tx,
-        actor,
-        {
-          action: 'create',
-          entity: 'api_token',
-          entityId: tok.id,
-          after: { name: tok.name, roles: tok.roles, userId: u.id },
-        },
-        req.ip,
-      );
+      if (req.body.roles.some((x) => !u.roles.includes(x))) throw fieldError('roles', 'token_roles_not_held');
+      const { expiresInDays, ...fields } = req.body;
+      const expiresAt = new Date(app.deps.now().getTime() + expiresInDays * DAY);
+      const tok = await createApiToken(tx, { ...fields, createdBy: actor.userId, expiresAt });
+      const after = { name: tok.name, roles: tok.roles, userId: u.id, username: u.username, expiresAt };
+      await writeAudit(tx, actor, { action: 'create', entity: 'api_token', entityId: tok.id, after }, req.ip);
+      // A token for someone else acts as them: their own history records who issued it.
+      if (u.id !== actor.userId) {
+        const issued = { tokenId: tok.id, ...after, createdBy: actor.username };
+        await writeAudit(
+          tx,
+          actor,
+          { action: 'issue_api_token', entity: 'user', entityId: u.id, after: issued },
+          req.ip,
+        );
+      }
       return tok;
     });
     return reply.status(201).send(out);

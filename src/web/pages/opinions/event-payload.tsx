@@ -62,7 +62,7 @@ function OpinionRef({ id }: { id: number }) {
   if (!q.data) return <Typography.Text type="secondary">{t('op.ev.itemHidden')}</Typography.Text>;
   return (
     <Link to={`/opinions/${id}`} data-testid="op-event-item-link">
-      {q.data.trackingCode} {q.data.title}
+      {[q.data.trackingCode, q.data.title].filter(Boolean).join(' ')}
     </Link>
   );
 }

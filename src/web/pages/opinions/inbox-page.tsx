@@ -96,7 +96,8 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
   // Bulk triage is the office's (the server refuses anyone else); departments work item by item.
   const bulk = !dept && !isPhone && has('admin');
   const columns: ColumnsType<OpinionRow> = [
-    { title: t('op.field.trackingCode'), dataIndex: 'trackingCode', width: 130 },
+    // Departments never get tracking codes (the server sends null), so their workspace has no such column.
+    ...(dept ? [] : [{ title: t('op.field.trackingCode'), dataIndex: 'trackingCode', width: 130 }]),
     {
       title: t('op.field.title'),
       dataIndex: 'title',

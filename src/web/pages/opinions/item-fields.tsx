@@ -16,7 +16,11 @@ export function ItemFields({ item }: { item: OpinionDetail }) {
     item.contactReleased && 'contactReleased',
   ].filter(Boolean) as string[];
   const rows = [
-    { key: 'trackingCode', children: <Typography.Text copyable>{item.trackingCode}</Typography.Text> },
+    // Absent for departments: the server never sends them the code.
+    item.trackingCode && {
+      key: 'trackingCode',
+      children: <Typography.Text copyable>{item.trackingCode}</Typography.Text>,
+    },
     { key: 'status', children: <StatusTag status={item.status} /> },
     { key: 'channel', children: t(`op.channel.${item.channel}`) },
     {

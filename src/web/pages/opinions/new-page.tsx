@@ -1,11 +1,14 @@
-// /opinions/new: staff register an item that came by phone, letter, box, forum, reception, petition or an officer.
+// /opinions/new: staff register an item that came by phone, letter, box, forum, reception, petition or an officer;
+// members and officers enter their own, offered only the channels the server lets them use.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, Input, Radio, Select, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { MEMBER_CHANNELS } from '../../../core/opinions/intake';
 import { api } from '../../api';
+import { useAuth } from '../../auth';
 import { applyApiError } from '../../components/errors';
 import { MemberSelect } from '../../components/member-select';
 import { VillageSelect } from '../../components/village-select';
@@ -30,9 +33,21 @@ const newKey = () =>
     ? crypto.randomUUID()
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
-/** The entry form; one Idempotency-Key per opening, so a double click or a retry never makes two items. */
+/** The channels the server accepts from this user: the office any, members their own, officers 信息员报送. */
+function channelChoices(has: (...roles: string[]) => boolean): readonly string[] {
+  if (has('admin')) return STAFF_CHANNELS;
+  return [...(has('member') ? MEMBER_CHANNELS : []), ...(has('info_officer') ? ['officer'] : [])];
+}
+
+/**
+ * The entry form; one Idempotency-Key per opening, so a double click or a retry never makes two items. Only the office
+ * names members as originators; anyone else is named automatically.
+ */
 export function OpinionNewPage() {
   const { t } = useTranslation();
+  const { has } = useAuth();
+  const isOffice = has('admin');
+  const channels = channelChoices(has);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -73,7 +88,12 @@ export function OpinionNewPage() {
       <Form<FormValues>
         form={form}
         layout="vertical"
-        initialValues={{ channel: 'phone', urgency: 'normal', confidentiality: 'normal', citizens: [{}] }}
+        initialValues={{
+          channel: isOffice ? 'phone' : channels[0],
+          urgency: 'normal',
+          confidentiality: 'normal',
+          citizens: [{}],
+        }}
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="title" label={t('op.field.title')} rules={required}>
@@ -94,7 +114,7 @@ export function OpinionNewPage() {
           <Form.Item name="channel" label={t('op.field.channel')} rules={required} style={{ flex: '1 1 200px' }}>
             <Select
               data-testid="op-field-channel"
-              options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`op.channel.${c}`) }))}
+              options={channels.map((c) => ({ value: c, label: t(`op.channel.${c}`) }))}
             />
           </Form.Item>
           <Form.Item name="urgency" label={t('op.field.urgency')} style={{ flex: '1 1 160px' }}>
@@ -113,10 +133,14 @@ export function OpinionNewPage() {
           </Form.Item>
         </Flex>
         <Card size="small" title={t('op.field.originators')} style={{ marginBlockEnd: 16 }}>
-          <Typography.Paragraph type="secondary">{t('op.form.originatorsHint')}</Typography.Paragraph>
-          <Form.Item name="memberIds" label={t('op.field.members')}>
-            <MemberSelect mode="multiple" data-testid="op-field-memberIds" />
-          </Form.Item>
+          <Typography.Paragraph type="secondary">
+            {t(isOffice ? 'op.form.originatorsHint' : 'op.form.originatorsHintSelf')}
+          </Typography.Paragraph>
+          {isOffice && (
+            <Form.Item name="memberIds" label={t('op.field.members')}>
+              <MemberSelect mode="multiple" data-testid="op-field-memberIds" />
+            </Form.Item>
+          )}
           <Form.List name="citizens">
             {(fields, { add, remove }) => (
               <>

@@ -11,7 +11,7 @@ import type { OpinionDetail } from './types';
 /** One similar item as GET /opinions/:id/similar answers it. */
 interface SimilarItem {
   id: number;
-  trackingCode: string;
+  trackingCode: string | null;
   title: string;
   status: string;
   categoryName: string | null;

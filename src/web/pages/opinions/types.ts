@@ -24,7 +24,8 @@ export const CONFIDENTIALITIES = ['normal', 'internal', 'confidential'] as const
 /** One inbox row. */
 export interface OpinionRow {
   id: number;
-  trackingCode: string;
+  /** The citizen's tracking code; null for departments (it signs the public rating, so they never get it). */
+  trackingCode: string | null;
   title: string;
   status: OpinionStatus;
   statusLabel: string;

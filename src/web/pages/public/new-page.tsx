@@ -28,16 +28,26 @@ interface Values {
 const MAX_FILES = 3;
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx';
 
-/** The submission: JSON without files, multipart with the same fields when files are attached. */
-function submitOpinion(v: Values) {
+/** A fresh Idempotency-Key: one per filling of the form, kept across retries and double taps. */
+const newKey = () =>
+  typeof globalThis.crypto?.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * The submission: JSON without files, multipart with the same fields when files are attached; the key makes a retry
+ * after a lost answer return the first item instead of a second one.
+ */
+function submitOpinion(v: Values, key: string) {
+  const headers = { 'idempotency-key': key };
   const fields = { ...v, name: v.name ?? '', phone: v.phone ?? '', email: v.email ?? '', website: v.website ?? '' };
   const files = (v.files ?? []).flatMap((f) => (f.originFileObj ? [f.originFileObj] : []));
   const { files: _f, ...body } = fields;
-  if (!files.length) return api<{ trackingCode: string }>('/public/opinions', { body });
+  if (!files.length) return api<{ trackingCode: string }>('/public/opinions', { body, headers });
   const form = new FormData();
   for (const [k, val] of Object.entries(body)) form.append(k, String(val));
   for (const f of files) form.append('file', f, f.name);
-  return api<{ trackingCode: string }>('/public/opinions', { form });
+  return api<{ trackingCode: string }>('/public/opinions', { form, headers });
 }
 
 /** The public submission page. */
@@ -46,9 +56,11 @@ export function NewOpinionPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [code, setCode] = useState<string | null>(null);
+  const [key, setKey] = useState(newKey);
   const send = useMutation({
-    mutationFn: submitOpinion,
+    mutationFn: (v: Values) => submitOpinion(v, key),
     onSuccess: (r) => {
+      setKey(newKey());
       setCode(r.trackingCode);
       form.resetFields();
       window.scrollTo(0, 0);
@@ -75,7 +87,9 @@ export function NewOpinionPage() {
           form={form}
           layout="vertical"
           initialValues={{ website: '', consent: false }}
-          onFinish={(v) => send.mutate(v)}
+          onFinish={(v) => {
+            if (!send.isPending) send.mutate(v);
+          }}
           disabled={send.isPending}
         >
           <Form.Item name="title" label={t('pub.form.title')} rules={[required, { max: 100 }]}>
@@ -158,7 +172,15 @@ export function NewOpinionPage() {
           >
             <Checkbox data-testid="pub-consent">{t('pub.form.consent')}</Checkbox>
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={send.isPending} data-testid="pub-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            loading={send.isPending}
+            disabled={send.isPending}
+            data-testid="pub-submit"
+          >
             {t('pub.form.submit')}
           </Button>
         </Form>

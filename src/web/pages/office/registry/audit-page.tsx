@@ -40,8 +40,32 @@ const ENTITIES = [
   'api_token',
   'settings',
 ];
-const ACTIONS = ['create', 'update', 'delete', 'import', 'reset_password', 'change_password'];
-const actionColor: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', import: 'purple' };
+const ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'import',
+  'reset_password',
+  'change_password',
+  'change_password_failed',
+  'password_change_throttled',
+  'login',
+  'login_failed',
+  'login_throttled',
+  'account_locked',
+  'issue_api_token',
+];
+const actionColor: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  import: 'purple',
+  login_failed: 'orange',
+  change_password_failed: 'orange',
+  login_throttled: 'volcano',
+  password_change_throttled: 'volcano',
+  account_locked: 'red',
+};
 
 /** The page. */
 export function AuditPage() {

@@ -7,7 +7,7 @@ import { checkPassword, type PasswordViolation } from '../../../../core/password
 import { ApiError } from '../../../api';
 import { applyApiError } from '../../../components/errors';
 
-const RULES: PasswordViolation[] = ['too_short', 'too_simple', 'contains_username'];
+const RULES: PasswordViolation[] = ['too_short', 'too_simple', 'contains_username', 'common_password'];
 
 /** Ticks each rule as the password is typed. */
 export function PasswordHints({ password, username }: { password: string; username: string }) {

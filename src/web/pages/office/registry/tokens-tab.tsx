@@ -18,9 +18,12 @@ interface TokenRow {
   roles: string[];
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string;
   createdAt: string;
 }
 const when = formatTime;
+// The validity periods offered when creating a token; the server accepts 1–365 days and defaults to 90.
+const EXPIRY_DAYS = [30, 90, 180, 365];
 
 function CreateTokenModal({
   open,
@@ -65,7 +68,13 @@ function CreateTokenModal({
       okButtonProps={{ loading: busy, 'data-testid': 'token-save' } as any}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={save} data-testid="token-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{ expiresInDays: 90 }}
+        data-testid="token-form"
+      >
         <Form.Item
           name="name"
           label={t('office.token.name')}
@@ -88,6 +97,12 @@ function CreateTokenModal({
           rules={[{ required: true, message: t('msg.required') }]}
         >
           <Select mode="multiple" options={roleOptions} data-testid="token-roles" />
+        </Form.Item>
+        <Form.Item name="expiresInDays" label={t('office.token.expiresIn')} extra={t('office.token.expiresHint')}>
+          <Select
+            options={EXPIRY_DAYS.map((days) => ({ value: days, label: t('office.token.expiresInDays', { days }) }))}
+            data-testid="token-expiry"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -147,12 +162,15 @@ export function TokensTab() {
             },
             { title: t('office.token.createdAt'), dataIndex: 'createdAt', render: when },
             { title: t('office.token.lastUsed'), dataIndex: 'lastUsedAt', render: when },
+            { title: t('office.token.expiresAt'), dataIndex: 'expiresAt', render: when },
             {
               title: t('office.user.status'),
               key: 'status',
               render: (_, x) =>
                 x.revokedAt ? (
                   <Tag>{t('office.token.revokedAt', { at: when(x.revokedAt) })}</Tag>
+                ) : new Date(x.expiresAt) <= new Date() ? (
+                  <Tag color="orange">{t('office.token.expired')}</Tag>
                 ) : (
                   <Tag color="green">{t('office.token.valid')}</Tag>
                 ),
