@@ -181,3 +181,16 @@ describe('sign-in audit', () => {
     expect(throttled[0]?.after).toMatchObject({ username: 'admin', scope: 'account_ip', minutes: 1 });
   });
 });
+
+describe('counter housekeeping', () => {
+  it('forgets counters idle for longer than every window, but never one that still blocks', async () => {
+    const long = new Date(clock - 25 * 60 * MIN).toISOString();
+    const later = new Date(clock + 60 * MIN).toISOString();
+    await t.db.execute(sql`insert into login_throttle (kind, key, failures, window_start, blocked_until, updated_at)
+      values ('account', 'stale-guess', 3, ${long}::timestamptz, null, ${long}::timestamptz),
+             ('account', 'stale-locked', 60, ${long}::timestamptz, ${later}::timestamptz, ${long}::timestamptz)`);
+    await attempt('someone', 'Guess#Pass1', '10.10.0.1');
+    const keys = (await rows(sql`select key from login_throttle where key like 'stale-%'`)).map((r) => r.key);
+    expect(keys).toEqual(['stale-locked']);
+  });
+});
