@@ -1,7 +1,7 @@
-// What `jielian serve` prints once it listens: where it runs and, only when this start loaded the demo, its logins.
+// What `jielian serve` prints once it listens: where it runs and, only on a demo database, its logins.
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/db/seed/demo.js';
 
-/** The startup lines; demo logins only when the demo was seeded by this start, so a real installation never shows them. */
+/** The startup lines; demo logins only on a demo database (never with --no-demo), so a real installation never shows them. */
 export function startupBanner(opts: {
   url: string;
   database: string;

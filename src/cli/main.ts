@@ -1,7 +1,9 @@
 // The `jielian` command: serve | migrate | seed-demo | import | export | backup | restore.
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.js';
 import { writeAudit } from '../server/audit.js';
+import type { Deps } from '../server/context.js';
 import { users } from '../server/db/schema.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
 import { AppError } from '../server/errors.js';
@@ -41,6 +43,12 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   },
 };
 
+/** Whether the demo seed ran on this database (it leaves one audit row). */
+async function holdsDemoData(db: Deps['database']['db']): Promise<boolean> {
+  const res = await db.execute(sql`select 1 from audit_log where action = 'seed_demo' limit 1`);
+  return res.rows.length > 0;
+}
+
 async function serve(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -55,13 +63,15 @@ async function serve(args: string[]) {
     console.log('首次启动：正在载入演示数据 (first start: loading demo data)…');
     await seedDemo(deps.database.db, { onProgress: progressBar('演示数据') });
   }
-  // A server started with the demo data is a demo (DEMO_MODE=1 keeps it one on later starts): its password is allowed.
-  if (demoSeeded) deps.config.demoMode = true;
+  // A database holding the demo data is a demo (its password allowed, the sign-in page showing the demo logins),
+  // on the start that loads it and on every later start; --no-demo never makes one.
+  if (!values['no-demo'] && (demoSeeded || (await holdsDemoData(deps.database.db)))) deps.config.demoMode = true;
   const app = await buildApp(deps);
   await app.listen({ port: deps.config.port, host: deps.config.host });
   const url = `http://${deps.config.host === '0.0.0.0' ? 'localhost' : deps.config.host}:${deps.config.port}/`;
   const dataDir = deps.database.kind === 'pglite' ? deps.config.dataDir : null;
-  for (const line of startupBanner({ url, database: deps.database.kind, dataDir, demoSeeded })) console.log(line);
+  for (const line of startupBanner({ url, database: deps.database.kind, dataDir, demoSeeded: deps.config.demoMode }))
+    console.log(line);
   const scheduler = deps.config.remindersEnabled ? startScheduler(deps) : null;
   const mailIntake =
     deps.config.mailIntakePort !== null

@@ -11,7 +11,11 @@ afterAll(() => t.close());
 describe('system endpoints', () => {
   it('reports health and which database is in use', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+      demo: false,
+    });
   });
 
   it('publishes an OpenAPI 3 document listing the contract endpoints', async () => {

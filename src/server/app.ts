@@ -66,7 +66,8 @@ export async function buildApp(
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => {
     await deps.database.db.execute('select 1' as any);
-    return { status: 'ok', database: deps.database.kind };
+    // `demo` lets the sign-in page show the demo logins on a demo database only.
+    return { status: 'ok', database: deps.database.kind, demo: deps.config.demoMode };
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await app.register(registerRoutes, { prefix: '/api/v1' });

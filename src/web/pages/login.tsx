@@ -1,6 +1,6 @@
 // The sign-in page, with the server's message (lockout, wrong password) shown as is.
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
@@ -11,6 +11,14 @@ export function LoginPage() {
   const { login } = useAuth();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Demo logins are shown on a demo database only: a real installation never advertises them.
+  const [isDemo, setIsDemo] = useState(false);
+  useEffect(() => {
+    fetch('/api/health')
+      .then((r) => (r.ok ? r.json() : null))
+      .then((h) => setIsDemo(h?.demo === true))
+      .catch(() => setIsDemo(false));
+  }, []);
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -59,9 +67,15 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginBlockStart: 16, fontSize: 12 }}>
-          {t('login.demo')}
-        </Typography.Paragraph>
+        {isDemo && (
+          <Typography.Paragraph
+            type="secondary"
+            style={{ marginBlockStart: 16, fontSize: 12 }}
+            data-testid="demo-logins"
+          >
+            {t('login.demo')}
+          </Typography.Paragraph>
+        )}
       </Card>
     </div>
   );
