@@ -30,6 +30,7 @@ import { savedViewRoutes } from './modules/saved-views/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { sectorRoutes } from './modules/sectors/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { workbenchRoutes } from './modules/workbench/routes.js';
 
 /** The v1 API. */
 export const registerRoutes: FastifyPluginAsync = async (app) => {
@@ -64,6 +65,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     searchRoutes,
     receptionDayRoutes,
     consultationRoutes,
+    workbenchRoutes,
   ]) {
     await app.register(mod);
   }

@@ -7,13 +7,15 @@ import { field } from './field';
 import { kpi } from './kpis';
 import { ntf } from './notifications';
 import { office } from './office';
+import { ops } from './opinion-steps';
 import { op } from './opinions';
 import { prp } from './proposals';
 import { pub } from './public';
 import { rcp } from './reception';
+import { wb } from './workbench';
 
 type Catalogue = { zh: Record<string, unknown>; en: Record<string, unknown> };
-const areas: Catalogue[] = [common, field, office, op, pub, kpi, ntf, asmt, bl, prp, rcp, cst];
+const areas: Catalogue[] = [common, field, office, op, ops, pub, kpi, ntf, asmt, bl, prp, rcp, cst, wb];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...areas.map((a) => a[lang]));
 /** i18next resources for both languages. */

@@ -28,7 +28,13 @@ const select = sql`select p.*, r.name as rule_name, m.name as member_name from a
   join assessment_rules r on r.id = p.rule_id join members m on m.id = p.member_id`;
 
 /** Appeals of a year: staff and leaders all, a member (or group leader) their own / their group's, or one member's. */
-export async function listAppeals(db: DbOrTx, a: Actor, year: number, memberId?: number) {
+export async function listAppeals(
+  db: DbOrTx,
+  a: Actor,
+  year: number,
+  memberId?: number,
+  status?: 'pending' | 'accepted' | 'rejected',
+) {
   requireReader(a);
   await loadYear(db, year);
   if (memberId) await requireMemberVisible(db, a, memberId);
@@ -39,7 +45,7 @@ export async function listAppeals(db: DbOrTx, a: Actor, year: number, memberId?:
       : sql`p.member_id = ${a.memberId ?? 0}`;
   const rows = (
     await db.execute(sql`${select} where p.year = ${year} and ${scope}
-      ${memberId ? sql`and p.member_id = ${memberId}` : sql``} order by p.created_at desc, p.id desc`)
+      ${memberId ? sql`and p.member_id = ${memberId}` : sql``} ${status ? sql`and p.status = ${status}` : sql``} order by p.created_at desc, p.id desc`)
   ).rows as any[];
   return {
     items: rows.map((r) => ({

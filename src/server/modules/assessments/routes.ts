@@ -9,6 +9,7 @@ import { createEntry, deleteEntry, listEntries, updateEntry } from './entries.js
 import { memberReport } from './report.js';
 import {
   appealBody,
+  appealsQuery,
   copyBody,
   decisionBody,
   entriesQuery,
@@ -92,8 +93,8 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
   r.get('/assessments/:year/members/:memberId/appeals', { schema: { tags, params: yearMemberParam } }, async (req) =>
     listAppeals(db(), actorOf(req), req.params.year, req.params.memberId),
   );
-  r.get('/assessments/:year/appeals', { schema: { tags, params: yearParam } }, async (req) =>
-    listAppeals(db(), actorOf(req), req.params.year),
+  r.get('/assessments/:year/appeals', { schema: { tags, params: yearParam, querystring: appealsQuery } }, async (req) =>
+    listAppeals(db(), actorOf(req), req.params.year, undefined, req.query.status),
   );
   r.post(
     '/assessments/:year/appeals',

@@ -50,6 +50,8 @@ export const entriesQuery = z.object({
 });
 
 export const appealBody = z.object({ ruleId: idBody, reason: z.string().trim().min(1).max(1000) });
+/** Query of a year's appeals: status=pending is the office's queue (the workbench counts it). */
+export const appealsQuery = z.object({ status: z.enum(['pending', 'accepted', 'rejected']).optional() });
 export const decisionBody = z
   .object({
     decision: z.enum(['accept', 'reject']),

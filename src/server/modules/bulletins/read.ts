@@ -38,6 +38,13 @@ function textFilter(q: string): SQL | null {
   return sql.join(parts, sql` and `);
 }
 
+/** An issue number typed as printed ("2026年第11期", "第11期", "11期"): year (optional) and number, else null. */
+export function parseIssueNo(q: string): { year?: number; number: number } | null {
+  const m = /^\s*(?:(\d{4})\s*年)?\s*第?\s*(\d{1,4})\s*期\s*$/.exec(q);
+  if (!m) return null;
+  return { year: m[1] ? Number(m[1]) : undefined, number: Number(m[2]) };
+}
+
 /** The archive: newest first; mine=1 lists a member's credited issues (the only list a member may read). */
 export async function listBulletins(db: DbOrTx, a: Actor, q: BulletinListQuery) {
   const parts: SQL[] = [];
@@ -50,7 +57,16 @@ export async function listBulletins(db: DbOrTx, a: Actor, q: BulletinListQuery) 
   if (q.level)
     parts.push(sql`exists (select 1 from bulletin_outcomes x where x.bulletin_id = b.id and x.kind = 'adoption'
       and x.level = ${q.level})`);
-  const text = q.q ? textFilter(q.q) : null;
+  if (q.instructed !== undefined) {
+    const instructed = sql`exists (select 1 from bulletin_outcomes x where x.bulletin_id = b.id and x.kind = 'instruction')`;
+    parts.push(q.instructed ? instructed : sql`not ${instructed}`);
+  }
+  const issueNo = q.q ? parseIssueNo(q.q) : null;
+  if (issueNo) {
+    parts.push(sql`b.number = ${issueNo.number}`);
+    if (issueNo.year) parts.push(sql`b.year = ${issueNo.year}`);
+  }
+  const text = q.q && !issueNo ? textFilter(q.q) : null;
   if (text) parts.push(text);
   const where = parts.length ? sql.join(parts, sql` and `) : sql`true`;
   const res = await db.execute(sql`select b.id, b.year, b.number, b.title, b.status, b.category_id as "categoryId",

@@ -76,6 +76,11 @@ export const bulletinListQuery = pageQuery.extend({
     .enum(['0', '1', 'true', 'false'])
     .transform((v) => v === '1' || v === 'true')
     .optional(),
+  /** instructed=false: issues with no leader's 批示 recorded yet (the workbench's 批示 to record); true: with one. */
+  instructed: z
+    .enum(['0', '1', 'true', 'false'])
+    .transform((v) => v === '1' || v === 'true')
+    .optional(),
 });
 /** A validated archive query. */
 export type BulletinListQuery = z.infer<typeof bulletinListQuery>;

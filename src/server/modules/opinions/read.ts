@@ -1,13 +1,26 @@
 // Reading 社情民意 items: the scoped inbox with filters and full-text search, one item with its people, the timeline.
 import { type SQL, sql } from 'drizzle-orm';
-import { chinaDateOf, chinaInstant, shiftDate } from '../../../core/calendar/index.js';
-import { allowedActions, OPINION_STATUSES, type OpinionStatus } from '../../../core/opinions/index.js';
+import {
+  addWorkingDays,
+  type Calendar,
+  chinaDateOf,
+  chinaInstant,
+  shiftDate,
+  workingDaysLeft,
+} from '../../../core/calendar/index.js';
+import {
+  allowedActions,
+  allowedCompounds,
+  OPINION_STATUSES,
+  type OpinionStatus,
+} from '../../../core/opinions/index.js';
 import { toSearchQuery } from '../../adapters/text/segmenter.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { presentPerson, presentTrackingCode, seesTrackingCode } from '../common/present-person.js';
 import { normalizeCode } from '../public/schema.js';
+import { loadCalendar } from './calendar.js';
 import type { OpinionListQuery } from './schema.js';
 import { opinionActorFor, opinionsVisible } from './scope.js';
 
@@ -22,6 +35,45 @@ function overdueSql(now: Date): SQL {
     or (o.status in ('forwarded','returned_for_rework') and o.deadline < ${today}::date))`;
 }
 
+/** The statuses in which a department holds the item and its deadline runs. */
+const AT_DEPARTMENT = sql`('forwarded','returned_for_rework')`;
+
+/** The list's clock: the instant and the working-day calendar the deadlines were set on. */
+export interface ListClock {
+  now: Date;
+  calendar: Calendar;
+}
+
+/** Loads the calendar once per list or count request. */
+export async function listClock(db: DbOrTx, now: Date): Promise<ListClock> {
+  return { now, calendar: await loadCalendar(db) };
+}
+
+/**
+ * 即将超期: at a department, deadline not passed and at most 2 working days left (the same count as the rows'
+ * workingDaysLeft), i.e. before the third working day after today.
+ */
+function dueSoonSql({ now, calendar }: ListClock): SQL {
+  const today = chinaDateOf(now);
+  const bound = addWorkingDays(today, 3, calendar).date;
+  return sql`(o.status in ${AT_DEPARTMENT} and o.deadline >= ${today}::date and o.deadline < ${bound}::date)`;
+}
+
+/**
+ * Working days left on the clock that runs now (negative: working days over): acceptance while received, the
+ * department deadline while at a department; null when no clock runs. Same calendar as the deadlines.
+ */
+export function workingDaysLeftOf(
+  r: { status: string; acceptDueAt: unknown; deadline: string | null },
+  { now, calendar }: ListClock,
+): number | null {
+  if (r.status === 'received' && r.acceptDueAt)
+    return workingDaysLeft(chinaDateOf(new Date(r.acceptDueAt as string)), now, calendar);
+  if ((r.status === 'forwarded' || r.status === 'returned_for_rework') && r.deadline)
+    return workingDaysLeft(r.deadline, now, calendar);
+  return null;
+}
+
 const columns = (now: Date) => sql`o.id, o.tracking_code as "trackingCode", o.title, o.status, o.channel, o.urgency,
   o.confidentiality, o.category_id as "categoryId", c.name as "categoryName", o.region_id as "regionId", v.name as "regionName",
   o.sector_id as "sectorId", o.activity_id as "activityId", o.merged_into_id as "mergedIntoId",
@@ -33,7 +85,9 @@ const columns = (now: Date) => sql`o.id, o.tracking_code as "trackingCode", o.ti
 const from = sql`from opinions o left join opinion_categories c on c.id = o.category_id
   left join regions v on v.id = o.region_id left join departments d on d.id = o.lead_department_id`;
 
-function filters(a: Actor, q: OpinionListQuery, now: Date): SQL {
+/** The inbox's WHERE: scope plus every filter; the list and the workbench counts share it so they cannot drift. */
+function filters(a: Actor, q: OpinionListQuery, clock: ListClock): SQL {
+  const { now } = clock;
   const parts: SQL[] = [opinionsVisible(a)];
   if (q.status) parts.push(sql`o.status = ${q.status}`);
   if (q.channel) parts.push(sql`o.channel = ${q.channel}`);
@@ -52,6 +106,10 @@ function filters(a: Actor, q: OpinionListQuery, now: Date): SQL {
   if (q.from) parts.push(sql`o.received_at >= ${chinaInstant(q.from).toISOString()}::timestamptz`);
   if (q.to) parts.push(sql`o.received_at < ${chinaInstant(shiftDate(q.to, 1)).toISOString()}::timestamptz`);
   if (q.compilable) parts.push(sql`not o.is_in_bulletin and o.status not in ('received','not_accepted','merged')`);
+  if (q.todo) parts.push(sql`o.status in ${AT_DEPARTMENT}`);
+  if (q.dueSoon) parts.push(dueSoonSql(clock));
+  if (q.extensionPending) parts.push(sql`(o.has_pending_extension and o.status in ${AT_DEPARTMENT})`);
+  if (q.feedbackPending) parts.push(sql`o.status in ('reviewed','replied_directly')`);
   // A typed tracking code finds its item as well as any text match, for those who may see codes (never departments).
   const code = q.q && seesTrackingCode(a) ? normalizeCode(q.q) : null;
   const tsq = q.q ? toSearchQuery(q.q) : '';
@@ -61,18 +119,38 @@ function filters(a: Actor, q: OpinionListQuery, now: Date): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** The inbox: items in the actor's scope matching the filters, newest first, one page. */
+const ORDER = {
+  received: sql`o.received_at desc, o.id desc`,
+  due: (now: Date) =>
+    sql`${overdueSql(now)} desc, o.deadline asc nulls last, o.accept_due_at asc nulls last, o.received_at, o.id`,
+};
+
+/** The inbox: items in the actor's scope matching the filters, newest first (or by due date), one page. */
 export async function listOpinions(db: DbOrTx, a: Actor, q: OpinionListQuery, now: Date) {
+  const clock = await listClock(db, now);
+  const order = q.sort === 'due' ? ORDER.due(now) : ORDER.received;
   const res = await db.execute(sql`select ${columns(now)}, count(*) over()::int as total ${from}
-    where ${filters(a, q, now)} order by o.received_at desc, o.id desc
+    where ${filters(a, q, clock)} order by ${order}
     limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
   const rows = res.rows as any[];
   return {
-    items: rows.map(({ total, ...r }) => presentTrackingCode(a, { ...r, statusLabel: statusLabel(r.status) })),
+    items: rows.map(({ total, ...r }) =>
+      presentTrackingCode(a, {
+        ...r,
+        statusLabel: statusLabel(r.status),
+        workingDaysLeft: workingDaysLeftOf(r, clock),
+      }),
+    ),
     total: rows[0]?.total ?? 0,
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** How many items the same list would show (the workbench's counters): the list's WHERE, without paging. */
+export async function countOpinions(db: DbOrTx, a: Actor, q: OpinionListQuery, clock: ListClock): Promise<number> {
+  const res = await db.execute(sql`select count(*)::int as n ${from} where ${filters(a, q, clock)}`);
+  return (res.rows[0] as { n: number }).n;
 }
 
 interface OriginatorRow {
@@ -139,6 +217,8 @@ export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
     ...row,
     statusLabel: statusLabel(row.status),
     abilities: allowedActions(state, actor),
+    // Named compound moves (受理并转办, 审核通过并反馈) the actor may start now, each step allowed in turn.
+    compounds: allowedCompounds(state, actor),
   });
 }
 

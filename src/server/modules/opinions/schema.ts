@@ -70,6 +70,16 @@ export const opinionListQuery = pageQuery.extend({
   to: isoDate.optional(),
   /** Only items that can still be compiled into a bulletin (accepted or later, live, not yet in one): the editor's picker. */
   compilable: flag.optional(),
+  /** 待办 of a department: at a department (forwarded or returned for rework), the only statuses it acts on. */
+  todo: flag.optional(),
+  /** Department deadline within 2 working days and not passed (即将超期), on the same calendar as the deadlines. */
+  dueSoon: flag.optional(),
+  /** A department's extension request awaits the office's decision (延期申请). */
+  extensionPending: flag.optional(),
+  /** Answered (reviewed or answered directly) and the feedback not yet sent (待反馈). */
+  feedbackPending: flag.optional(),
+  /** `due`: overdue first, then by due date, oldest first on a tie (the department desk); default newest first. */
+  sort: z.enum(['received', 'due']).optional(),
 });
 /** A validated list query. */
 export type OpinionListQuery = z.infer<typeof opinionListQuery>;

@@ -1,9 +1,10 @@
-// /assessment: the year's scores, its rule table and the responsiveness table, with a year switch.
+// /assessment: the year's scores, its rule table, the responsiveness table and the appeals, with a year switch; the
+// year, tab and appeal status live in the URL (the workbench links to ?tab=appeals&status=pending).
 import { Flex, Segmented, Select, Spin, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../auth';
+import { AppealsTable } from './appeals-table';
 import { ResponsivenessTable } from './responsiveness-table';
 import { RulesEditor } from './rules-editor';
 import { ScoresTable } from './scores-table';
@@ -15,7 +16,13 @@ export function AssessmentPage() {
   const { has } = useAuth();
   const years = useYears();
   const [params, setParams] = useSearchParams();
-  const [tab, setTab] = useState('scores');
+  const tab = params.get('tab') ?? 'scores';
+  const setParam = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) v ? next.set(k, v) : next.delete(k);
+    setParams(next, { replace: true });
+  };
+  const setTab = (v: string) => setParam({ tab: v === 'scores' ? undefined : v, status: undefined });
   if (years.isLoading) return <Spin />;
   const items = years.data?.items ?? [];
   const year = Number(params.get('year')) || defaultYear(items);
@@ -34,7 +41,7 @@ export function AssessmentPage() {
         <Select
           value={year}
           options={options}
-          onChange={(y) => setParams({ year: String(y) })}
+          onChange={(y) => setParam({ year: String(y) })}
           style={{ minWidth: 100 }}
           aria-label={t('asmt.year')}
           data-testid="asmt-year"
@@ -53,6 +60,7 @@ export function AssessmentPage() {
           { value: 'scores', label: t('asmt.tab.scores') },
           { value: 'rules', label: t('asmt.tab.rules') },
           { value: 'responsiveness', label: t('asmt.tab.responsiveness') },
+          { value: 'appeals', label: t('wb.appeals.tab') },
         ]}
         data-testid="asmt-tabs"
       />
@@ -72,6 +80,17 @@ export function AssessmentPage() {
           },
           { key: 'rules', label: '', children: <RulesEditor year={year} years={items} /> },
           { key: 'responsiveness', label: '', children: info ? <ResponsivenessTable year={year} /> : null },
+          {
+            key: 'appeals',
+            label: '',
+            children: info ? (
+              <AppealsTable
+                year={year}
+                status={params.get('status') ?? undefined}
+                onStatus={(status) => setParam({ status })}
+              />
+            ) : null,
+          },
         ]}
       />
     </Flex>

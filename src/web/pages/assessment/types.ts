@@ -70,6 +70,7 @@ export interface MemberAnswer {
 }
 export interface Appeal {
   id: number;
+  memberId: number;
   ruleId: number;
   ruleName: string;
   memberName: string;

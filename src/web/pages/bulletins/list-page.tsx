@@ -1,10 +1,10 @@
 // /bulletins: the searchable archive for staff and leaders; /bulletins/mine: the issues crediting the signed-in member.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../auth';
 import { CardList } from '../../components/card-list';
 import { usePagedList } from '../../components/use-page';
@@ -14,26 +14,29 @@ import type { BulletinRow } from './types';
 
 const YEARS = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
 
-/** The archive; `mine` lists only the member's credited issues (read-only). */
+/** The archive; `mine` lists only the member's credited issues (read-only). Filters live in the URL (workbench links). */
 export function BulletinListPage({ mine = false }: { mine?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { has } = useAuth();
-  const [q, setQ] = useState('');
-  const [year, setYear] = useState<number>();
-  const [status, setStatus] = useState<string>();
-  const [level, setLevel] = useState<string>();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const year = Number(params.get('year')) || undefined;
+  const status = params.get('status') ?? undefined;
+  const level = params.get('level') ?? undefined;
+  const instructed = params.get('instructed') ?? undefined;
   const filters = useMemo(
-    () => ({ q: q || undefined, year, status, level, mine: mine ? 1 : undefined }),
-    [q, year, status, level, mine],
+    () => ({ q: q || undefined, year, status, level, instructed, mine: mine ? 1 : undefined }),
+    [q, year, status, level, instructed, mine],
   );
   const { tableProps, resetPage } = usePagedList<BulletinRow>('/bulletins', filters);
-  const set =
-    <T,>(fn: (v: T) => void) =>
-    (v: T) => {
-      fn(v);
-      resetPage();
-    };
+  const set = (key: string) => (v: string | number | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v === undefined || v === null || v === '') next.delete(key);
+    else next.set(key, String(v));
+    setParams(next, { replace: true });
+    resetPage();
+  };
   const isPhone = !Grid.useBreakpoint().md;
   const columns: ColumnsType<BulletinRow> = [
     { title: t('bl.field.number'), key: 'no', width: 140, render: (_, r) => <IssueNo row={r} /> },
@@ -66,14 +69,15 @@ export function BulletinListPage({ mine = false }: { mine?: boolean }) {
           data-testid="bl-search"
           placeholder={t('bl.list.search')}
           style={{ inlineSize: 240 }}
-          onSearch={set(setQ)}
+          defaultValue={q}
+          onSearch={set('q')}
         />
         <Select
           allowClear
           placeholder={t('bl.list.anyYear')}
           style={{ inlineSize: 120 }}
           value={year}
-          onChange={set(setYear)}
+          onChange={set('year')}
           options={YEARS.map((y) => ({ value: y, label: String(y) }))}
         />
         {!mine && (
@@ -82,7 +86,7 @@ export function BulletinListPage({ mine = false }: { mine?: boolean }) {
             placeholder={t('bl.list.anyStatus')}
             style={{ inlineSize: 130 }}
             value={status}
-            onChange={set(setStatus)}
+            onChange={set('status')}
             options={['draft', 'submitted', 'signed_off', 'issued'].map((s) => ({
               value: s,
               label: t(`bl.status.${s}`),
@@ -94,9 +98,15 @@ export function BulletinListPage({ mine = false }: { mine?: boolean }) {
           placeholder={t('bl.list.anyLevel')}
           style={{ inlineSize: 150 }}
           value={level}
-          onChange={set(setLevel)}
+          onChange={set('level')}
           options={['county', 'city', 'province', 'national'].map((s) => ({ value: s, label: t(`bl.level.${s}`) }))}
         />
+        {instructed && (
+          <Tag closable color="blue" data-testid="bl-filter-instructed" onClose={() => set('instructed')(undefined)}>
+            {t('wb.filter.instructed')}:{' '}
+            {t(instructed === 'false' ? 'wb.filter.instructedNo' : 'wb.filter.instructedYes')}
+          </Tag>
+        )}
       </Flex>
       {isPhone ? (
         <CardList

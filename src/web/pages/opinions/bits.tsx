@@ -35,18 +35,38 @@ export const fmtTime = (s: string | null | undefined) => (s ? dayjs(s).format('Y
 /** A timestamp or date as a day. */
 export const fmtDate = (s: string | null | undefined) => (s ? dayjs(s).format('YYYY-MM-DD') : '');
 
+/** Working days left or over on the running clock, as the row says (e.g. 剩 3 个工作日 / 已超期 2 个工作日). */
+export function WorkingDaysTag({ row }: { row: Pick<OpinionRow, 'overdue' | 'workingDaysLeft'> }) {
+  const { t } = useTranslation();
+  const left = row.workingDaysLeft;
+  if (typeof left !== 'number') return null;
+  if (row.overdue)
+    return (
+      <Tag color="error" data-testid="op-overdue" data-days={left}>
+        {left < 0 ? t('wb.due.over', { count: -left }) : t('wb.due.overToday')}
+      </Tag>
+    );
+  return (
+    <Tag color={left <= 2 ? 'warning' : 'default'} data-testid="op-due-left" data-days={left}>
+      {left === 0 ? t('wb.due.today') : t('wb.due.left', { count: left })}
+    </Tag>
+  );
+}
+
 /** The running deadline: acceptance while received, the department's reply date after forwarding; red when overdue. */
 export function DueCell({ row, bare }: { row: OpinionRow; bare?: boolean }) {
   const { t } = useTranslation();
   const accepting = row.status === 'received';
   const value = accepting ? fmtTime(row.acceptDueAt) : fmtDate(row.deadline);
   if (!value) return <Typography.Text type="secondary">—</Typography.Text>;
+  const counted = typeof row.workingDaysLeft === 'number';
   return (
     <Space size={4} wrap>
       <Typography.Text type={row.overdue ? 'danger' : undefined} strong={row.overdue}>
         {bare ? value : `${t(accepting ? 'op.field.acceptDue' : 'op.field.deadline')} ${value}`}
       </Typography.Text>
-      {row.overdue && (
+      {counted && <WorkingDaysTag row={row} />}
+      {!counted && row.overdue && (
         <Tag color="error" data-testid="op-overdue">
           {t('op.inbox.overdueTag')}
         </Tag>

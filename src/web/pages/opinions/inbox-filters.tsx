@@ -1,7 +1,8 @@
 // The filter bar above the 社情民意 inbox: full-text search, status, channel, category, township, urgency, overdue, dates;
-// the filters live in the URL (KPI drill-down links and saved views open the inbox filtered).
-import { Button, DatePicker, Flex, Input, Select, Tag, TreeSelect } from 'antd';
+// the filters live in the URL (KPI drill-down links, workbench counters and saved views open the inbox filtered).
+import { Button, DatePicker, Flex, Input, type InputRef, Select, Tag, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_CODES } from '../../../core/opinions';
 import { useCategoryTree, useDepartmentOptions, useTownshipOptions } from './lookups';
@@ -21,12 +22,20 @@ export interface InboxFilters {
   overdue?: 'true' | 'false';
   from?: string;
   to?: string;
+  dueSoon?: 'true';
+  extensionPending?: 'true';
+  feedbackPending?: 'true';
+  compilable?: 'true';
+  /** The department desk's 全部 switch (the page's, turned into the API query by deptDeskQuery). */
+  view?: 'all';
 }
 
 const TEXT_KEYS = ['q', 'status', 'channel', 'urgency', 'from', 'to'] as const;
 const ID_KEYS = ['categoryId', 'regionId', 'departmentId', 'sectorId', 'memberId'] as const;
 /** Filters set by links (KPI drill-down, saved views) without a control of their own: shown as closable tags. */
 const LINK_ONLY = ['departmentId', 'sectorId', 'memberId'] as const;
+/** Yes-only filters set by the workbench's links: shown as closable tags. */
+const FLAGS = ['dueSoon', 'extensionPending', 'feedbackPending', 'compilable'] as const;
 
 /** Reads the filters from URL parameters (overdue=1/0 as the KPI links write it, ids as numbers). */
 export function readFilters(p: URLSearchParams): InboxFilters {
@@ -42,6 +51,8 @@ export function readFilters(p: URLSearchParams): InboxFilters {
   const o = p.get('overdue');
   if (o === '1' || o === 'true') f.overdue = 'true';
   if (o === '0' || o === 'false') f.overdue = 'false';
+  for (const k of FLAGS) if (p.get(k) === 'true' || p.get(k) === '1') f[k] = 'true';
+  if (p.get('view') === 'all') f.view = 'all';
   return f;
 }
 
@@ -52,8 +63,18 @@ export function writeFilters(f: InboxFilters): Record<string, string> {
   return out;
 }
 
-/** Filter bar; every change is reported at once (the search box on Enter or clear). */
-export function InboxFilterBar({ value, onChange }: { value: InboxFilters; onChange: (v: InboxFilters) => void }) {
+/** Filter bar; every change is reported at once (the search box on Enter or clear). `keep` survives "clear". */
+export function InboxFilterBar({
+  value,
+  onChange,
+  searchRef,
+  keep = {},
+}: {
+  value: InboxFilters;
+  onChange: (v: InboxFilters) => void;
+  searchRef?: Ref<InputRef>;
+  keep?: InboxFilters;
+}) {
   const { t } = useTranslation();
   const categories = useCategoryTree();
   const townships = useTownshipOptions();
@@ -71,6 +92,7 @@ export function InboxFilterBar({ value, onChange }: { value: InboxFilters; onCha
     <Flex wrap gap={8} style={{ marginBlockEnd: 12 }}>
       <Input.Search
         key={value.q ?? ''}
+        ref={searchRef}
         allowClear
         data-testid="op-search"
         placeholder={t('op.inbox.search')}
@@ -149,8 +171,13 @@ export function InboxFilterBar({ value, onChange }: { value: InboxFilters; onCha
           {t(`op.filter.${k}`)}: {linkLabel(k, value[k] as number)}
         </Tag>
       ))}
-      {Object.keys(writeFilters(value)).length > 0 && (
-        <Button type="link" data-testid="op-filter-clear" onClick={() => onChange({})}>
+      {FLAGS.filter((k) => value[k]).map((k) => (
+        <Tag key={k} closable color="blue" data-testid={`op-filter-${k}`} onClose={() => set({ [k]: undefined })}>
+          {t(`wb.filter.${k}`)}
+        </Tag>
+      ))}
+      {Object.keys(writeFilters({ ...value, ...keep })).length > Object.keys(writeFilters(keep)).length && (
+        <Button type="link" data-testid="op-filter-clear" onClick={() => onChange({ ...keep })}>
           {t('op.filter.clear')}
         </Button>
       )}

@@ -1,11 +1,13 @@
-// /opinions (社情民意 inbox) and /dept (承办工作台): one scoped list, a table on desktop and cards on phones.
+// /opinions (社情民意 inbox) and /dept (承办工作台): one scoped list, a table on desktop and cards on phones; every row
+// counts its working days left or over; the desk shows 待办 by default, overdue first; j/k/Enter/"/" on desktops.
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Grid, Table, Typography } from 'antd';
+import { Button, Card, Flex, Grid, type InputRef, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DESK_VIEW_ALL, deptDeskQuery } from '../../../core/workbench';
 import { api, qs } from '../../api';
 import { useAuth } from '../../auth';
 import { CardList } from '../../components/card-list';
@@ -14,6 +16,7 @@ import { PageHead } from '../office/components/page-head';
 import { DueCell, fmtDate, StatusTag, UrgencyTag } from './bits';
 import { BulkBar } from './bulk-bar';
 import { InboxFilterBar, type InboxFilters, readFilters, writeFilters } from './inbox-filters';
+import { KeysHelp, useInboxKeys } from './inbox-keys';
 import { SavedViews } from './saved-views';
 import type { OpinionRow } from './types';
 
@@ -90,9 +93,23 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
   const isPhone = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
-  const query = useMemo(() => writeFilters(filters), [filters]);
+  const urlQuery = useMemo(() => writeFilters(filters), [filters]);
+  // The desk asks for 待办 unless 全部 or a status is picked, overdue first (the workbench counts the same query).
+  const query = useMemo(() => (dept ? deptDeskQuery(urlQuery) : urlQuery), [dept, urlQuery]);
   const [selected, setSelected] = useState<number[]>([]);
   const { tableProps, resetPage } = usePagedList<OpinionRow>('/opinions', query);
+  const searchRef = useRef<InputRef>(null);
+  const keys = useInboxKeys({
+    rows: tableProps.dataSource,
+    enabled: !isPhone,
+    onOpen: (o) => navigate(`/opinions/${o.id}`),
+    focusSearch: () => searchRef.current?.focus(),
+  });
+  const cursorId = tableProps.dataSource[keys.cursor]?.id;
+  useEffect(() => {
+    if (cursorId !== undefined)
+      document.querySelector(`[data-testid="op-row"][data-id="${cursorId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [cursorId]);
   // Bulk triage is the office's (the server refuses anyone else); departments work item by item.
   const bulk = !dept && !isPhone && has('admin');
   const columns: ColumnsType<OpinionRow> = [
@@ -120,11 +137,19 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
     setSelected([]);
     resetPage();
   };
-  const extra = !dept && has('admin', 'info_officer', 'member') && (
-    <Button type="primary" icon={<PlusOutlined />} data-testid="op-new" onClick={() => navigate('/opinions/new')}>
-      {t('op.inbox.new')}
-    </Button>
+  const extra = (
+    <Space>
+      {!dept && has('admin', 'info_officer', 'member') && (
+        <Button type="primary" icon={<PlusOutlined />} data-testid="op-new" onClick={() => navigate('/opinions/new')}>
+          {t('op.inbox.new')}
+        </Button>
+      )}
+      {!isPhone && <KeysHelp open={keys.help} onOpenChange={keys.setHelp} />}
+    </Space>
   );
+  const deskView = filters.view === DESK_VIEW_ALL || filters.status ? 'all' : 'todo';
+  const onDeskView = (v: string) =>
+    onFilters(v === 'all' ? { ...filters, view: DESK_VIEW_ALL } : { ...filters, view: undefined, status: undefined });
   const pg = tableProps.pagination;
   return (
     <div>
@@ -134,7 +159,24 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
         extra={extra}
       />
       {!dept && <SavedViews query={query} onApply={(q) => onFilters(readFilters(new URLSearchParams(q)))} />}
-      <InboxFilterBar value={filters} onChange={onFilters} />
+      {dept && (
+        <Segmented
+          value={deskView}
+          onChange={(v) => onDeskView(String(v))}
+          options={[
+            { value: 'todo', label: t('wb.desk.todo') },
+            { value: 'all', label: t('wb.desk.all') },
+          ]}
+          style={{ marginBlockEnd: 12 }}
+          data-testid="op-desk-view"
+        />
+      )}
+      <InboxFilterBar
+        value={filters}
+        onChange={onFilters}
+        searchRef={searchRef}
+        keep={dept && filters.view ? { view: filters.view } : {}}
+      />
       {!dept && filters.q && filters.q.length <= 100 && <PeopleLine q={filters.q} />}
       {bulk && <BulkBar ids={selected} onClear={() => setSelected([])} />}
       {isPhone ? (
@@ -158,7 +200,13 @@ export function InboxPage({ dept = false }: { dept?: boolean }) {
             ({
               'data-testid': 'op-row',
               'data-id': o.id,
-              style: o.overdue ? { background: 'var(--ant-color-error-bg, #fff1f0)' } : undefined,
+              'aria-selected': o.id === cursorId ? true : undefined,
+              style:
+                o.id === cursorId
+                  ? { background: 'var(--ant-color-primary-bg, #e6f4ff)', outline: '2px solid #1677ff' }
+                  : o.overdue
+                    ? { background: 'var(--ant-color-error-bg, #fff1f0)' }
+                    : undefined,
             }) as any
           }
           scroll={{ x: 960 }}

@@ -1,5 +1,5 @@
 // Shapes of the 社情民意 API answers the staff pages read, and the code lists the forms offer.
-import type { OpinionAction, OpinionStatus } from '../../../core/opinions';
+import type { OpinionAction, OpinionCompound, OpinionStatus } from '../../../core/opinions';
 
 /** Intake channels (the server's CHECK list); staff may pick these on the entry form. */
 export const CHANNELS = [
@@ -48,6 +48,8 @@ export interface OpinionRow {
   receivedAt: string;
   closedAt: string | null;
   overdue: boolean;
+  /** Working days left on the running clock (negative: over); null when none runs. Lists only. */
+  workingDaysLeft?: number | null;
 }
 
 /** One person who raised the item, masked as the server sends it. */
@@ -80,6 +82,8 @@ export interface OpinionDetail extends OpinionRow {
   originators: Originator[];
   assignments: Assignment[];
   abilities: OpinionAction[];
+  /** Compound moves the server offers now (受理并转办, 审核通过并反馈). */
+  compounds?: OpinionCompound[];
 }
 
 /** One timeline event. */

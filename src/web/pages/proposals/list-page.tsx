@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PROPOSAL_STATUS_CODES } from '../../../core/proposals';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
@@ -22,7 +22,7 @@ export function usePendingInvitations(enabled: boolean) {
   });
 }
 
-/** The list with its box tabs and filters. */
+/** The list with its box tabs and filters; box and status live in the URL (workbench links open them). */
 export function ProposalListPage() {
   const { t } = useTranslation();
   const { me, has } = useAuth();
@@ -33,8 +33,18 @@ export function ProposalListPage() {
     ...(has('dept_handler') ? ['department'] : []),
     ...(has('admin', 'leader') ? ['all'] : []),
   ];
-  const [box, setBox] = useState(boxes[0] ?? 'all');
-  const [status, setStatus] = useState<string>();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('box');
+  const box = asked && boxes.includes(asked) ? asked : (boxes[0] ?? 'all');
+  const status = params.get('status') ?? undefined;
+  const setParam = (key: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(key, v);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const setBox = (b: string) => setParam('box', b);
+  const setStatus = (s: string | undefined) => setParam('status', s);
   const [q, setQ] = useState<string>();
   const pending = usePendingInvitations(isMember);
   const { tableProps, resetPage } = usePagedList<ProposalRow>('/proposals', { box, status, q });

@@ -1,12 +1,13 @@
-// 工作台: what each role needs first: a member's villages and shortfalls, an overview for office, leaders and group leaders.
+// 工作台: the 待办 workbench first for every role, then a member's villages and shortfalls, an overview for office,
+// leaders and group leaders (the registry statistics), and the latest activities.
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../auth';
 import { PendingList } from '../record/pending-list';
-import { DeptPanel } from './dept-panel';
 import { MemberPanel } from './member-panel';
 import { OverviewPanel } from './overview-panel';
 import { RecentActivities } from './recent-activities';
+import { Workbench } from './workbench';
 
 /** The home page, composed per role. */
 export function HomePage() {
@@ -18,7 +19,7 @@ export function HomePage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('field.home.hello', { name: me?.displayName })}
       </Typography.Title>
-      {has('dept_handler') && <DeptPanel />}
+      <Workbench />
       {!has('dept_handler') && <PendingList compact />}
       {overview && <OverviewPanel />}
       {me?.memberId && <MemberPanel memberId={me.memberId} />}
