@@ -57,7 +57,9 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   contact_already_released: 409,
   opinion_reply_file_locked: 409,
   password_change_required: 403,
+  reference_missing: 400,
   activity_has_opinions: 409,
+  opinion_already_raised: 409,
   internal: 500,
 };
 

@@ -256,3 +256,19 @@ describe('hostile input is a clear 4xx, logged 5xx carry a request id', () => {
     expect(logged.err.stack).toContain('boom');
   });
 });
+
+describe('database errors the schemas did not foresee', () => {
+  it('tells a missing reference (400) from a record still in use (409)', async () => {
+    const { mapDatabaseError } = await import('./http-guards.js');
+    const fk = (detail: string) => Object.assign(new Error('fk'), { code: '23503', detail });
+    expect(mapDatabaseError(fk('Key (category_id)=(99) is not present in table "opinion_categories".'))).toEqual({
+      status: 400,
+      code: 'reference_missing',
+    });
+    expect(mapDatabaseError(fk('Key (id)=(3) is still referenced from table "opinions".'))).toEqual({
+      status: 409,
+      code: 'in_use',
+    });
+    expect(mapDatabaseError(new Error('socket hang up'))).toBeNull();
+  });
+});

@@ -94,6 +94,11 @@ const PG_ERRORS: Record<string, { status: number; code: MessageCode }> = {
 
 /** The 4xx for a database error a schema should have caught, or null for a real server fault. */
 export function mapDatabaseError(err: FastifyError | Error): { status: number; code: MessageCode } | null {
-  const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
+  const cause = (err as { cause?: { code?: unknown; detail?: unknown } }).cause;
+  const code = (err as { code?: unknown }).code ?? cause?.code;
+  const detail = String((err as { detail?: unknown }).detail ?? cause?.detail ?? '');
+  // A foreign key fails two ways: a write names a record that does not exist (insert/update: "is not present"), or a
+  // delete meets a record still pointing at it ("is still referenced").
+  if (code === '23503' && detail.includes('is not present')) return { status: 400, code: 'reference_missing' };
   return typeof code === 'string' ? (PG_ERRORS[code] ?? null) : null;
 }

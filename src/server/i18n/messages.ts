@@ -152,6 +152,10 @@ export const messages = {
     zh: '该文件随答复一并提交，不能删除',
     en: 'This file was submitted with a reply and cannot be deleted',
   },
+  reference_missing: {
+    zh: '所选的关联记录不存在或已被删除，请刷新后重新选择',
+    en: 'A record you chose no longer exists; reload and choose again',
+  },
   password_change_required: {
     zh: '首次登录或密码已被重置，请先修改密码',
     en: 'Change your password before doing anything else',
@@ -159,6 +163,10 @@ export const messages = {
   activity_has_opinions: {
     zh: '该联系活动已转为 {count} 条社情民意，不能删除；如需更正请修改活动内容',
     en: 'This activity has {count} 社情民意 item(s) raised from it and cannot be deleted; edit it instead',
+  },
+  opinion_already_raised: {
+    zh: '意见「{title}」已转为社情民意，不能重复转',
+    en: 'The opinion "{title}" has already been raised as an item',
   },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -1,10 +1,9 @@
 // Request schemas of the calendar endpoints; dates are checked against the real calendar, not just the pattern.
 import { z } from 'zod';
-import { isIsoDate } from '../../../core/calendar/index.js';
-import { text } from '../common/schemas.js';
+import { isAppDate, text } from '../common/schemas.js';
 
-/** A real China date 'YYYY-MM-DD' (2026-13-01 and 2026-02-30 are refused with the date message). */
-export const calendarDate = z.string().trim().refine(isIsoDate, 'date_invalid');
+/** A real China date 'YYYY-MM-DD' in 1900–2100 (2026-13-01, 2026-02-30 and 9999-12-31 get the date message). */
+export const calendarDate = z.string().trim().refine(isAppDate, 'date_invalid');
 
 /** Longest working-day span the endpoint computes: a year of working days covers every statutory clock. */
 export const MAX_WORKING_DAYS = 366;

@@ -15,8 +15,16 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
   q: z.string().trim().max(50).optional(),
 });
-/** A real calendar day: Date.parse takes 2026-02-30 and 0000-01-01, which PostgreSQL refuses (a 500 before). */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid').refine(isIsoDate, 'date_invalid');
+/**
+ * A real calendar day within 1900–2100, the years every other field of the app accepts: Date.parse takes 2026-02-30
+ * and 0000-01-01, which PostgreSQL refuses, and "the day after 9999-12-31" has no ISO form (all three were 500s).
+ */
+export const isAppDate = (s: string) => isIsoDate(s) && s >= '1900-01-01' && s <= '2100-12-31';
+/** A date field or filter, 'YYYY-MM-DD', refused with the date message unless isAppDate. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
+  .refine(isAppDate, 'date_invalid');
 export const phone = z
   .string()
   .trim()

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { asMultipartClientError } from '../../http-guards.js';
 import { actorOf } from '../auth/plugin.js';
 import { registryAdmin } from '../common/crud.js';
 import { contentDisposition } from '../common/download.js';
@@ -31,7 +32,9 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     { schema: { tags: ['imports'], params: kindParam, querystring: importQuery, consumes: ['multipart/form-data'] } },
     async (req) => {
       const actor = registryAdmin(req);
-      const file = req.isMultipart() ? await req.file() : undefined;
+      const file = req.isMultipart()
+        ? await req.file().catch((e) => Promise.reject(asMultipartClientError(e)))
+        : undefined;
       if (!file) {
         const errors = [{ row: 0, column: '', code: 'no_file', message: importMessage('no_file', req.lang) }];
         throw new AppError(
@@ -40,7 +43,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
           { ok: false, total: 0, created: 0, updated: 0, unchanged: 0, errors, errorCount: 1 },
         );
       }
-      const data = await file.toBuffer();
+      const data = await file.toBuffer().catch((e) => Promise.reject(asMultipartClientError(e)));
       const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
       return runImport(db(), {
         kind: req.params.kind,
