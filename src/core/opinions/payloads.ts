@@ -71,7 +71,8 @@ export const OPINION_PAYLOAD_SCHEMAS = {
         ctx.addIssue({ code: 'custom', path: ['comment'], message: 'comment_required' });
       }
     }),
-  close: noteOnly,
+  // `autoReason` marks the system's automatic close (after a 满意 rating); people close with a note only.
+  close: z.strictObject({ note, autoReason: z.enum(['satisfied_rating']).optional() }),
   reopen: reason,
   // The issue may not exist yet while staff pick items; the bulletin module links it later.
   compile_into_bulletin: z.strictObject({ bulletinId: id.optional(), note }),

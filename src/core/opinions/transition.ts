@@ -85,8 +85,24 @@ function custom(path: string, message: string): PayloadIssue {
   return { code: 'custom', path: [path], message, input: undefined };
 }
 
-// Payload checks that need the item: a merge target other than itself, an extension that moves the deadline later.
-function checkAgainstItem(item: OpinionItemState, action: OpinionAction, payload: any): PayloadIssue[] {
+// The status an allowed move leads to when it does not depend on the payload; null if refused or payload-dependent.
+export function targetOf(item: OpinionItemState, actor: OpinionActor, action: OpinionAction): OpinionStatus | null {
+  const found = findRule(item, actor, action);
+  if (!('rule' in found)) return null;
+  return typeof found.rule.to === 'function' ? null : found.rule.to;
+}
+
+// Payload checks that need the item or actor: a merge target other than itself, an extension that moves the deadline
+// later, and the automatic-close reason, which only the system may give.
+function checkAgainstItem(
+  item: OpinionItemState,
+  actor: OpinionActor,
+  action: OpinionAction,
+  payload: any,
+): PayloadIssue[] {
+  if (action === 'close' && payload.autoReason !== undefined && actor.kind !== 'system') {
+    return [custom('autoReason', 'auto_reason_system_only')];
+  }
   if (action === 'merge' && item.id !== undefined && payload.targetId === item.id) {
     return [custom('targetId', 'merge_into_self')];
   }
@@ -121,7 +137,7 @@ export function decideTransition<A extends OpinionAction>(
   const parsed = OPINION_PAYLOAD_SCHEMAS[action].safeParse(payload ?? {});
   if (!parsed.success) return { ok: false, reason: 'invalid_payload', issues: parsed.error.issues };
   const data = parsed.data as OpinionPayloads[A];
-  const issues = checkAgainstItem(item, action, data);
+  const issues = checkAgainstItem(item, actor, action, data);
   if (issues.length > 0) return { ok: false, reason: 'invalid_payload', issues };
   const { to } = found.rule;
   const ctx = { item, actor, payload: data } as TransitionContext<A>;

@@ -424,6 +424,8 @@ export const opinions = pgTable(
     confidentiality: text('confidentiality').notNull().default('normal'),
     status: text('status').notNull().default('received'),
     activityId: integer('activity_id').references(() => activities.id),
+    /** Which opinion of the activity's text this item was raised from (core/activity-opinions key): once per opinion. */
+    activityOpinionKey: text('activity_opinion_key'),
     mergedIntoId: integer('merged_into_id'),
     leadDepartmentId: integer('lead_department_id').references(() => departments.id),
     deadline: date('deadline'),
@@ -458,6 +460,7 @@ export const opinions = pgTable(
     index('opinions_lead_dept_idx').on(t.leadDepartmentId, t.status),
     index('opinions_deadline_idx').on(t.deadline),
     index('opinions_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
+    uniqueIndex('opinions_activity_opinion_uq').on(t.activityId, t.activityOpinionKey),
   ],
 );
 
@@ -562,6 +565,8 @@ export const notifications = pgTable(
     body: text('body').notNull().default(''),
     link: text('link').notNull().default(''),
     opinionId: integer('opinion_id').references(() => opinions.id, { onDelete: 'cascade' }),
+    /** The kind's parameters: the list renders title and body from kind + data in the reader's language. */
+    data: jsonb('data'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

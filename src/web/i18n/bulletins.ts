@@ -14,6 +14,7 @@ const zh = {
     outcome_add: '登记成效',
     outcome_edit: '修改成效',
     outcome_delete: '删除成效',
+    add_item: '编入条目',
   },
   field: {
     number: '期号',
@@ -98,6 +99,7 @@ const en: typeof zh = {
     outcome_add: 'Outcome recorded',
     outcome_edit: 'Outcome edited',
     outcome_delete: 'Outcome deleted',
+    add_item: 'Item added',
   },
   field: {
     number: 'Issue',

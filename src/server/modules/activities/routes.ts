@@ -4,9 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { writeAudit } from '../../audit.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
-import { activityBody, activityListQuery, activityPatch } from './schema.js';
+import { loadRaised, raiseActivityOpinions } from './raise.js';
+import { activityBody, activityListQuery, activityPatch, raiseBody } from './schema.js';
 import {
   createActivity,
+  createAndRaise,
   deleteActivity,
   listActivities,
   loadActivity,
@@ -23,14 +25,29 @@ export const activityRoutes: FastifyPluginAsync = async (app) => {
   );
   r.get('/activities/:id', { schema: { tags: ['activities'], params: idParam } }, async (req) => {
     const a = actorOf(req);
-    return presentActivity(a, await loadActivity(db(), a, req.params.id));
+    const row = presentActivity(a, await loadActivity(db(), a, req.params.id));
+    return { ...row, raised: await loadRaised(db(), a, row.id) };
   });
   r.post('/activities', { schema: { tags: ['activities'], body: activityBody } }, async (req, reply) => {
     const a = actorOf(req);
-    const { row, created } = await createActivity(db(), a, req.body, req.ip);
-    const out = { created, body: presentActivity(a, row) };
-    return reply.status(out.created ? 201 : 200).send(out.body);
+    const { row, created } = req.body.raiseOpinions.length
+      ? await createAndRaise(db(), a, req.body, { now: app.deps.now(), ip: req.ip })
+      : await createActivity(db(), a, req.body, req.ip);
+    const body = { ...presentActivity(a, row), raised: await loadRaised(db(), a, row.id) };
+    return reply.status(created ? 201 : 200).send(body);
   });
+  r.post(
+    '/activities/:id/opinions',
+    { schema: { tags: ['activities'], params: idParam, body: raiseBody } },
+    async (req, reply) => {
+      const a = actorOf(req);
+      const items = await db().transaction(async (tx) => {
+        const row = await loadActivity(tx, a, req.params.id);
+        return raiseActivityOpinions(tx, a, row, req.body.keys, { now: app.deps.now(), ip: req.ip, strict: true });
+      });
+      return reply.status(201).send({ items, raised: await loadRaised(db(), a, req.params.id) });
+    },
+  );
   r.patch(
     '/activities/:id',
     { schema: { tags: ['activities'], params: idParam, body: activityPatch } },
@@ -45,7 +62,7 @@ export const activityRoutes: FastifyPluginAsync = async (app) => {
           { action: 'update', entity: 'activity', entityId: req.params.id, before, after },
           req.ip,
         );
-        return presentActivity(a, after);
+        return { ...presentActivity(a, after), raised: await loadRaised(tx, a, req.params.id) };
       });
     },
   );

@@ -3,11 +3,15 @@ import { eq, sql } from 'drizzle-orm';
 import { auditRow } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { activities, activityContacts, activityMembers } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { activitiesVisible, canRecord, mayActForMember, representativesVisible } from '../common/scope.js';
+import { canRaise, raiseActivityOpinions } from './raise.js';
 import type { ActivityInput } from './schema.js';
+
+/** What createActivity takes: the request body, where raising opinions is optional (other modules create activities). */
+export type ActivityCreate = Omit<ActivityInput, 'raiseOpinions'> & { raiseOpinions?: string[] };
 
 const ids = (xs: number[]) =>
   sql.join(
@@ -31,7 +35,12 @@ export function presentActivity(a: Actor, row: any) {
   const mine = hasRole(a, 'admin') || row.members.some((m: any) => mayActForMember(a, m.groupId, m.id));
   return {
     ...row,
-    abilities: { canEdit: canRecord(a) && mine, canDelete: canRecord(a) && mine, canAttach: canRecord(a) && mine },
+    abilities: {
+      canEdit: canRecord(a) && mine,
+      canDelete: canRecord(a) && mine,
+      canAttach: canRecord(a) && mine,
+      canRaise: canRaise(a, row),
+    },
   };
 }
 
@@ -136,7 +145,7 @@ async function checkParticipants(
 export async function createActivity(
   db: DbOrTx,
   a: Actor,
-  input: ActivityInput,
+  input: ActivityCreate,
   ip = '',
 ): Promise<{ row: any; created: boolean }> {
   if (!canRecord(a)) throw new AppError('forbidden');
@@ -144,7 +153,7 @@ export async function createActivity(
   const repIds = [...new Set(input.representativeIds)];
   const facts = await checkParticipants(db, a, memberIds, repIds, input.regionId, input.clientId);
   if (facts.dup) return { row: await loadActivity(db, a, facts.dup), created: false };
-  const { memberIds: _m, representativeIds: _r, clientId = null, ...f } = input;
+  const { memberIds: _m, representativeIds: _r, raiseOpinions: _o, clientId = null, ...f } = input;
   const row = {
     clientId,
     ...f,
@@ -176,6 +185,27 @@ export async function createActivity(
   }
   const { id, createdAt } = res.rows[0];
   return { row: { id, ...row, createdAt }, created: true };
+}
+
+/**
+ * Records a visit and raises the chosen opinions as 社情民意 items in one transaction (同时转为社情民意), so a visit
+ * synced later from the phone's outbox raises them then; a retried clientId returns the first record, raising nothing.
+ */
+export async function createAndRaise(db: Db, a: Actor, input: ActivityCreate, opts: { now: Date; ip: string }) {
+  try {
+    return await db.transaction(async (tx) => {
+      const out = await createActivity(tx, a, input, opts.ip);
+      if (out.created)
+        await raiseActivityOpinions(tx, a, out.row, input.raiseOpinions ?? [], { ...opts, strict: false });
+      return out;
+    });
+  } catch (e) {
+    const dup = input.clientId
+      ? ((await db.execute(sql`select id from activities where client_id = ${input.clientId}`)).rows[0] as any)
+      : undefined;
+    if (dup) return { row: await loadActivity(db, a, dup.id), created: false }; // a concurrent retry won the race
+    throw e;
+  }
 }
 
 /** Updates an activity the actor may edit; participant lists are replaced when given. */

@@ -9,7 +9,7 @@ import { notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { contentDisposition } from '../common/download.js';
 import { isoDate } from '../common/schemas.js';
-import { AUDIT_COLUMNS, auditSheetRow } from './sheet.js';
+import { auditColumns, auditSheetName, auditSheetRow } from './sheet.js';
 
 const query = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -21,11 +21,21 @@ const query = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   format: z.enum(['json', 'xlsx']).default('json'),
+  /** The export's language (a download link carries the page's language; Accept-Language is the browser's). */
+  lang: z.enum(['zh', 'en']).optional(),
 });
 
 /** Audit endpoints. */
 export const auditRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // The codes present in the log, for the page's filters (the page words them from its catalogue).
+  r.get('/audit/codes', { schema: { tags: ['audit'] } }, async (req) => {
+    if (!hasRole(actorOf(req), 'admin')) throw notFound();
+    const res = await app.deps.database.db.execute(sql`select
+      coalesce((select json_agg(x.action order by x.action) from (select distinct action from audit_log) x), '[]') as actions,
+      coalesce((select json_agg(x.entity order by x.entity) from (select distinct entity from audit_log) x), '[]') as entities`);
+    return res.rows[0] as { actions: string[]; entities: string[] };
+  });
   r.get('/audit', { schema: { tags: ['audit'], querystring: query } }, async (req, reply) => {
     if (!hasRole(actorOf(req), 'admin')) throw notFound();
     const q = req.query;
@@ -46,13 +56,14 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
       count(*) over()::int as total from audit_log where ${where} order by id desc limit ${limit} offset ${q.format === 'xlsx' ? 0 : (q.page - 1) * q.pageSize}`);
     const rows = res.rows as any[];
     if (q.format === 'xlsx') {
+      const lang = q.lang ?? req.lang ?? 'zh';
       const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('审计日志');
-      ws.columns = AUDIT_COLUMNS;
-      for (const x of rows) ws.addRow(auditSheetRow(x));
+      const ws = wb.addWorksheet(auditSheetName(lang));
+      ws.columns = auditColumns(lang);
+      for (const x of rows) ws.addRow(auditSheetRow(x, lang));
       ws.getRow(1).font = { bold: true };
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', contentDisposition('审计日志.xlsx'));
+      reply.header('content-disposition', contentDisposition(`${auditSheetName(lang)}.xlsx`));
       return reply.send(Buffer.from(await wb.xlsx.writeBuffer()));
     }
     return { items: rows.map(({ total, ...x }) => x), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };

@@ -1,20 +1,64 @@
-// The audit log's spreadsheet layout, shared by the web export and the CLI export.
+// The audit log's spreadsheet layout, shared by the web export and the CLI export; codes are printed in words.
 import type ExcelJS from 'exceljs';
+import type { Lang } from '../../i18n/messages.js';
+import { auditActionLabel, auditEntityLabel } from './labels.js';
 
-/** Columns of the 审计日志 sheet. */
-export const AUDIT_COLUMNS: Partial<ExcelJS.Column>[] = [
-  { header: '时间', key: 'at', width: 22 },
-  { header: '操作人', key: 'actorName', width: 20 },
-  { header: '操作', key: 'action', width: 12 },
-  { header: '对象', key: 'entity', width: 16 },
-  { header: '编号', key: 'entityId', width: 10 },
-  { header: '修改前', key: 'before', width: 60 },
-  { header: '修改后', key: 'after', width: 60 },
-  { header: 'IP', key: 'ip', width: 16 },
-];
+const HEADERS: Record<Lang, Record<string, string>> = {
+  zh: {
+    sheet: '审计日志',
+    at: '时间',
+    actorName: '操作人',
+    action: '操作',
+    entity: '对象类型',
+    entityId: '对象编号',
+    before: '修改前',
+    after: '修改后',
+    ip: 'IP',
+  },
+  en: {
+    sheet: 'Audit log',
+    at: 'Time',
+    actorName: 'Actor',
+    action: 'Action',
+    entity: 'Record type',
+    entityId: 'Record id',
+    before: 'Before',
+    after: 'After',
+    ip: 'IP',
+  },
+};
 
-/** One audit row as sheet values; JSON images are cut to fit Excel's 32,767-character cell limit. */
-export function auditSheetRow(x: any) {
+/** The sheet's (and the downloaded file's) name. */
+export const auditSheetName = (lang: Lang = 'zh') => HEADERS[lang].sheet;
+
+/** Columns of the 审计日志 sheet in a language. */
+export function auditColumns(lang: Lang = 'zh'): Partial<ExcelJS.Column>[] {
+  const h = HEADERS[lang];
+  const widths: Array<[string, number]> = [
+    ['at', 22],
+    ['actorName', 20],
+    ['action', 20],
+    ['entity', 16],
+    ['entityId', 10],
+    ['before', 60],
+    ['after', 60],
+    ['ip', 16],
+  ];
+  return widths.map(([key, width]) => ({ header: h[key], key, width }));
+}
+
+/** Columns of the 审计日志 sheet (Chinese, the CLI export's). */
+export const AUDIT_COLUMNS = auditColumns('zh');
+
+/** One audit row as sheet values: action and type in words; JSON images cut to Excel's 32,767-character cell limit. */
+export function auditSheetRow(x: any, lang: Lang = 'zh') {
   const json = (v: unknown) => (v == null ? '' : JSON.stringify(v).slice(0, 32000));
-  return { ...x, at: new Date(x.at).toISOString(), before: json(x.before), after: json(x.after) };
+  return {
+    ...x,
+    at: new Date(x.at).toISOString(),
+    action: auditActionLabel(String(x.action), lang),
+    entity: auditEntityLabel(String(x.entity), lang),
+    before: json(x.before),
+    after: json(x.after),
+  };
 }

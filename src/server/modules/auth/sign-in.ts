@@ -167,9 +167,10 @@ async function alertAccountLocked(
   );
   if (!a.u) return;
   const params = { username: a.username, minutes, hours, failures: a.failures, addresses, ip: a.ip };
-  await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, created_at)
+  await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, data, created_at)
     select u.id, 'account_locked', ${authText('account_locked_title', params)}::text,
-      ${authText('account_locked_body', params)}::text, '/registry/audit', ${now.toISOString()}::timestamptz
+      ${authText('account_locked_body', params)}::text, '/registry/audit', ${JSON.stringify(params)}::jsonb,
+      ${now.toISOString()}::timestamptz
     from users u where u.active and 'admin' = any(u.roles)`);
 }
 

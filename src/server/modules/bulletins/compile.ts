@@ -16,7 +16,7 @@ export async function addItemToDraft(tx: Tx, a: Actor, bulletinId: number, opini
     left join opinion_categories t on t.id = coalesce(c.parent_id, c.id)
     where b.id = ${bulletinId} for update of b`);
   const row = b.rows[0] as { status: string; top: number | null; topName: string | null } | undefined;
-  if (!row || row.status !== 'draft') throw fieldError('bulletinId', 'bulletin_not_draft');
+  if (row?.status !== 'draft') throw fieldError('bulletinId', 'bulletin_not_draft');
   const it = await tx.execute(sql`select coalesce(c.parent_id, c.id) as "top", t.name as "topName"
     from opinions o join opinion_categories c on c.id = o.category_id
     join opinion_categories t on t.id = coalesce(c.parent_id, c.id) where o.id = ${opinionId}`);

@@ -20,7 +20,7 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
 
   r.get('/notifications', { schema: { tags: ['notifications'], querystring: listQuery } }, async (req) => {
     const a = actorOf(req);
-    return listNotifications(db(), a.userId, req.query);
+    return listNotifications(db(), a.userId, req.query, req.lang ?? 'zh');
   });
   r.post('/notifications/read-all', { schema: { tags: ['notifications'] } }, async (req) => {
     const a = actorOf(req);

@@ -2,7 +2,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import type { Lang } from '../../i18n/messages.js';
 import type { Page } from '../common/schemas.js';
+import { renderNotification } from './render.js';
 
 /** One notification as the API returns it. */
 export interface NotificationRow {
@@ -16,15 +18,16 @@ export interface NotificationRow {
   createdAt: string;
 }
 
-/** A page of the user's notifications, unread first then newest first, with the unread count. */
+/** A page of the user's notifications, unread first then newest first, with the unread count, worded in `lang`. */
 export async function listNotifications(
   db: DbOrTx,
   userId: number,
   q: { page: number; pageSize: number; unreadOnly?: boolean },
+  lang: Lang = 'zh',
 ): Promise<Page<NotificationRow> & { unread: number }> {
   const where = sql`n.user_id = ${userId} ${q.unreadOnly ? sql`and n.read_at is null` : sql``}`;
   const res = await db.execute(sql`select n.id::int as id, n.kind, n.title, n.body, n.link, n.opinion_id as "opinionId",
-      n.read_at as "readAt", n.created_at as "createdAt"
+      n.data, n.read_at as "readAt", n.created_at as "createdAt"
     from notifications n where ${where}
     order by (n.read_at is null) desc, n.created_at desc, n.id desc
     limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
@@ -33,7 +36,12 @@ export async function listNotifications(
     from notifications n where ${where}`);
   const c = counts.rows[0] as { total: number; unread: number };
   const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
-  const items = (res.rows as any[]).map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) }));
+  const items = (res.rows as any[]).map(({ data, ...r }) => ({
+    ...r,
+    ...renderNotification({ ...r, data }, lang),
+    readAt: iso(r.readAt),
+    createdAt: iso(r.createdAt),
+  }));
   return { items, total: c.total, unread: c.unread, page: q.page, pageSize: q.pageSize };
 }
 

@@ -132,7 +132,8 @@ function originatorRows(
   if (!hasRole(a, 'admin')) {
     if (hasRole(a, 'info_officer') && !hasRole(a, 'member'))
       add({ kind: 'officer', userId: a.userId, name: a.displayName }, `u${a.userId}`);
-    else if (a.memberId) add({ kind: 'member', memberId: a.memberId, userId: a.userId }, `m${a.memberId}`);
+    // From an activity the credit is the activity's: a group leader entering a member's visit was not there.
+    else if (a.memberId && !activity) add({ kind: 'member', memberId: a.memberId, userId: a.userId }, `m${a.memberId}`);
   }
   return rows;
 }

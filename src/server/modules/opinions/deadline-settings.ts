@@ -1,4 +1,5 @@
-// The 社情民意 deadline settings (settings key 'opinion_deadlines') and the per-item deadline view the item page shows.
+// The 社情民意 deadline settings (settings key 'opinion_deadlines'), the handling settings beside them (auto-close after a
+// 满意 rating) and the per-item deadline view the item page shows.
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,6 +9,7 @@ import {
   deadlineSettingsSchema,
   resolveDeadlineSettings,
 } from '../../../core/calendar/opinion-deadlines.js';
+import { handlingSettingsSchema } from '../../../core/opinions/index.js';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
@@ -17,6 +19,7 @@ import { AppError } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
 import { DEADLINES_KEY, loadDeadlineSettings, loadDeadlineView } from './deadlines.js';
+import { presentHandlingSettings, saveHandlingSettings } from './handling-settings.js';
 
 /** What GET /settings/opinion-deadlines returns: values in force and the defaults (to offer a reset). Admin only. */
 export async function presentDeadlineSettings(db: DbOrTx, a: Actor) {
@@ -42,7 +45,7 @@ export async function saveDeadlineSettings(tx: DbOrTx, a: Actor, input: Deadline
   return presentDeadlineSettings(tx, a);
 }
 
-/** GET/PUT /settings/opinion-deadlines and GET /opinions/:id/deadlines (the item's clocks). */
+/** GET/PUT /settings/opinion-deadlines, GET/PUT /settings/opinion-handling and GET /opinions/:id/deadlines. */
 export const opinionDeadlineRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
@@ -53,6 +56,11 @@ export const opinionDeadlineRoutes: FastifyPluginAsync = async (app) => {
   r.put('/settings/opinion-deadlines', { schema: { tags, body: deadlineSettingsSchema } }, async (req) => {
     const a = actorOf(req);
     return db().transaction((tx) => saveDeadlineSettings(tx, a, req.body, req.ip));
+  });
+  r.get('/settings/opinion-handling', { schema: { tags } }, async (req) => presentHandlingSettings(db(), actorOf(req)));
+  r.put('/settings/opinion-handling', { schema: { tags, body: handlingSettingsSchema } }, async (req) => {
+    const a = actorOf(req);
+    return db().transaction((tx) => saveHandlingSettings(tx, a, req.body, req.ip));
   });
   r.get('/opinions/:id/deadlines', { schema: { tags, params: idParam } }, async (req) =>
     loadDeadlineView(db(), actorOf(req), req.params.id),

@@ -1,15 +1,18 @@
-// /api/v1/opinions: staff intake, the scoped inbox, one item, its timeline and its transitions.
+// /api/v1/opinions: staff intake, the scoped inbox, one item, its timeline, its transitions (single or a named compound)
+// and the forward plan the 受理并转办 dialog shows.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
 import { bulkTransition } from './bulk.js';
 import { createOpinion } from './create.js';
+import { loadForwardPlan } from './forward-plan.js';
 import { mineRoutes } from './mine.js';
 import { listEvents, listOpinions, loadOpinion } from './read.js';
 import { relayRoutes } from './relay.js';
-import { bulkTransitionBody, opinionBody, opinionListQuery, transitionBody } from './schema.js';
+import { opinionBody, opinionListQuery } from './schema.js';
 import { findSimilar } from './similar.js';
+import { applySteps, bulkRequestBody, transitionRequestBody } from './steps.js';
 import { transitionOpinion } from './transition.js';
 
 /** 社情民意 endpoints for signed-in users (the public ones live elsewhere). */
@@ -39,15 +42,27 @@ export const opinionRoutes: FastifyPluginAsync = async (app) => {
   r.get('/opinions/:id/similar', { schema: { tags, params: idParam } }, async (req) =>
     findSimilar(db(), actorOf(req), req.params.id, app.deps.now()),
   );
-  r.post('/opinions/bulk-transitions', { schema: { tags, body: bulkTransitionBody } }, async (req) =>
+  r.get('/opinions/:id/forward-plan', { schema: { tags, params: idParam } }, async (req) =>
+    loadForwardPlan(db(), actorOf(req), req.params.id, app.deps.now()),
+  );
+  r.post('/opinions/bulk-transitions', { schema: { tags, body: bulkRequestBody } }, async (req) =>
     bulkTransition(db(), actorOf(req), req.body as any, { now: app.deps.now(), lang: req.lang ?? 'zh', ip: req.ip }),
   );
-  r.post('/opinions/:id/transitions', { schema: { tags, params: idParam, body: transitionBody } }, async (req) => {
-    const a = actorOf(req);
-    const now = app.deps.now();
-    const out = await db().transaction((tx) =>
-      transitionOpinion(tx, a, req.params.id, req.body, { now, lang: req.lang ?? 'zh', ip: req.ip }),
-    );
-    return { ...out, item: await loadOpinion(db(), a, req.params.id, now) };
-  });
+  // `{action, ...payload}` moves once; `{steps: [...]}` runs a named compound (受理并转办, 审核通过并反馈) all or nothing.
+  r.post(
+    '/opinions/:id/transitions',
+    { schema: { tags, params: idParam, body: transitionRequestBody } },
+    async (req) => {
+      const a = actorOf(req);
+      const now = app.deps.now();
+      const opts = { now, lang: req.lang ?? 'zh', ip: req.ip } as const;
+      const body = req.body;
+      const out = await db().transaction<{ eventId: number; status: string }>((tx) =>
+        'steps' in body
+          ? applySteps(tx, a, req.params.id, body.steps as any, opts)
+          : transitionOpinion(tx, a, req.params.id, body, opts),
+      );
+      return { ...out, item: await loadOpinion(db(), a, req.params.id, now) };
+    },
+  );
 };

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import {
   canBeMergeTarget,
+  closesAutomatically,
   decideTransition,
   OPINION_ACTIONS,
   type OpinionAction,
@@ -17,8 +18,11 @@ import { opinionEvents } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
 import { translateIssue } from '../../i18n/zod-issues.js';
+import { addItemToDraft } from '../bulletins/compile.js';
+import { linkOpinionToProposal } from '../proposals/link.js';
 import { notifyFeedback } from '../reminders/feedback.js';
 import { prepareDeadlines } from './deadlines.js';
+import { loadHandlingSettings } from './handling-settings.js';
 import { statusLabel } from './read.js';
 import { opinionActorFor, opinionsVisible } from './scope.js';
 
@@ -52,7 +56,14 @@ async function checkDepartments(tx: Tx, ids: number[]) {
 }
 
 /** Writes the orthogonal columns and side tables an action implies (status is set by the caller). */
-async function applyEffects(tx: Tx, id: number, ev: OpinionEvent, now: Date): Promise<Record<string, unknown>> {
+async function applyEffects(
+  tx: Tx,
+  mover: Mover,
+  id: number,
+  ev: OpinionEvent,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const user = mover.kind === 'user' ? mover.user : null;
   switch (ev.type) {
     case 'forward': {
       const p = ev.payload;
@@ -81,9 +92,12 @@ async function applyEffects(tx: Tx, id: number, ev: OpinionEvent, now: Date): Pr
     }
     case 'reply_directly':
       return { publicReply: ev.payload.content };
+    // A picked issue or proposal really lists the item (the pickers on the item page name one).
     case 'compile_into_bulletin':
+      if (ev.payload.bulletinId && user) await addItemToDraft(tx, user, ev.payload.bulletinId, id, now);
       return { isInBulletin: true };
     case 'escalate_to_proposal':
+      if (ev.payload.proposalId && user) await linkOpinionToProposal(tx, user, ev.payload.proposalId, id);
       return { isEscalated: true };
     case 'close':
       return { closedAt: now };
@@ -160,12 +174,19 @@ function payloadError(issues: { path: PropertyKey[]; code: string; message: stri
   return new AppError('validation_failed', {}, details);
 }
 
-/** Who performs a move: a signed-in user, or a citizen holding the tracking code (no account, audited as 系统). */
-export type Mover = { kind: 'user'; user: Actor } | { kind: 'citizen' };
+/**
+ * Who performs a move: a signed-in user, a citizen holding the tracking code (no account, audited as 系统), or the
+ * system itself (the automatic close after a 满意 rating).
+ */
+export type Mover = { kind: 'user'; user: Actor } | { kind: 'citizen' } | { kind: 'system' };
+
+const SYSTEM_ACTOR: OpinionActor = { kind: 'system', roles: [] };
 
 /**
  * The shared body of every move on an item already locked by the caller: ask core, refuse with 409/400, write the
  * implied columns and the status, append the event (and the feedback notices), audit — all in the caller's transaction.
+ * A 满意 rating is followed, when the handling setting says so, by the system's close (its own event, same transaction);
+ * the returned status is then 'closed'.
  */
 export async function applyTransition(
   tx: Tx,
@@ -174,7 +195,7 @@ export async function applyTransition(
   actor: OpinionActor,
   body: { action: OpinionAction } & Record<string, unknown>,
   opts: { now: Date; lang: Lang; ip?: string },
-) {
+): Promise<{ eventId: number; status: OpinionStatus }> {
   const { action, ...payload } = (await prepareDeadlines(tx, item, actor, body, opts)) as typeof body;
   const id = item.id;
   const d = decideTransition(item, actor, action, payload);
@@ -183,7 +204,7 @@ export async function applyTransition(
   if (!d.ok) throw payloadError(d.issues as any, opts.lang);
   const ev = d.event as OpinionEvent;
   if (ev.type === 'merge' && mover.kind === 'user') await mergeInto(tx, mover.user, id, ev.payload.targetId, opts.now);
-  const changes = { ...(await applyEffects(tx, id, ev, opts.now)), status: d.to };
+  const changes = { ...(await applyEffects(tx, mover, id, ev, opts.now)), status: d.to };
   const sets = Object.entries(changes as Record<string, unknown>).map(([k, v]) =>
     k === 'status' ? sql`status = ${v}` : sql`${sql.raw(COLUMN[k])} = ${v instanceof Date ? v.toISOString() : v}`,
   );
@@ -212,6 +233,18 @@ export async function applyTransition(
     { action: `transition:${action}`, entity: 'opinion', entityId: id, before: item, after: { ...changes, event: ev } },
     opts.ip,
   );
+  // Only a rating reads the setting, so every other move costs no extra query.
+  if (ev.type === 'rate' && closesAutomatically(ev, await loadHandlingSettings(tx))) {
+    const closed = await applyTransition(
+      tx,
+      { kind: 'system' },
+      { ...item, status: d.to },
+      SYSTEM_ACTOR,
+      { action: 'close', autoReason: 'satisfied_rating' },
+      opts,
+    );
+    return { eventId: event.id, status: closed.status };
+  }
   return { eventId: event.id, status: d.to };
 }
 

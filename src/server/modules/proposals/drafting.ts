@@ -32,7 +32,8 @@ export async function createProposal(db: Db, a: Actor, input: ProposalInput, opt
       .returning();
     for (const opinionId of input.opinionIds) {
       await transitionOpinion(tx, a, opinionId, { action: 'escalate_to_proposal', proposalId: row.id }, opts);
-      await tx.insert(proposalOpinions).values({ proposalId: row.id, opinionId });
+      // The transition already links the item (proposals/link.ts); the insert stays for clarity and is a no-op then.
+      await tx.insert(proposalOpinions).values({ proposalId: row.id, opinionId }).onConflictDoNothing();
     }
     await appendEvent(tx, a, row.id, 'create', { to: 'draft', opinionIds: input.opinionIds }, opts.now);
     await writeAudit(

@@ -36,7 +36,13 @@ function filters(a: Actor, q: ProposalListQuery, now: Date): SQL {
   if (q.status) parts.push(sql`p.status = ${q.status}`);
   if (q.year) parts.push(sql`p.year = ${q.year}`);
   if (q.overdue !== undefined) parts.push(q.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
-  if (q.q) parts.push(sql`p.title ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.q) {
+    const title = sql`p.title ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+    // A number as printed ("2026年第5号", "第5号", "5") finds the proposal too.
+    const no = /^\s*(?:(\d{4})\s*年)?\s*第?\s*(\d{1,5})\s*号?\s*$/.exec(q.q);
+    const byNo = no ? sql`(p.number = ${Number(no[2])} ${no[1] ? sql`and p.year = ${Number(no[1])}` : sql``})` : null;
+    parts.push(byNo ? sql`(${title} or ${byNo})` : title);
+  }
   return sql.join(parts, sql` and `);
 }
 

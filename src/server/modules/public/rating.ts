@@ -4,7 +4,10 @@ import type { Lang } from '../../i18n/messages.js';
 import { applyTransition } from '../opinions/transition.js';
 import { citizenActor, findByCode } from './view.js';
 
-/** Applies the citizen's `rate` action (不满意 reopens the item); the code stands in for the sign-in. */
+/**
+ * Applies the citizen's `rate` action: 不满意 reopens; 满意 closes at once when the handling setting says so (the system's
+ * close, in the same transaction, inside applyTransition). The code stands in for the sign-in.
+ */
 export async function rateByCode(
   db: Db,
   code: string,

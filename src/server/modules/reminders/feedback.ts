@@ -29,9 +29,9 @@ export async function notifyFeedback(
   if (!o) return { notified: 0, queued: 0 };
   const title = reminderText('feedback_title', { title: o.title }).slice(0, 300);
   const inApp =
-    await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, opinion_id, created_at)
+    await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, opinion_id, data, created_at)
     select u.id, 'feedback', ${title}::text, ${o.publicReply.slice(0, 2000)}::text, ${`/opinions/${o.id}`}::text,
-      ${o.id}::int, ${now.toISOString()}::timestamptz
+      ${o.id}::int, ${JSON.stringify({ title: o.title })}::jsonb, ${now.toISOString()}::timestamptz
     from users u
     where u.active and exists (select 1 from opinion_originators p where p.opinion_id = ${o.id}
       and (p.user_id = u.id or (p.member_id is not null and p.member_id = u.member_id)))

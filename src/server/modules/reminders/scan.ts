@@ -11,10 +11,10 @@ import {
 } from '../../../core/calendar/index.js';
 import type { Db, Tx } from '../../db/client.js';
 import { loadCalendar } from '../opinions/calendar.js';
-import { reminderText } from './texts.js';
+import { type ReminderData, type ReminderKind, renderReminder } from './texts.js';
 
 /** The four reminder kinds; also the notifications.kind written. */
-export type ReminderKind = 'accept_due_soon' | 'accept_overdue' | 'reply_due_soon' | 'reply_overdue';
+export type { ReminderKind };
 
 /** Near-due thresholds: acceptance within 2 working hours, the department's deadline within 2 working days. */
 export const NEAR_DUE = Object.freeze({ acceptHours: 2, replyDays: 2 });
@@ -27,6 +27,8 @@ export interface ReminderHit {
   dueAt: Date;
   windowStart: Date;
   leadDepartmentId: number | null;
+  /** Overdue kinds: whole working days past the deadline's date (0 on the day itself). */
+  overdueDays?: number;
 }
 
 // Any instant older than this is before every reminder of an item, so accept reminders are effectively once per item.
@@ -57,14 +59,20 @@ export function classify(
   const base = { opinionId: row.id, title: row.title, leadDepartmentId: row.leadDepartmentId };
   if (row.status === 'received' && row.acceptDueAt) {
     const due = row.acceptDueAt;
-    if (now > due) return { ...base, kind: 'accept_overdue', dueAt: due, windowStart: EPOCH };
+    if (now > due) {
+      const overdueDays = Math.max(0, workingDaysBetween(toChinaDate(due), toChinaDate(now), cal));
+      return { ...base, kind: 'accept_overdue', dueAt: due, windowStart: EPOCH, overdueDays };
+    }
     if (workingHoursBetween(now, due, cal) <= NEAR_DUE.acceptHours)
       return { ...base, kind: 'accept_due_soon', dueAt: due, windowStart: EPOCH };
     return null;
   }
   if ((row.status === 'forwarded' || row.status === 'returned_for_rework') && row.deadline) {
     const due = chinaInstant(row.deadline, DEFAULT_WORKDAY.end);
-    if (now > due) return { ...base, kind: 'reply_overdue', dueAt: due, windowStart: due };
+    if (now > due) {
+      const overdueDays = Math.max(0, workingDaysBetween(row.deadline, toChinaDate(now), cal));
+      return { ...base, kind: 'reply_overdue', dueAt: due, windowStart: due, overdueDays };
+    }
     if (workingDaysBetween(toChinaDate(now), row.deadline, cal) <= NEAR_DUE.replyDays)
       return { ...base, kind: 'reply_due_soon', dueAt: due, windowStart: replyWindowStart(row.deadline, cal) };
   }
@@ -84,8 +92,13 @@ async function candidates(tx: Tx, now: Date) {
   return (res.rows as any[]).map((r) => ({ ...r, acceptDueAt: r.acceptDueAt ? new Date(r.acceptDueAt) : null }));
 }
 
-function fmt(at: Date): string {
-  return `${toChinaDate(at)} ${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
+/** The notification's parameters: rendered in the reader's language when listed (notifications/render.ts). */
+export function reminderData(h: ReminderHit): ReminderData {
+  return {
+    title: h.title,
+    dueAt: h.dueAt.toISOString(),
+    ...(h.overdueDays ? { overdueDays: h.overdueDays } : {}),
+  };
 }
 
 /**
@@ -101,11 +114,12 @@ export async function scanDeadlines(db: Db, now: Date): Promise<{ hits: number; 
     let created = 0;
     for (const h of hits) {
       const dept = h.kind.startsWith('reply') && h.leadDepartmentId ? h.leadDepartmentId : null;
+      const data = reminderData(h);
+      const text = renderReminder(h.kind, data, 'zh'); // stored as well, for readers of the table itself
       const res =
-        await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, opinion_id, created_at)
-        select u.id, ${h.kind}::text, ${reminderText(h.kind, { title: h.title }).slice(0, 300)}::text,
-          ${reminderText('due_at', { due: fmt(h.dueAt) })}::text, ${`/opinions/${h.opinionId}`}::text, ${h.opinionId}::int,
-          ${now.toISOString()}::timestamptz
+        await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, opinion_id, data, created_at)
+        select u.id, ${h.kind}::text, ${text.title}::text, ${text.body}::text, ${`/opinions/${h.opinionId}`}::text,
+          ${h.opinionId}::int, ${JSON.stringify(data)}::jsonb, ${now.toISOString()}::timestamptz
         from users u
         where u.active and ('admin' = any(u.roles)
           or (${dept}::int is not null and 'dept_handler' = any(u.roles) and u.department_id = ${dept}::int))

@@ -1,4 +1,6 @@
-// The texts reminders and feedback notices write (in-app, email, SMS): one catalogue, Chinese stored by default.
+// The texts reminders and feedback notices write (in-app, email, SMS): one catalogue; in-app notices keep their kind
+// and parameters and are worded in the reader's language when listed, email and SMS are sent in Chinese.
+import { toChinaDate } from '../../../core/calendar/index.js';
 import type { Lang } from '../../i18n/messages.js';
 
 export const reminderTexts = {
@@ -6,6 +8,14 @@ export const reminderTexts = {
   accept_overdue: { zh: '已超期未受理：{title}', en: 'Acceptance overdue: {title}' },
   reply_due_soon: { zh: '即将到办理期限：{title}', en: 'Reply due soon: {title}' },
   reply_overdue: { zh: '已超过办理期限：{title}', en: 'Reply overdue: {title}' },
+  accept_overdue_days: {
+    zh: '已超期 {days} 个工作日未受理：{title}',
+    en: 'Acceptance {days} working day(s) overdue: {title}',
+  },
+  reply_overdue_days: {
+    zh: '已超过办理期限 {days} 个工作日：{title}',
+    en: 'Reply {days} working day(s) overdue: {title}',
+  },
   due_at: { zh: '期限：{due}', en: 'Due: {due}' },
   feedback_title: { zh: '办理结果已反馈：{title}', en: 'Feedback on: {title}' },
   feedback_email_subject: { zh: '社情民意办理结果反馈：{title}', en: 'The answer to your opinion: {title}' },
@@ -26,4 +36,36 @@ export type ReminderTextKey = keyof typeof reminderTexts;
 export function reminderText(key: ReminderTextKey, params: Record<string, unknown>, lang: Lang = 'zh'): string {
   const template: string = reminderTexts[key][lang];
   return template.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
+}
+
+/** The four deadline reminder kinds (notifications.kind). */
+export type ReminderKind = 'accept_due_soon' | 'accept_overdue' | 'reply_due_soon' | 'reply_overdue';
+
+/** What a deadline reminder stores in notifications.data. */
+export interface ReminderData {
+  title: string;
+  /** The deadline instant (ISO). */
+  dueAt: string;
+  /** Working days past the deadline's date when the reminder was written (overdue kinds, when at least 1). */
+  overdueDays?: number;
+}
+
+/** An instant as China wall time, "2026-10-09 17:00", the same in every language. */
+export function chinaTime(at: Date): string {
+  return `${toChinaDate(at)} ${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
+}
+
+/** A deadline reminder's title and body in a language; overdue ones say by how many working days when known. */
+export function renderReminder(kind: ReminderKind, data: ReminderData, lang: Lang): { title: string; body: string } {
+  const days = data.overdueDays ?? 0;
+  const key: ReminderTextKey =
+    days > 0 && kind === 'accept_overdue'
+      ? 'accept_overdue_days'
+      : days > 0 && kind === 'reply_overdue'
+        ? 'reply_overdue_days'
+        : kind;
+  return {
+    title: reminderText(key, { title: data.title, days }, lang).slice(0, 300),
+    body: reminderText('due_at', { due: chinaTime(new Date(data.dueAt)) }, lang),
+  };
 }

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, downloadUrl } from '../../api';
+import { useAuth } from '../../auth';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { applyApiError } from '../../components/errors';
 import { PageHead } from '../office/components/page-head';
 import { BulletinStatusTag, IssueNo } from './bits';
@@ -19,6 +21,7 @@ const STEP_KEY: Record<Step, string> = { submit: 'submit', sign_off: 'signOff', 
 /** The issue page. */
 export function BulletinDetailPage() {
   const { t } = useTranslation();
+  const { has } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -92,6 +95,14 @@ export function BulletinDetailPage() {
   );
   return (
     <div>
+      <Breadcrumbs
+        items={[
+          { label: t('nav.bulletins'), to: has('admin', 'leader') ? '/bulletins' : '/bulletins/mine' },
+          {
+            label: b.number ? t('bl.list.issueNo', { year: b.year, number: b.number }) : t('bl.list.unnumbered'),
+          },
+        ]}
+      />
       <PageHead
         title={
           <span data-testid="bl-issue-no">

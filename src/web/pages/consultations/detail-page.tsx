@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api';
+import { useAuth } from '../../auth';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { DepartmentSelect } from '../../components/department-select';
 import { applyApiError } from '../../components/errors';
 import { fmtTime } from '../opinions/bits';
@@ -17,6 +19,7 @@ import { ConsultationTimeline } from './timeline';
 export function ConsultationDetailPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const { has } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const key = ['consultation', id];
@@ -37,8 +40,12 @@ export function ConsultationDetailPage() {
   const c = q.data;
   if (!c) return <Card loading={q.isLoading} />;
   const next = c.abilities.nextStatus as string | null;
+  const list = has('admin', 'leader', 'member', 'group_leader')
+    ? { label: t('nav.consultations'), to: '/consultations' }
+    : { label: t('nav.consultationWork'), to: '/consultation-outcomes' };
   return (
     <Space direction="vertical" style={{ inlineSize: '100%' }}>
+      <Breadcrumbs items={[list, { label: c.topic }]} />
       <Card
         title={c.topic}
         extra={

@@ -4,6 +4,16 @@ export interface Abilities {
   canEdit: boolean;
   canDelete: boolean;
   canAttach?: boolean;
+  /** May raise the activity's opinions as 社情民意 items (转为社情民意). */
+  canRaise?: boolean;
+}
+
+/** An item raised from (or linked to) an activity; id and title are null when the viewer may not see the item. */
+export interface RaisedItem {
+  key: string | null;
+  id: number | null;
+  title: string | null;
+  status: string | null;
 }
 
 export interface Activity {
@@ -25,6 +35,8 @@ export interface Activity {
   contacts: Array<{ id: number; name: string }>;
   attachmentCount: number;
   abilities: Abilities;
+  /** The items raised from it (the detail, create and edit answers; not the list). */
+  raised?: RaisedItem[];
 }
 
 /** What POST /activities takes. */
@@ -41,6 +53,8 @@ export interface ActivityBody {
   opinions: string;
   handling: string;
   handlingStatus: string;
+  /** Keys of the opinions to raise as 社情民意 items with the record (同时转为社情民意). */
+  raiseOpinions?: string[];
 }
 
 export interface Representative {

@@ -1,5 +1,6 @@
 // The signed-in user's notifications from /api/v1/notifications: polled every 60 s, marked read one by one or all.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api';
 
 /** One notification as the API sends it. */
@@ -26,10 +27,11 @@ export interface NotificationPage {
 /** How often the bell and the page look for new notifications (no websockets). */
 export const POLL_MS = 60_000;
 
-/** A polled page of notifications (unread first, newest first). */
+/** A polled page of notifications (unread first, newest first), worded by the server in the UI's language. */
 export function useNotifications(params: { page?: number; pageSize?: number; unreadOnly?: boolean }) {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: ['notifications', params],
+    queryKey: ['notifications', params, i18n.language],
     queryFn: () =>
       api<NotificationPage>(
         `/notifications${qs({ page: params.page ?? 1, pageSize: params.pageSize ?? 10, unreadOnly: params.unreadOnly || undefined })}`,

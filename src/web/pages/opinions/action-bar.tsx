@@ -1,29 +1,45 @@
-// The item's action buttons, one per action the server allows (`abilities`), each opening its payload form.
+// The item's action buttons: first the compound moves the server offers (`compounds`: 受理并转办, 审核通过并反馈), then
+// one per allowed action (`abilities`), each opening its form; answers open the one form with files.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpinionAction } from '../../../core/opinions';
+import type { OpinionAction, OpinionCompound } from '../../../core/opinions';
 import { ApiError, api } from '../../api';
+import { useAuth } from '../../auth';
 import { applyApiError } from '../../components/errors';
 import { ActionFields, toPayload } from './action-fields';
+import { ANSWER_ACTIONS, type AnswerAction, AnswerModal } from './answer-form';
+import { CompoundModal } from './compound-dialog';
 import type { OpinionDetail, OpinionEventRow } from './types';
 
-/** The main-path moves, shown as primary buttons; refusals in red. */
-const PRIMARY = new Set<OpinionAction>(['accept', 'forward', 'reply', 'approve_reply', 'send_feedback', 'rate']);
+/** The main-path moves; at most one button is primary (see primaryOf). Refusals in red. */
+const MAIN_PATH: OpinionAction[] = ['forward', 'reply', 'approve_reply', 'send_feedback', 'reply_directly', 'accept'];
 const DANGER = new Set<OpinionAction>(['not_accept', 'return_for_rework', 'refuse_extension', 'reopen']);
 
-/** Preset values of an action's form from what is already known (current departments, the requested date). */
+const isAnswer = (a: OpinionAction): a is AnswerAction => (ANSWER_ACTIONS as readonly string[]).includes(a);
+/** While a department works on the item, 转办 means 改派: possible, but not the office's next step. */
+const AT_DEPARTMENT = new Set(['forwarded', 'returned_for_rework']);
+
+/**
+ * The one primary button: a compound when offered (it is the main path in one step), else the first main-path move,
+ * else 办结 once rated, else 评价 for the people who raised the item — never for the office, which only records a
+ * callback and must not be nudged to rate in the citizen's place.
+ */
+function primaryOf(item: OpinionDetail, isOffice: boolean): OpinionAction | OpinionCompound | null {
+  if (item.compounds?.length) return item.compounds[0];
+  const main = MAIN_PATH.find(
+    (a) => item.abilities.includes(a) && !(a === 'forward' && AT_DEPARTMENT.has(item.status)),
+  );
+  if (main) return main;
+  if (item.status === 'rated' && item.abilities.includes('close')) return 'close';
+  if (!isOffice && item.abilities.includes('rate')) return 'rate';
+  return null;
+}
+
+/** Preset values of an action's form from what is already known (the requested date; 转办 has its own dialog). */
 function presets(action: OpinionAction, item: OpinionDetail, events: OpinionEventRow[]) {
-  if (action === 'forward') {
-    // The deadline stays empty: the server computes it by the working-day rules unless the office names one.
-    const current = item.assignments.filter((a) => a.active);
-    return {
-      leadDepartmentId: current.find((a) => a.role === 'lead')?.departmentId,
-      coHandlerIds: current.filter((a) => a.role === 'co').map((a) => a.departmentId),
-    };
-  }
   if (action === 'approve_extension') {
     const req = [...events].reverse().find((e) => e.type === 'request_extension');
     const d = req?.payload?.requestedDeadline;
@@ -35,11 +51,13 @@ function presets(action: OpinionAction, item: OpinionDetail, events: OpinionEven
 
 function ActionModal({
   action,
+  label,
   item,
   events,
   onClose,
 }: {
   action: OpinionAction;
+  label: string;
   item: OpinionDetail;
   events: OpinionEventRow[];
   onClose: () => void;
@@ -55,7 +73,7 @@ function ActionModal({
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['/opinions'] });
       qc.invalidateQueries({ queryKey: ['opinion', item.id] });
-      message.success(t('op.item.done', { action: t(`op.action.${action}`) }));
+      message.success(t('op.item.done', { action: label }));
       onClose();
     },
     onError: (e) => {
@@ -68,10 +86,10 @@ function ActionModal({
     <Modal
       open
       destroyOnHidden
-      title={t(`op.action.${action}`)}
+      title={label}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t(`op.action.${action}`)}
+      okText={label}
       okButtonProps={{ loading: run.isPending, 'data-testid': 'op-modal-ok' } as any}
       cancelText={t('action.cancel')}
     >
@@ -85,31 +103,54 @@ function ActionModal({
           run.mutate(v);
         }}
       >
-        <ActionFields action={action} />
+        <ActionFields action={action} itemId={item.id} />
       </Form>
     </Modal>
   );
 }
 
-/** Buttons for the allowed actions; nothing is derived here, the server's `abilities` decide. */
+/** Buttons for the allowed moves; nothing is derived here, the server's `compounds` and `abilities` decide. */
 export function ActionBar({ item, events }: { item: OpinionDetail; events: OpinionEventRow[] }) {
   const { t } = useTranslation();
+  const { has } = useAuth();
   const [open, setOpen] = useState<OpinionAction | null>(null);
-  if (!item.abilities.length) return <Typography.Text type="secondary">{t('op.item.noActions')}</Typography.Text>;
+  const [compound, setCompound] = useState<OpinionCompound | null>(null);
+  const compounds = item.compounds ?? [];
+  if (!item.abilities.length && !compounds.length)
+    return <Typography.Text type="secondary">{t('op.item.noActions')}</Typography.Text>;
+  const isOffice = has('admin');
+  const primary = primaryOf(item, isOffice);
+  // The office's 评价 records what a citizen said on the phone; its label says so.
+  const labelOf = (a: OpinionAction) => (a === 'rate' && isOffice ? t('ops.rateForOffice') : t(`op.action.${a}`));
   return (
     <Flex wrap gap={8}>
+      {compounds.map((c) => (
+        <Button
+          key={c}
+          data-testid={`op-compound-${c}`}
+          type={primary === c ? 'primary' : 'default'}
+          onClick={() => setCompound(c)}
+        >
+          {t(`ops.compound.${c}`)}
+        </Button>
+      ))}
       {item.abilities.map((a) => (
         <Button
           key={a}
           data-testid={`op-action-${a}`}
-          type={PRIMARY.has(a) ? 'primary' : 'default'}
+          type={primary === a ? 'primary' : 'default'}
           danger={DANGER.has(a)}
           onClick={() => setOpen(a)}
         >
-          {t(`op.action.${a}`)}
+          {labelOf(a)}
         </Button>
       ))}
-      {open && <ActionModal action={open} item={item} events={events} onClose={() => setOpen(null)} />}
+      {open && isAnswer(open) && <AnswerModal id={item.id} action={open} onClose={() => setOpen(null)} />}
+      {open === 'forward' && <CompoundModal code="forward" item={item} events={events} onClose={() => setOpen(null)} />}
+      {open && open !== 'forward' && !isAnswer(open) && (
+        <ActionModal action={open} label={labelOf(open)} item={item} events={events} onClose={() => setOpen(null)} />
+      )}
+      {compound && <CompoundModal code={compound} item={item} events={events} onClose={() => setCompound(null)} />}
     </Flex>
   );
 }

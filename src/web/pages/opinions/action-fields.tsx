@@ -1,12 +1,14 @@
 // The form fields of each transition's payload (mirrors core OPINION_PAYLOAD_SCHEMAS; the server validates again).
-import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+// Related records are picked by search (tracking code, title, 期号, 提案编号), never typed as internal ids.
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { OPINION_RATINGS, type OpinionAction } from '../../../core/opinions';
 import { useDepartmentOptions } from './lookups';
+import { BulletinPicker, OpinionPicker, ProposalPicker } from './pickers';
 
-type FieldKind = 'text' | 'long' | 'date' | 'id' | 'dept' | 'depts' | 'rating';
-interface FieldSpec {
+type FieldKind = 'text' | 'long' | 'date' | 'opinion' | 'bulletin' | 'proposal' | 'dept' | 'depts' | 'rating';
+export interface FieldSpec {
   name: string;
   kind: FieldKind;
   required?: boolean;
@@ -22,7 +24,7 @@ const answer: FieldSpec = { name: 'content', kind: 'long', required: true };
 export const ACTION_FIELDS: Record<OpinionAction, FieldSpec[]> = {
   accept: [note],
   not_accept: [reason],
-  merge: [{ name: 'targetId', kind: 'id', required: true }, note],
+  merge: [{ name: 'targetId', kind: 'opinion', required: true }, note],
   forward: [
     { name: 'leadDepartmentId', kind: 'dept', required: true },
     { name: 'coHandlerIds', kind: 'depts' },
@@ -46,15 +48,20 @@ export const ACTION_FIELDS: Record<OpinionAction, FieldSpec[]> = {
   ],
   close: [note],
   reopen: [reason],
-  compile_into_bulletin: [{ name: 'bulletinId', kind: 'id' }, note],
-  escalate_to_proposal: [{ name: 'proposalId', kind: 'id' }, note],
+  compile_into_bulletin: [{ name: 'bulletinId', kind: 'bulletin' }, note],
+  escalate_to_proposal: [{ name: 'proposalId', kind: 'proposal' }, note],
 };
 
-/** Field names whose label key differs from the field name. */
-const LABEL: Record<string, string> = { leadDepartmentId: 'leadDepartment', content: 'content' };
+/** Full label keys where the field's label is not op.field.<name>. */
+const LABEL: Record<string, string> = {
+  leadDepartmentId: 'op.field.leadDepartment',
+  targetId: 'ops.field.targetId',
+  bulletinId: 'ops.field.bulletinId',
+  proposalId: 'ops.field.proposalId',
+};
 
-/** One payload field as an antd Form.Item with client-side required checks. */
-function PayloadField({ spec }: { spec: FieldSpec }) {
+/** One payload field as an antd Form.Item with client-side required checks; `itemId` feeds the merge picker. */
+export function PayloadField({ spec, itemId }: { spec: FieldSpec; itemId?: number }) {
   const { t } = useTranslation();
   const depts = useDepartmentOptions();
   const rules: Rule[] = spec.required ? [{ required: true, message: t('msg.required') }] : [];
@@ -65,8 +72,12 @@ function PayloadField({ spec }: { spec: FieldSpec }) {
         return <Input.TextArea rows={5} maxLength={20000} data-testid={testid} />;
       case 'date':
         return <DatePicker data-testid={testid} style={{ width: '100%' }} />;
-      case 'id':
-        return <InputNumber min={1} precision={0} data-testid={testid} style={{ width: '100%' }} />;
+      case 'opinion':
+        return itemId ? <OpinionPicker itemId={itemId} data-testid={testid} /> : null;
+      case 'bulletin':
+        return <BulletinPicker data-testid={testid} />;
+      case 'proposal':
+        return <ProposalPicker data-testid={testid} />;
       case 'dept':
       case 'depts':
         return (
@@ -93,7 +104,7 @@ function PayloadField({ spec }: { spec: FieldSpec }) {
   return (
     <Form.Item
       name={spec.name}
-      label={t(`op.field.${LABEL[spec.name] ?? spec.name}`)}
+      label={t(LABEL[spec.name] ?? `op.field.${spec.name}`)}
       rules={rules}
       extra={spec.hint ? t(spec.hint) : undefined}
     >
@@ -102,13 +113,23 @@ function PayloadField({ spec }: { spec: FieldSpec }) {
   );
 }
 
-/** Every field of one action's payload. */
-export function ActionFields({ action }: { action: OpinionAction }) {
+/** Every field of one action's payload (`only` narrows it to some names, e.g. in a compound dialog). */
+export function ActionFields({
+  action,
+  itemId,
+  only,
+}: {
+  action: OpinionAction;
+  itemId?: number;
+  only?: readonly string[];
+}) {
   return (
     <>
-      {ACTION_FIELDS[action].map((s) => (
-        <PayloadField key={s.name} spec={s} />
-      ))}
+      {ACTION_FIELDS[action]
+        .filter((s) => !only || only.includes(s.name))
+        .map((s) => (
+          <PayloadField key={s.name} spec={s} itemId={itemId} />
+        ))}
     </>
   );
 }

@@ -1,6 +1,7 @@
-// /opinions/settings: the office edits the default acceptance and reply periods (working days; urgent in hours/days).
+// /opinions/settings: the office edits the default acceptance and reply periods (working days; urgent in hours/days)
+// and the handling rules (close automatically after a 满意 rating).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, InputNumber, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Space, Spin, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -24,6 +25,45 @@ const FIELDS: { name: keyof DeadlineSettings; unit: 'days' | 'hours'; min: numbe
 ];
 
 const KEY = ['/settings/opinion-deadlines'];
+const HANDLING_KEY = ['/settings/opinion-handling'];
+
+/** The handling rules: one switch, saved as soon as it is flipped. */
+function HandlingCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: HANDLING_KEY,
+    queryFn: () => api<{ settings: { autoCloseOnSatisfied: boolean } }>('/settings/opinion-handling'),
+  });
+  const save = useMutation({
+    mutationFn: (on: boolean) =>
+      api('/settings/opinion-handling', { method: 'PUT', body: { autoCloseOnSatisfied: on } }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: HANDLING_KEY });
+      message.success(t('ops.handling.saved'));
+    },
+    onError: (e) => message.error(applyApiError(e)),
+  });
+  return (
+    <Card size="small" title={t('ops.handling.title')} style={{ maxInlineSize: 560, marginBlockStart: 16 }}>
+      <Space align="start">
+        <Switch
+          checked={q.data?.settings.autoCloseOnSatisfied}
+          loading={q.isLoading || save.isPending}
+          onChange={(on) => save.mutate(on)}
+          data-testid="op-handling-autoclose"
+        />
+        <div>
+          <Typography.Text strong>{t('ops.handling.autoClose')}</Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ marginBlockEnd: 0 }}>
+            {t('ops.handling.autoCloseHint')}
+          </Typography.Paragraph>
+        </div>
+      </Space>
+    </Card>
+  );
+}
 
 /** The settings form; the category screen overrides the reply period per category. */
 export function DeadlineSettingsPage() {
@@ -82,6 +122,7 @@ export function DeadlineSettingsPage() {
           </Space>
         </Form>
       </Card>
+      <HandlingCard />
     </div>
   );
 }

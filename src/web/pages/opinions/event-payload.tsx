@@ -20,6 +20,7 @@ const LABEL: Record<string, string> = {
   bulletinId: 'op.ev.bulletin',
   proposalId: 'op.ev.proposal',
   representativeIds: 'op.field.representatives',
+  autoReason: 'op.field.reason',
 };
 /** The order lines appear in, whatever order the payload has; keys not listed here are not shown. */
 const ORDER = [
@@ -44,6 +45,7 @@ const ORDER = [
   'publicReply',
   'comment',
   'note',
+  'autoReason',
   'attachmentIds',
 ];
 
@@ -80,6 +82,9 @@ export function EventPayload({ payload }: { payload: Record<string, unknown> | n
         return t(`op.channel.${v}`, { defaultValue: '' }) || null;
       case 'rating':
         return t(`op.rating.${v}`, { defaultValue: '' }) || null;
+      // Why the system closed the item by itself (e.g. a 满意 rating).
+      case 'autoReason':
+        return t(`ops.closeReason.${v}`, { defaultValue: '' }) || null;
       case 'method':
         return t(`mine.method.${v}`, { defaultValue: t('mine.method.other') });
       case 'leadDepartmentId':

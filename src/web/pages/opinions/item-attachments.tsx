@@ -1,8 +1,8 @@
-// The files of one item: the list (with the event each came with), upload for those the server allows, and the lead
-// department's reply with files in one step (POST /opinions/:id/answer).
+// The files of one item: the list (with the event each came with) and upload for those the server allows. Answers with
+// files are written in the action bar's answer dialog (answer-form.tsx), the one reply form of the page.
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, List, Popconfirm, Space, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Card, List, Popconfirm, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { applyApiError } from '../../components/errors';
@@ -20,66 +20,10 @@ interface AttachmentRow {
 }
 
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx';
-const MAX_REPLY_FILES = 5;
 
 /** A byte count as KB/MB. */
 const sizeText = (n: number) =>
   n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
-
-/** The reply form with files, shown when the actor's allowed actions include the department reply. */
-function ReplyWithFiles({ id, onDone }: { id: number; onDone: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ content: string; files?: UploadFile[] }>();
-  const send = useMutation({
-    mutationFn: (v: { content: string; files?: UploadFile[] }) => {
-      const fd = new FormData();
-      fd.append('action', 'reply');
-      fd.append('content', v.content);
-      for (const f of v.files ?? []) if (f.originFileObj) fd.append('file', f.originFileObj, f.name);
-      return api(`/opinions/${id}/answer`, { form: fd });
-    },
-    onSuccess: () => {
-      message.success(t('op.att.replied'));
-      form.resetFields();
-      onDone();
-    },
-    onError: (e) => message.error(applyApiError(e, form)),
-  });
-  return (
-    <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)} disabled={send.isPending}>
-      <Typography.Text strong>{t('op.att.replyTitle')}</Typography.Text>
-      <Form.Item
-        name="content"
-        label={t('op.att.replyContent')}
-        rules={[{ required: true, whitespace: true, message: t('op.att.replyRequired') }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={20000} data-testid="op-att-reply-content" />
-      </Form.Item>
-      <Form.Item
-        name="files"
-        valuePropName="fileList"
-        getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
-        extra={t('op.att.types')}
-        rules={[
-          {
-            validator: (_, v?: UploadFile[]) =>
-              (v?.length ?? 0) > MAX_REPLY_FILES
-                ? Promise.reject(new Error(t('op.att.tooMany', { max: MAX_REPLY_FILES })))
-                : Promise.resolve(),
-          },
-        ]}
-      >
-        <Upload beforeUpload={() => false} multiple accept={ACCEPT} maxCount={MAX_REPLY_FILES}>
-          <Button icon={<UploadOutlined />}>{t('op.att.replyFiles')}</Button>
-        </Upload>
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={send.isPending} data-testid="op-att-reply-submit">
-        {t('op.att.replySubmit')}
-      </Button>
-    </Form>
-  );
-}
 
 /** The attachments card of the item page. */
 export function ItemAttachments({ item }: { item: OpinionDetail }) {
@@ -112,7 +56,6 @@ export function ItemAttachments({ item }: { item: OpinionDetail }) {
     },
     onError: (e) => message.error(applyApiError(e)),
   });
-  const canReply = item.abilities.includes('reply');
   return (
     <Card
       size="small"
@@ -182,7 +125,6 @@ export function ItemAttachments({ item }: { item: OpinionDetail }) {
             </List.Item>
           )}
         />
-        {canReply && <ReplyWithFiles id={item.id} onDone={refresh} />}
       </Space>
     </Card>
   );

@@ -5,6 +5,8 @@ import { Button, Card, Col, Result, Row, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../api';
+import { useAuth } from '../../auth';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHead } from '../office/components/page-head';
 import { ActionBar } from './action-bar';
 import { StatusTag } from './bits';
@@ -19,6 +21,7 @@ import type { OpinionDetail, OpinionEventRow } from './types';
 export function OpinionItemPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { has } = useAuth();
   const id = Number(useParams().id);
   const item = useQuery({
     queryKey: ['opinion', id],
@@ -47,8 +50,17 @@ export function OpinionItemPage() {
     );
   }
   const o = item.data;
+  // Departments reach items from their desk; everyone else from the 社情民意 inbox.
+  const desk = has('dept_handler') && !has('admin', 'leader', 'info_officer', 'group_leader', 'member');
   return (
     <div data-testid="op-item" data-status={o.status}>
+      <Breadcrumbs
+        items={[
+          { label: t('ops.crumbs.home'), to: '/' },
+          desk ? { label: t('ops.crumbs.dept'), to: '/dept' } : { label: t('ops.crumbs.opinions'), to: '/opinions' },
+          { label: o.title },
+        ]}
+      />
       <PageHead
         title={
           <span style={{ wordBreak: 'break-word' }}>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api';
+import { Breadcrumbs } from '../../components/breadcrumbs';
 import { PageHead } from '../office/components/page-head';
 import { ActionPanel } from './action-panel';
 import { ProposalNumber, ProposalStatusTag, ReplyDue } from './bits';
@@ -101,6 +102,7 @@ export function ProposalDetailPage() {
   const invited = p.myInvitation === 'invited' && p.abilities.actions.includes('cosign');
   return (
     <div data-testid="proposal-detail">
+      <Breadcrumbs items={[{ label: t('nav.proposals'), to: '/proposals' }, { label: p.title }]} />
       <PageHead
         title={p.title}
         extra={<Button onClick={() => navigate('/proposals')}>{t('prp.detail.back')}</Button>}

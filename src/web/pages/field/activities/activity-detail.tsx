@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { EDUCATION, GENDER, labelOf, POLITICAL_STATUS } from '../../../../core/code-lists';
 import { api, downloadUrl } from '../../../api';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { applyApiError } from '../../../components/errors';
 import { codeLabel, useRepsById } from '../lookups';
 import type { Activity } from '../types';
 import { StatusTag } from './activity-list';
+import { ActivityOpinions } from './activity-opinions';
 import { Attachments } from './attachments';
 
 /** Loads one activity by the :id route parameter. */
@@ -63,6 +65,12 @@ export function ActivityDetailPage() {
   );
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>
+      <Breadcrumbs
+        items={[
+          { label: t('nav.activities'), to: '/activities' },
+          { label: `${a.date} ${a.regionName ?? a.location ?? ''}`.trim() },
+        ]}
+      />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
         <Typography.Title level={4} style={{ margin: 0, flex: 1, minWidth: 200 }}>
           {t('field.activity.cardTitle')} · <span style={{ whiteSpace: 'nowrap' }}>{a.date}</span>
@@ -155,11 +163,7 @@ export function ActivityDetailPage() {
           ]}
         />
       </Card>
-      <Card size="small" title={t('field.record.opinions')}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="activity-opinions">
-          {a.opinions || '—'}
-        </Typography.Paragraph>
-      </Card>
+      <ActivityOpinions activity={a} />
       <Card size="small" title={t('field.record.handlingLabel')}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.handling || '—'}</Typography.Paragraph>
       </Card>

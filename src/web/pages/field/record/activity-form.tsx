@@ -3,12 +3,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, DatePicker, Form, type FormInstance, Input, Row, Select, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { splitActivityOpinions } from '../../../../core/activity-opinions';
 import { useAuth } from '../../../auth';
 import { CheckButtons } from '../../../components/check-buttons';
 import { MemberSelect } from '../../../components/member-select';
 import { codeOptions } from '../lookups';
 import type { Activity, ActivityBody } from '../types';
 import { ContactPicker } from './contact-picker';
+import { RaiseChoice } from './raise-choice';
 import { VillagePicker } from './village-picker';
 
 export interface ActivityFormValues {
@@ -24,6 +26,8 @@ export interface ActivityFormValues {
   handlingStatus?: string;
   location?: string;
   photos?: UploadFile[];
+  /** Keys of the opinions ticked 同时转为社情民意 (new records only). */
+  raiseOpinions?: string[];
 }
 
 /** Form values → the API body (without clientId). */
@@ -40,7 +44,16 @@ export function toActivityBody(v: ActivityFormValues): Omit<ActivityBody, 'clien
     opinions: v.opinions?.trim() ?? '',
     handling: v.handling?.trim() ?? '',
     handlingStatus: v.handlingStatus ?? 'pending',
+    ...raiseKeys(v),
   };
+}
+
+/** The ticked opinions that are still in the text (editing the text after ticking changes or drops a key). */
+function raiseKeys(v: ActivityFormValues): { raiseOpinions?: string[] } {
+  if (!v.raiseOpinions?.length) return {};
+  const keys = new Set(splitActivityOpinions(v.opinions ?? '').map((h) => h.key));
+  const ticked = v.raiseOpinions.filter((k) => keys.has(k));
+  return ticked.length ? { raiseOpinions: ticked } : {};
 }
 
 /** Initial values: today and the signed-in member for a new record, the stored card for an edit. */
@@ -192,6 +205,7 @@ export function ActivityForm({
           data-testid="record-opinions"
         />
       </Form.Item>
+      {!initial && has('admin', 'member') && <RaiseChoice form={form} />}
       <Form.Item name="handling" label={t('field.record.handling')}>
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 10 }}

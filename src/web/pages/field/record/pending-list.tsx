@@ -95,6 +95,9 @@ export function PendingList({ compact }: { compact?: boolean }) {
                   ) : (
                     <Tag color="warning">{t('field.outbox.pending')}</Tag>
                   )}
+                  {!i.activityId && !!i.body.raiseOpinions?.length && (
+                    <Tag color="blue">{t('field.raise.pending', { count: i.body.raiseOpinions.length })}</Tag>
+                  )}
                 </Space>
               }
               description={

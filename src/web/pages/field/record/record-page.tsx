@@ -2,19 +2,39 @@
 import { App, Button, Card, Form, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api';
 import { useAuth } from '../../../auth';
 import { applyApiError } from '../../../components/errors';
 import { useMembers, useMembersReps } from '../lookups';
-import type { Activity } from '../types';
+import type { Activity, RaisedItem } from '../types';
 import { ActivityForm, type ActivityFormValues, toActivityBody } from './activity-form';
 import { compressImage } from './compress';
 import { enqueue, isNetworkError, newClientId, uploadPhoto } from './outbox';
 import { PendingList, useOnline } from './pending-list';
 import { useOutbox } from './use-outbox';
 
-type Outcome = { kind: 'saved'; id: number; photosQueued: number; photosRefused: number } | { kind: 'queued' };
+type Outcome =
+  | { kind: 'saved'; id: number; photosQueued: number; photosRefused: number; raised: RaisedItem[] }
+  | { kind: 'queued'; raising: number };
+
+/** What became of the ticked 同时转为社情民意: links to the items, or how many wait for the sync. */
+function RaisedNote({ outcome, queued }: { outcome: Outcome; queued: boolean }) {
+  const { t } = useTranslation();
+  if (outcome.kind === 'queued')
+    return queued && outcome.raising > 0 ? <div>{t('field.raise.pending', { count: outcome.raising })}</div> : null;
+  if (outcome.raised.length === 0) return null;
+  return (
+    <div data-testid="record-raised">
+      {t('field.raise.savedWith', { count: outcome.raised.length })}
+      {outcome.raised.map((r) => (
+        <div key={r.id}>
+          <Link to={`/opinions/${r.id}`}>{r.title}</Link>
+        </div>
+      ))}
+    </div>
+  );
+}
 
 /** The record screen; phone layout at every width (max 560 px wide on a desktop). */
 export function RecordPage() {
@@ -57,7 +77,7 @@ export function RecordPage() {
     try {
       if (!navigator.onLine) {
         await keep(undefined, files);
-        setOutcome({ kind: 'queued' });
+        setOutcome({ kind: 'queued', raising: body.raiseOpinions?.length ?? 0 });
         return;
       }
       let created: Activity;
@@ -66,9 +86,10 @@ export function RecordPage() {
       } catch (e) {
         if (!isNetworkError(e)) throw e;
         await keep(undefined, files);
-        setOutcome({ kind: 'queued' });
+        setOutcome({ kind: 'queued', raising: body.raiseOpinions?.length ?? 0 });
         return;
       }
+      const raised = (created.raised ?? []).filter((r) => r.id && body.raiseOpinions?.includes(r.key ?? ''));
       let refused = 0;
       for (let i = 0; i < files.length; i++) {
         try {
@@ -80,11 +101,11 @@ export function RecordPage() {
             continue;
           }
           await keep(created.id, files.slice(i));
-          setOutcome({ kind: 'saved', id: created.id, photosQueued: files.length - i, photosRefused: refused });
+          setOutcome({ kind: 'saved', id: created.id, photosQueued: files.length - i, photosRefused: refused, raised });
           return;
         }
       }
-      setOutcome({ kind: 'saved', id: created.id, photosQueued: 0, photosRefused: refused });
+      setOutcome({ kind: 'saved', id: created.id, photosQueued: 0, photosRefused: refused, raised });
     } catch (e) {
       message.error(applyApiError(e, form));
     } finally {
@@ -124,7 +145,12 @@ export function RecordPage() {
                   ? t('field.record.syncedTitle')
                   : t('field.record.savedTitle')
             }
-            subTitle={queued ? t('field.record.queuedHint') : photoNote}
+            subTitle={
+              <>
+                {queued ? t('field.record.queuedHint') : photoNote}
+                <RaisedNote outcome={outcome} queued={queued} />
+              </>
+            }
             data-testid="record-success"
             data-pending={queued ? 'true' : 'false'}
             extra={[

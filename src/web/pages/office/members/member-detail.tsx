@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { EDUCATION, GENDER, labelOf, POLITICAL_STATUS } from '../../../../core/code-lists';
 import { ApiError, api, downloadUrl } from '../../../api';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { PageHead } from '../components/page-head';
 import { RepsCount, VillagesCount } from './member-list';
 import { MemberActivities, MemberRepresentatives, MemberVillages, SectorHistory } from './member-related';
@@ -87,6 +88,7 @@ export function MemberDetailPage() {
   ];
   return (
     <div data-testid="member-detail">
+      <Breadcrumbs items={[{ label: t('nav.members'), to: '/members' }, { label: m.name }]} />
       <PageHead
         title={
           <Flex gap={8} align="center">

@@ -1,14 +1,16 @@
 // /registry/audit: the audit log searched by entity, actor, action and dates; rows expand to a before/after diff; xlsx export.
 import { DownloadOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadUrl } from '../../../api';
+import { api, downloadUrl } from '../../../api';
 import { usePagedList } from '../../../components/use-page';
 import { formatTimeSec } from '../components/format';
 import { PageHead } from '../components/page-head';
+import { auditActionLabel, auditEntityLabel } from './audit-labels';
 import { JsonDiff } from './json-diff';
 
 interface AuditRow {
@@ -23,38 +25,6 @@ interface AuditRow {
   ip: string;
 }
 
-const ENTITIES = [
-  'member',
-  'representative',
-  'activity',
-  'attachment',
-  'region',
-  'regions',
-  'members',
-  'representatives',
-  'sector',
-  'term',
-  'liaison_group',
-  'department',
-  'user',
-  'api_token',
-  'settings',
-];
-const ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'import',
-  'reset_password',
-  'change_password',
-  'change_password_failed',
-  'password_change_throttled',
-  'login',
-  'login_failed',
-  'login_throttled',
-  'account_locked',
-  'issue_api_token',
-];
 const actionColor: Record<string, string> = {
   create: 'green',
   update: 'blue',
@@ -69,7 +39,12 @@ const actionColor: Record<string, string> = {
 
 /** The page. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const codes = useQuery({
+    queryKey: ['/audit/codes'],
+    queryFn: () => api<{ actions: string[]; entities: string[] }>('/audit/codes'),
+    staleTime: 60_000,
+  });
   const [draft, setDraft] = useState<{
     entity?: string;
     entityId?: string;
@@ -79,10 +54,13 @@ export function AuditPage() {
   }>({});
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const { tableProps, resetPage } = usePagedList<AuditRow>('/audit', filters, 50);
-  const label = (kind: 'entities' | 'actions', v: string) => t(`office.audit.${kind}.${v}`, { defaultValue: v });
+  const options = (list: string[] | undefined, word: (c: string) => string) =>
+    (list ?? []).map((c) => ({ value: c, label: word(c) })).sort((x, y) => x.label.localeCompare(y.label, 'zh-CN'));
+  const actionWord = (c: string) => auditActionLabel(t, c);
+  const entityWord = (c: string) => auditEntityLabel(t, c);
   const apply = () => {
     setFilters({
-      entity: draft.entity?.trim() || undefined,
+      entity: draft.entity || undefined,
       entityId: draft.entityId?.trim() || undefined,
       actor: draft.actor?.trim() || undefined,
       action: draft.action,
@@ -97,9 +75,17 @@ export function AuditPage() {
     {
       title: t('office.audit.action'),
       dataIndex: 'action',
-      render: (v) => <Tag color={actionColor[v]}>{label('actions', v)}</Tag>,
+      render: (v: string) => (
+        <Tag color={actionColor[v]} title={v}>
+          {actionWord(v)}
+        </Tag>
+      ),
     },
-    { title: t('office.audit.entity'), dataIndex: 'entity', render: (v) => label('entities', v) },
+    {
+      title: t('office.audit.entity'),
+      dataIndex: 'entity',
+      render: (v: string) => <span title={v}>{entityWord(v)}</span>,
+    },
     { title: t('office.audit.entityId'), dataIndex: 'entityId' },
     { title: t('office.audit.ip'), dataIndex: 'ip', responsive: ['lg'] },
   ];
@@ -112,7 +98,7 @@ export function AuditPage() {
         extra={
           <Button
             icon={<DownloadOutlined />}
-            href={downloadUrl('/audit', { ...filters, format: 'xlsx' })}
+            href={downloadUrl('/audit', { ...filters, format: 'xlsx', lang: i18n.language === 'en' ? 'en' : 'zh' })}
             data-testid="audit-export"
           >
             {t('office.audit.export')}
@@ -121,13 +107,15 @@ export function AuditPage() {
       />
       <Card size="small" style={{ marginBlockEnd: 12 }}>
         <Flex gap={8} wrap>
-          <AutoComplete
+          <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('office.audit.entity')}
             value={draft.entity}
             onChange={(entity) => set({ entity })}
-            options={ENTITIES.map((e) => ({ value: e, label: `${label('entities', e)}（${e}）` }))}
-            style={{ inlineSize: 200 }}
+            options={options(codes.data?.entities, entityWord)}
+            loading={codes.isLoading}
+            style={{ inlineSize: 180 }}
             data-testid="audit-entity"
           />
           <Input
@@ -151,8 +139,10 @@ export function AuditPage() {
             placeholder={t('office.audit.action')}
             value={draft.action}
             onChange={(action) => set({ action })}
-            options={ACTIONS.map((a) => ({ value: a, label: label('actions', a) }))}
-            style={{ inlineSize: 140 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options(codes.data?.actions, actionWord)}
+            loading={codes.isLoading}
+            style={{ inlineSize: 200 }}
             data-testid="audit-action"
           />
           <DatePicker.RangePicker

@@ -1,0 +1,202 @@
+// One dialog for two moves: 受理并转办 (department suggested, instructions pre-filled, the deadline shown as the server
+// will compute it) and 审核通过并反馈 (the department's reply pre-filled as the public reply). The server applies the
+// steps in one transaction (POST /opinions/:id/transitions {steps}); the bulk bar sends the same steps for many items.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, DatePicker, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpinionCompound } from '../../../core/opinions';
+import { ApiError, api } from '../../api';
+import { applyApiError } from '../../components/errors';
+import { ActionFields, toPayload } from './action-fields';
+import { useDepartmentOptions } from './lookups';
+import type { OpinionDetail, OpinionEventRow } from './types';
+
+/** GET /opinions/:id/forward-plan. */
+interface ForwardPlan {
+  deadline: string;
+  workingDays: number | null;
+  basis: 'petition' | 'category' | 'urgent' | 'normal';
+  suggestions: { departmentId: number; name: string; count: number }[];
+}
+
+type Values = Record<string, unknown>;
+
+/** The steps a compound's form values make, in the order the server applies them. */
+export function stepsFor(code: OpinionCompound, v: Values, departmentReply = ''): Values[] {
+  if (code === 'accept_and_forward') return [{ action: 'accept' }, { action: 'forward', ...toPayload('forward', v) }];
+  const approve = toPayload('approve_reply', v);
+  // An unchanged text adds nothing: the server shows the department's reply by default.
+  if (approve.publicReply === departmentReply.trim()) delete approve.publicReply;
+  return [{ action: 'approve_reply', ...approve }, { action: 'send_feedback' }];
+}
+
+/** The forward fields with the suggestion marked and the computed deadline said in words. */
+function ForwardFields({ plan }: { plan?: ForwardPlan }) {
+  const { t } = useTranslation();
+  const depts = useDepartmentOptions();
+  const suggested = new Map(plan?.suggestions.map((s) => [s.departmentId, s.count]));
+  const options = (depts.data ?? [])
+    .map((d) => ({ ...d, count: suggested.get(d.value) }))
+    .sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
+  const required = [{ required: true, message: t('msg.required') }];
+  return (
+    <>
+      <Form.Item
+        name="leadDepartmentId"
+        label={t('op.field.leadDepartment')}
+        rules={required}
+        extra={plan && !plan.suggestions.length ? t('ops.forward.noSuggestion') : undefined}
+      >
+        <Select
+          data-testid="op-field-leadDepartmentId"
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={depts.isLoading}
+          options={options.map(({ value, label }) => ({ value, label }))}
+          optionRender={(o) => {
+            const count = suggested.get(o.value as number);
+            return (
+              <Space size={4}>
+                {o.label}
+                {count !== undefined && (
+                  <Tag color="green" title={t('ops.forward.suggestedHint', { count })}>
+                    {t('ops.forward.suggested')}
+                  </Tag>
+                )}
+              </Space>
+            );
+          }}
+        />
+      </Form.Item>
+      <ActionFields action="forward" only={['coHandlerIds']} />
+      <Form.Item
+        name="deadline"
+        label={t('op.field.deadline')}
+        extra={
+          plan ? (
+            <span data-testid="op-planned-deadline">
+              {t('ops.forward.deadlineWill', { date: plan.deadline })}
+              {t(`ops.forward.basis.${plan.basis}`, { days: plan.workingDays })}
+              {' · '}
+              {t('ops.forward.deadlineOverride')}
+            </span>
+          ) : (
+            t('ops.forward.deadlineBulk')
+          )
+        }
+      >
+        <DatePicker data-testid="op-field-deadline" style={{ inlineSize: '100%' }} />
+      </Form.Item>
+      <ActionFields action="forward" only={['instructions']} />
+    </>
+  );
+}
+
+/** The compound's fields; `item` is absent in the bulk bar (no per-item suggestion or reply to show). */
+export function CompoundFields({ code, plan, bulk }: { code: OpinionCompound; plan?: ForwardPlan; bulk?: boolean }) {
+  const { t } = useTranslation();
+  if (code === 'accept_and_forward') return <ForwardFields plan={plan} />;
+  if (bulk) return <Typography.Paragraph type="secondary">{t('ops.feedback.bulkHint')}</Typography.Paragraph>;
+  return (
+    <>
+      <Form.Item name="publicReply" label={t('ops.feedback.publicReply')} extra={t('ops.feedback.publicReplyHint')}>
+        <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20000} data-testid="op-field-publicReply" />
+      </Form.Item>
+      <ActionFields action="approve_reply" only={['note']} />
+    </>
+  );
+}
+
+/** The department's latest reply, which the public reply starts from. */
+const lastReply = (events: OpinionEventRow[]) => {
+  const r = [...events].reverse().find((e) => e.type === 'reply');
+  return typeof r?.payload?.content === 'string' ? r.payload.content : '';
+};
+
+/** What the dialog runs: a compound, or the plain 转办 (改派, 督办), which shares the forward form and its plan. */
+export type DialogMove = OpinionCompound | 'forward';
+
+/** The request body of the move. */
+function bodyOf(move: DialogMove, v: Values, reply: string) {
+  if (move === 'forward') return { action: 'forward', ...toPayload('forward', v) };
+  return { steps: stepsFor(move, v, reply) };
+}
+
+/** The compound (or forward) dialog of the item page. */
+export function CompoundModal({
+  code,
+  item,
+  events,
+  onClose,
+}: {
+  code: DialogMove;
+  item: OpinionDetail;
+  events: OpinionEventRow[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const label = code === 'forward' ? t('op.action.forward') : t(`ops.compound.${code}`);
+  const isForward = code !== 'approve_and_feedback';
+  const plan = useQuery({
+    queryKey: ['opinion', item.id, 'forward-plan'],
+    queryFn: () => api<ForwardPlan>(`/opinions/${item.id}/forward-plan`),
+    enabled: isForward,
+  });
+  const reply = lastReply(events);
+  const run = useMutation({
+    mutationFn: (v: Values) => api(`/opinions/${item.id}/transitions`, { body: bodyOf(code, v, reply) }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['/opinions'] });
+      qc.invalidateQueries({ queryKey: ['opinion', item.id] });
+      message.success(t('ops.done', { action: label }));
+      onClose();
+    },
+    onError: (e) => {
+      setError(applyApiError(e, form));
+      if (e instanceof ApiError && e.status === 409) qc.invalidateQueries({ queryKey: ['opinion', item.id] });
+    },
+  });
+  // The department field waits for the suggestion so it can start on it (the current lead when re-forwarding).
+  const ready = !isForward || !plan.isLoading;
+  const current = item.assignments.filter((a) => a.active);
+  // The deadline stays empty: the server computes it (shown above) unless the office names another.
+  const initial = isForward
+    ? {
+        leadDepartmentId:
+          current.find((a) => a.role === 'lead')?.departmentId ?? plan.data?.suggestions[0]?.departmentId,
+        coHandlerIds: current.filter((a) => a.role === 'co').map((a) => a.departmentId),
+        instructions: t('ops.forward.defaultInstructions'),
+      }
+    : { publicReply: reply };
+  return (
+    <Modal
+      open
+      destroyOnHidden
+      title={label}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={label}
+      okButtonProps={{ loading: run.isPending, disabled: !ready, 'data-testid': 'op-modal-ok' } as any}
+      cancelText={t('action.cancel')}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBlockEnd: 12 }} data-testid="op-error" />}
+      {ready && (
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onFinish={(v) => {
+            setError(null);
+            run.mutate(v);
+          }}
+        >
+          <CompoundFields code={isForward ? 'accept_and_forward' : code} plan={plan.data} />
+        </Form>
+      )}
+    </Modal>
+  );
+}
