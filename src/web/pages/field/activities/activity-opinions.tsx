@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, List, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { splitActivityOpinions } from '../../../../core/activity-opinions';
 import { api } from '../../../api';
 import { applyApiError } from '../../../components/errors';
@@ -34,6 +34,7 @@ export function ActivityOpinions({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
+  const navigate = useNavigate();
   const [busy, setBusy] = useState<string | null>(null);
   const heard = useMemo(() => splitActivityOpinions(activity.opinions), [activity.opinions]);
   const raised = activity.raised ?? [];
@@ -49,7 +50,8 @@ export function ActivityOpinions({ activity }: { activity: Activity }) {
         message.success(
           <span>
             {t('field.raise.ok', { title: item.title })}{' '}
-            <Link to={`/opinions/${item.id}`}>{t('field.raise.open')}</Link>
+            {/* a message renders outside the router: navigate from here rather than with a <Link> */}
+            <Typography.Link onClick={() => navigate(`/opinions/${item.id}`)}>{t('field.raise.open')}</Typography.Link>
           </span>,
         );
       await qc.invalidateQueries({ queryKey: ['/activities', activity.id] });
