@@ -1,17 +1,16 @@
 // The item's action buttons: first the compound moves the server offers (`compounds`: 受理并转办, 审核通过并反馈), then
 // one per allowed action (`abilities`), each opening its form; answers open the one form with files.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
+import { Button, Flex, Form, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpinionAction, OpinionCompound } from '../../../core/opinions';
-import { ApiError, api } from '../../api';
+import { api } from '../../api';
 import { useAuth } from '../../auth';
-import { applyApiError } from '../../components/errors';
 import { ActionFields, toPayload } from './action-fields';
 import { ANSWER_ACTIONS, type AnswerAction, AnswerModal } from './answer-form';
 import { CompoundModal } from './compound-dialog';
+import { MoveModal, useItemMove } from './item-move';
 import type { OpinionDetail, OpinionEventRow } from './types';
 
 /** The main-path moves; at most one button is primary (see primaryOf). Refusals in red. */
@@ -62,38 +61,17 @@ function ActionModal({
   events: OpinionEventRow[];
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const run = useMutation({
-    mutationFn: (values: Record<string, unknown>) =>
+  const { run, error, setError } = useItemMove({
+    id: item.id,
+    label,
+    form,
+    send: (values: Record<string, unknown>) =>
       api(`/opinions/${item.id}/transitions`, { body: { action, ...toPayload(action, values) } }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['/opinions'] });
-      qc.invalidateQueries({ queryKey: ['opinion', item.id] });
-      message.success(t('op.item.done', { action: label }));
-      onClose();
-    },
-    onError: (e) => {
-      setError(applyApiError(e, form));
-      // A 409 means the item moved on meanwhile: reload it so the buttons show what is possible now.
-      if (e instanceof ApiError && e.status === 409) qc.invalidateQueries({ queryKey: ['opinion', item.id] });
-    },
+    onDone: onClose,
   });
   return (
-    <Modal
-      open
-      destroyOnHidden
-      title={label}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={label}
-      okButtonProps={{ loading: run.isPending, 'data-testid': 'op-modal-ok' } as any}
-      cancelText={t('action.cancel')}
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBlockEnd: 12 }} data-testid="op-error" />}
+    <MoveModal label={label} form={form} busy={run.isPending} error={error} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -105,7 +83,7 @@ function ActionModal({
       >
         <ActionFields action={action} itemId={item.id} />
       </Form>
-    </Modal>
+    </MoveModal>
   );
 }
 

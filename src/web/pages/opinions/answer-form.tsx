@@ -1,12 +1,10 @@
 // The one way to answer on the item page: the text with files in one request (POST /opinions/:id/answer), opened from
 // the action bar's 答复 / 直接答复 / 协办意见. It replaced a text-only modal and a second inline form.
 import { UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, Upload, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api';
-import { applyApiError } from '../../components/errors';
+import { api } from '../../api';
+import { MoveModal, useItemMove } from './item-move';
 
 /** The actions the multipart answer endpoint takes. */
 export const ANSWER_ACTIONS = ['reply', 'reply_directly', 'add_co_opinion'] as const;
@@ -21,42 +19,27 @@ const MAX_FILES = 5;
 /** The answer dialog: text and files, sent together so the event names the files. */
 export function AnswerModal({ id, action, onClose }: { id: number; action: AnswerAction; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [form] = Form.useForm<{ content: string; files?: UploadFile[] }>();
-  const [error, setError] = useState<string | null>(null);
   const label = t(`op.action.${action}`);
-  const send = useMutation({
-    mutationFn: (v: { content: string; files?: UploadFile[] }) => {
+  const {
+    run: send,
+    error,
+    setError,
+  } = useItemMove({
+    id,
+    label,
+    form,
+    send: (v: { content: string; files?: UploadFile[] }) => {
       const fd = new FormData();
       fd.append('action', action);
       fd.append('content', v.content);
       for (const f of v.files ?? []) if (f.originFileObj) fd.append('file', f.originFileObj, f.name);
       return api(`/opinions/${id}/answer`, { form: fd });
     },
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['/opinions'] });
-      qc.invalidateQueries({ queryKey: ['opinion', id] });
-      message.success(t('ops.done', { action: label }));
-      onClose();
-    },
-    onError: (e) => {
-      setError(applyApiError(e, form));
-      if (e instanceof ApiError && e.status === 409) qc.invalidateQueries({ queryKey: ['opinion', id] });
-    },
+    onDone: onClose,
   });
   return (
-    <Modal
-      open
-      destroyOnHidden
-      title={label}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={label}
-      okButtonProps={{ loading: send.isPending, 'data-testid': 'op-modal-ok' } as any}
-      cancelText={t('action.cancel')}
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBlockEnd: 12 }} data-testid="op-error" />}
+    <MoveModal label={label} form={form} busy={send.isPending} error={error} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -95,6 +78,6 @@ export function AnswerModal({ id, action, onClose }: { id: number; action: Answe
           </Upload>
         </Form.Item>
       </Form>
-    </Modal>
+    </MoveModal>
   );
 }

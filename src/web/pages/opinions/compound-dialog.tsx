@@ -1,14 +1,13 @@
 // One dialog for two moves: 受理并转办 (department suggested, instructions pre-filled, the deadline shown as the server
 // will compute it) and 审核通过并反馈 (the department's reply pre-filled as the public reply). The server applies the
 // steps in one transaction (POST /opinions/:id/transitions {steps}); the bulk bar sends the same steps for many items.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OpinionCompound } from '../../../core/opinions';
-import { ApiError, api } from '../../api';
-import { applyApiError } from '../../components/errors';
+import { api } from '../../api';
 import { ActionFields, toPayload } from './action-fields';
+import { MoveModal, useItemMove } from './item-move';
 import { useDepartmentOptions } from './lookups';
 import type { OpinionDetail, OpinionEventRow } from './types';
 
@@ -135,10 +134,7 @@ export function CompoundModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
   const label = code === 'forward' ? t('op.action.forward') : t(`ops.compound.${code}`);
   const isForward = code !== 'approve_and_feedback';
   const plan = useQuery({
@@ -147,18 +143,12 @@ export function CompoundModal({
     enabled: isForward,
   });
   const reply = lastReply(events);
-  const run = useMutation({
-    mutationFn: (v: Values) => api(`/opinions/${item.id}/transitions`, { body: bodyOf(code, v, reply) }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['/opinions'] });
-      qc.invalidateQueries({ queryKey: ['opinion', item.id] });
-      message.success(t('ops.done', { action: label }));
-      onClose();
-    },
-    onError: (e) => {
-      setError(applyApiError(e, form));
-      if (e instanceof ApiError && e.status === 409) qc.invalidateQueries({ queryKey: ['opinion', item.id] });
-    },
+  const { run, error, setError } = useItemMove({
+    id: item.id,
+    label,
+    form,
+    send: (v: Values) => api(`/opinions/${item.id}/transitions`, { body: bodyOf(code, v, reply) }),
+    onDone: onClose,
   });
   // The department field waits for the suggestion so it can start on it (the current lead when re-forwarding).
   const ready = !isForward || !plan.isLoading;
@@ -173,17 +163,7 @@ export function CompoundModal({
       }
     : { publicReply: reply };
   return (
-    <Modal
-      open
-      destroyOnHidden
-      title={label}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={label}
-      okButtonProps={{ loading: run.isPending, disabled: !ready, 'data-testid': 'op-modal-ok' } as any}
-      cancelText={t('action.cancel')}
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBlockEnd: 12 }} data-testid="op-error" />}
+    <MoveModal label={label} form={form} busy={run.isPending} disabled={!ready} error={error} onClose={onClose}>
       {ready && (
         <Form
           form={form}
@@ -197,6 +177,6 @@ export function CompoundModal({
           <CompoundFields code={isForward ? 'accept_and_forward' : code} plan={plan.data} />
         </Form>
       )}
-    </Modal>
+    </MoveModal>
   );
 }
