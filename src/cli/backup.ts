@@ -9,6 +9,8 @@ import {
   restoreBackup,
   writeBackup,
 } from '../server/adapters/backup.js';
+import { AppError } from '../server/errors.js';
+import { t } from '../server/i18n/messages.js';
 import { openRuntime } from '../server/runtime.js';
 import { closableBar } from './import.js';
 
@@ -18,8 +20,9 @@ async function withErrors(fn: () => Promise<void>) {
   try {
     await fn();
   } catch (e) {
-    if (!(e instanceof BackupError)) throw e;
-    console.error(e.message);
+    if (e instanceof AppError) console.error(`${t(e.code, 'zh', e.params)}\n${t(e.code, 'en', e.params)}`);
+    else if (e instanceof BackupError) console.error(e.message);
+    else throw e;
     process.exitCode = 1;
   }
 }

@@ -7,6 +7,7 @@ import type { Deps } from '../server/context.js';
 import { users } from '../server/db/schema.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
 import { AppError } from '../server/errors.js';
+import { t } from '../server/i18n/messages.js';
 import { assertStrongPassword, hashPassword } from '../server/modules/auth/service.js';
 import { startMailIntake } from '../server/modules/mail-intake/server.js';
 import { startScheduler } from '../server/modules/reminders/service.js';
@@ -81,15 +82,30 @@ async function serve(args: string[]) {
     console.log(
       `社情民意邮件接收 (mail intake) on ${deps.config.mailIntakeHost}:${mailIntake.port} for ${deps.config.mailIntakeTo.join(', ') || '(no MAIL_INTAKE_TO: every recipient refused)'}`,
     );
-  const stop = async () => {
-    await mailIntake?.close();
-    await scheduler?.stop();
-    await app.close();
-    await deps.database.close();
-    process.exit(0);
+  // SIGTERM/SIGINT: stop accepting and finish requests in flight, stop the timers, close (and flush) the database,
+  // which releases the data-folder lock; a repeated signal is ignored, a close stuck for 15 s ends the process (exit 1).
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`收到 ${signal}，正在停止 (stopping)…`);
+    setTimeout(() => {
+      console.error('停止超时，强制退出 (stop timed out)');
+      process.exit(1);
+    }, 15_000).unref();
+    try {
+      await app.close();
+      await scheduler?.stop();
+      await mailIntake?.close();
+      await deps.database.close();
+      process.exit(0);
+    } catch (e) {
+      console.error('停止时出错 (error while stopping):', e);
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 async function createAdmin([username, password, displayName]: string[]) {
@@ -138,7 +154,11 @@ if (!entry) {
 }
 entry.run(rest).catch((e) => {
   console.error(
-    e instanceof AppError ? `${e.code}: ${JSON.stringify(e.details ?? e.params)}` : e instanceof Error ? e.message : e,
+    e instanceof AppError
+      ? `${t(e.code, 'zh', e.params)}\n${t(e.code, 'en', e.params)}${e.details ? `\n${JSON.stringify(e.details)}` : ''}`
+      : e instanceof Error
+        ? e.message
+        : e,
   );
   process.exit(1);
 });

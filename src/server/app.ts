@@ -14,6 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Deps } from './context.js';
+import { isDatabaseUnavailable } from './db/connection-errors.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { mapDatabaseError, registerInputGuards } from './http-guards.js';
 import { t } from './i18n/messages.js';
@@ -64,8 +65,13 @@ export async function buildApp(
   registerInputGuards(app);
   setErrorHandler(app);
 
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => {
-    await deps.database.db.execute('select 1' as any);
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async (req, reply) => {
+    // A database that does not answer `select 1` within 2 s makes the instance degraded (503) until it answers again.
+    const ok = await pingDatabase(deps.database.db, 2000).catch((err) => {
+      req.log.warn({ err }, 'health check: database unavailable');
+      return false;
+    });
+    if (!ok) return reply.status(503).send({ status: 'degraded', database: deps.database.kind });
     // `demo` lets the sign-in page show the demo logins on a demo database only.
     return { status: 'ok', database: deps.database.kind, demo: deps.config.demoMode };
   });
@@ -73,6 +79,19 @@ export async function buildApp(
   await app.register(registerRoutes, { prefix: '/api/v1' });
   serveWeb(app, deps.config.webDist);
   return app;
+}
+
+/** Resolves true when the database answers `select 1` within `ms`, rejects when it fails, false when it is too slow. */
+async function pingDatabase(db: Deps['database']['db'], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([db.execute('select 1' as any).then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function setErrorHandler(app: FastifyInstance) {
@@ -106,6 +125,11 @@ function setErrorHandler(app: FastifyInstance) {
         message: t('validation_failed', lang),
         details: [{ path: '', message: err.message }],
       });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ err, url: req.url, method: req.method }, 'database unavailable');
+      const message = t('database_unavailable', lang);
+      return reply.status(503).send({ code: 'database_unavailable', message, details: null, requestId: req.id });
     }
     const mapped = mapDatabaseError(err);
     if (mapped)

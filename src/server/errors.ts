@@ -60,7 +60,11 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   reference_missing: 400,
   activity_has_opinions: 409,
   opinion_already_raised: 409,
+  data_dir_locked: 409,
+  backup_damaged: 422,
+  backup_format: 422,
   internal: 500,
+  database_unavailable: 503,
 };
 
 /** A field-level problem, with the field path and a translated message. */

@@ -1,4 +1,6 @@
 // Logical backup and restore: every table as JSON lines plus the uploaded files, in one gzip file that PGlite and PostgreSQL both read.
+// Format 2 ends with a SHA-256 of every line before the end line; a restore checks it before changing anything.
+import crypto from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -9,11 +11,12 @@ import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as schema from '../db/schema.js';
+import { AppError } from '../errors.js';
 
 /** Identifies our files; a restore refuses anything else. */
 export const BACKUP_FORMAT = 'jielian-backup';
-/** Bumped when the line layout changes; a restore reads this version and older. */
-export const BACKUP_VERSION = 1;
+/** Bumped when the line layout changes; a restore reads this version and older (1 = no checksum, 2 = SHA-256 in the end line). */
+export const BACKUP_VERSION = 2;
 
 /** The first line of a backup: what it holds, so a restore can check it before touching anything. */
 export interface BackupHeader {
@@ -95,8 +98,11 @@ export async function writeBackup(o: BackupOptions & { database?: string }): Pro
   const gzip = zlib.createGzip();
   const sink = fs.createWriteStream(tmp);
   gzip.pipe(sink);
-  const write = async (obj: unknown) => {
-    if (!gzip.write(`${JSON.stringify(obj)}\n`)) await once(gzip, 'drain');
+  const hash = crypto.createHash('sha256');
+  const write = async (obj: unknown, hashed = true) => {
+    const line = `${JSON.stringify(obj)}\n`;
+    if (hashed) hash.update(line);
+    if (!gzip.write(line)) await once(gzip, 'drain');
   };
   try {
     const header = await o.db.transaction(
@@ -142,7 +148,7 @@ export async function writeBackup(o: BackupOptions & { database?: string }): Pro
           });
           o.onProgress?.(++done, total);
         }
-        await write({ type: 'end', rows: done - files.length, files: files.length });
+        await write({ type: 'end', rows: done - files.length, files: files.length, sha256: hash.digest('hex') }, false);
         o.onProgress?.(total, total);
         return header;
       },
@@ -160,57 +166,91 @@ export async function writeBackup(o: BackupOptions & { database?: string }): Pro
   }
 }
 
-/** The lines of a gzip'd JSON-lines file; a damaged file throws instead of stopping silently. */
-async function* readLines(file: string): AsyncGenerator<any> {
+const damaged = (reason: string) => new AppError('backup_damaged', { reason });
+
+/** The raw lines of a gzip'd JSON-lines file; a damaged file throws instead of stopping silently. */
+async function* readRawLines(file: string): AsyncGenerator<string> {
   const src = fs.createReadStream(file);
   const gunzip = zlib.createGunzip();
   src.on('error', (e) => gunzip.destroy(e));
   src.pipe(gunzip);
   const decoder = new StringDecoder('utf8');
   let buf = '';
-  const parse = (line: string) => {
-    try {
-      return JSON.parse(line);
-    } catch {
-      throw new BackupError('备份文件已损坏（无法解析）');
-    }
-  };
   try {
     for await (const chunk of gunzip) {
       let from = buf.length;
       buf += decoder.write(chunk);
       for (let i = buf.indexOf('\n', from); i >= 0; i = buf.indexOf('\n', from)) {
-        yield parse(buf.slice(0, i));
+        yield buf.slice(0, i);
         buf = buf.slice(i + 1);
         from = 0;
       }
     }
-  } catch (e) {
-    if (e instanceof BackupError) throw e;
-    throw new BackupError('备份文件已损坏或不是界联备份文件（无法解压）');
+  } catch {
+    throw damaged('无法解压 / cannot decompress');
   } finally {
     src.destroy();
   }
   buf += decoder.end();
-  if (buf.trim()) yield parse(buf);
+  if (buf.trim()) yield buf;
+}
+
+function parseLine(line: string): any {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw damaged('无法解析 / cannot parse');
+  }
+}
+
+/** The parsed lines of a backup. */
+async function* readLines(file: string): AsyncGenerator<any> {
+  for await (const line of readRawLines(file)) yield parseLine(line);
+}
+
+async function assertFile(file: string) {
+  const isFile = await fsp.stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (!isFile) throw new BackupError(`找不到备份文件：${file}`);
+}
+
+function checkHeader(line: any): BackupHeader {
+  if (line?.type !== 'header' || line.format !== BACKUP_FORMAT) throw new BackupError('不是界联备份文件');
+  if (!Number.isInteger(line.version) || line.version < 1 || line.version > BACKUP_VERSION)
+    throw new AppError('backup_format', { version: String(line.version), supported: BACKUP_VERSION });
+  return line as BackupHeader;
 }
 
 /** Reads and checks only the header, e.g. to show what a restore would bring back. */
 export async function readBackupHeader(file: string): Promise<BackupHeader> {
-  if (
-    !(await fsp.stat(file).then(
-      (s) => s.isFile(),
-      () => false,
-    ))
-  )
-    throw new BackupError(`找不到备份文件：${file}`);
-  for await (const line of readLines(file)) {
-    if (line?.type !== 'header' || line.format !== BACKUP_FORMAT) break;
-    if (typeof line.version !== 'number' || line.version > BACKUP_VERSION)
-      throw new BackupError(`不支持的备份格式版本：${line.version}`);
-    return line as BackupHeader;
-  }
+  await assertFile(file);
+  for await (const line of readLines(file)) return checkHeader(line);
   throw new BackupError('不是界联备份文件');
+}
+
+/**
+ * Reads the whole file once without touching the database: header, end line last, and (format 2) the SHA-256 of every
+ * line before the end line. Format 1 files have no checksum; they pass when they decompress, parse and end properly.
+ */
+export async function verifyBackup(file: string): Promise<BackupHeader> {
+  await assertFile(file);
+  const hash = crypto.createHash('sha256');
+  let header: BackupHeader | null = null;
+  let end: any = null;
+  for await (const raw of readRawLines(file)) {
+    const line = parseLine(raw);
+    if (end) throw damaged('结束标记后还有内容 / data after the end line');
+    if (!header) header = checkHeader(line);
+    if (line?.type === 'end') end = line;
+    else hash.update(`${raw}\n`);
+  }
+  if (!header) throw new BackupError('不是界联备份文件');
+  if (!end) throw damaged('文件不完整，缺少结束标记 / truncated, no end line');
+  if ((header.version >= 2 || end.sha256 !== undefined) && end.sha256 !== hash.digest('hex'))
+    throw damaged('SHA-256 校验和不符 / checksum mismatch');
+  return header;
 }
 
 async function identityColumns(tx: DbOrTx): Promise<Map<string, string[]>> {
@@ -233,7 +273,7 @@ async function tableColumns(tx: DbOrTx): Promise<Map<string, Set<string>>> {
 
 /** Replaces every table's rows (one transaction: all or nothing) and then the upload folder with the backup's contents. */
 export async function restoreBackup(o: BackupOptions): Promise<BackupHeader> {
-  const header = await readBackupHeader(o.file);
+  const header = await verifyBackup(o.file);
   const tables = tablesInFkOrder();
   const known = new Set(tables.map((t) => t.name));
   const unknown = Object.keys(header.tables).filter((t) => !known.has(t));
@@ -254,8 +294,7 @@ export async function restoreBackup(o: BackupOptions): Promise<BackupHeader> {
       let ended = false;
       for await (const line of readLines(o.file)) {
         if (line.type === 'rows') {
-          if (!known.has(line.table) || !Array.isArray(line.rows))
-            throw new BackupError('备份文件已损坏（数据行无效）');
+          if (!known.has(line.table) || !Array.isArray(line.rows)) throw damaged('数据行无效 / invalid rows');
           if (!line.rows.length) continue;
           const cols = Object.keys(line.rows[0]);
           const missing = cols.filter((c) => !columns.get(line.table)?.has(c));
@@ -263,15 +302,21 @@ export async function restoreBackup(o: BackupOptions): Promise<BackupHeader> {
             throw new BackupError(`数据表 ${line.table} 没有列 ${missing.join('、')}：备份与当前版本不兼容`);
           const list = cols.map(q).join(', ');
           const override = identity.has(line.table) ? ' overriding system value' : '';
-          await tx.execute(
-            sql`${sql.raw(`insert into ${q(line.table)} (${list})${override} select ${list} from jsonb_populate_recordset(null::${q(line.table)}, `)}${JSON.stringify(line.rows)}::jsonb)`,
-          );
+          try {
+            await tx.execute(
+              sql`${sql.raw(`insert into ${q(line.table)} (${list})${override} select ${list} from jsonb_populate_recordset(null::${q(line.table)}, `)}${JSON.stringify(line.rows)}::jsonb)`,
+            );
+          } catch (e) {
+            // A row the database refuses (a hand-edited format-1 file, or a constraint added since): name the table, not raw SQL.
+            throw new BackupError(
+              `数据表 ${line.table} 的数据无法写入（${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}），未做任何修改`,
+            );
+          }
           inserted[line.table] = (inserted[line.table] ?? 0) + line.rows.length;
           done += line.rows.length;
         } else if (line.type === 'file') {
           const target = path.resolve(staging, String(line.path));
-          if (!target.startsWith(path.resolve(staging) + path.sep))
-            throw new BackupError('备份文件已损坏（文件路径无效）');
+          if (!target.startsWith(path.resolve(staging) + path.sep)) throw damaged('文件路径无效 / invalid file path');
           await fsp.mkdir(path.dirname(target), { recursive: true });
           await fsp.writeFile(target, Buffer.from(String(line.data), 'base64'));
           done++;

@@ -9,6 +9,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { acquireDataLock } from './data-lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -39,15 +40,49 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
 
 /** Opens a pooled connection to a real PostgreSQL server. */
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection attempt to an unreachable server gives up after 10 s (a refused one fails at once) instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, keepAlive: true });
+  // A PostgreSQL restart kills every open connection, and an 'error' event nobody listens to ends the process. An idle
+  // client is dropped by the pool, which emits here; a checked-out client that dies between queries emits on itself:
+  // its next query fails (that request answers 503 and is logged) and the pool drops it on release. New connections
+  // are opened on demand, so the app recovers by itself when the server is back.
+  pool.on('error', logConnectionLost);
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
 
-/** Chooses the driver from configuration: DATABASE_URL wins, otherwise PGlite under DATA_DIR/pglite. */
+// One structured line (the app's log format) per lost connection; there is no request to attach it to.
+function logConnectionLost(err: Error) {
+  const line = {
+    level: 40,
+    time: Date.now(),
+    msg: 'database connection lost',
+    err: { message: err.message, code: (err as { code?: unknown }).code },
+  };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
+}
+
+/** Chooses the driver from configuration: DATABASE_URL wins, otherwise PGlite under DATA_DIR/pglite, locked to this process. */
 export async function openDatabase(cfg: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
   if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
-  return openPglite(path.join(cfg.dataDir, 'pglite'));
+  const lock = acquireDataLock(cfg.dataDir);
+  try {
+    const database = await openPglite(path.join(cfg.dataDir, 'pglite'));
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }
 
 /** Applies the committed SQL migrations; safe to run at every start. */

@@ -168,6 +168,22 @@ export const messages = {
     zh: '意见「{title}」已转为社情民意，不能重复转',
     en: 'The opinion "{title}" has already been raised as an item',
   },
+  database_unavailable: {
+    zh: '数据库暂时无法连接，请稍后再试',
+    en: 'The database is temporarily unavailable, try again shortly',
+  },
+  data_dir_locked: {
+    zh: '数据目录 {dir} 正被另一个界联进程使用（进程号 {pid}，主机 {host}，命令「{command}」，自 {since} 起），未做任何修改。请先停止该进程；备份运行中的嵌入式数据库请先停止服务，生产环境请使用 PostgreSQL 与 pg_dump',
+    en: 'The data folder {dir} is in use by another Jielian process (pid {pid} on {host}, "{command}", since {since}); nothing was changed. Stop that process first (stop the server to back up an embedded database; in production use PostgreSQL and pg_dump)',
+  },
+  backup_damaged: {
+    zh: '备份文件已损坏或被改动（{reason}），未做任何修改',
+    en: 'The backup file is damaged or was altered ({reason}); nothing was changed',
+  },
+  backup_format: {
+    zh: '不支持的备份格式版本 {version}（本程序可读取 1 至 {supported} 版），未做任何修改',
+    en: 'Unsupported backup format version {version} (this program reads versions 1 to {supported}); nothing was changed',
+  },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
