@@ -46,7 +46,18 @@ export interface TestApp {
 
 /** Builds the real app on a fresh database with a temp file store. */
 export async function createTestApp(over: Partial<Deps> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+  return createTestAppOn(await openTestDatabase(), over);
+}
+
+/**
+ * Builds the real app on a given database (closed with the app); several apps on one database stand for several
+ * server processes behind a load balancer. Pass `keepDatabase` so closing one app leaves the database to the others.
+ */
+export async function createTestAppOn(
+  database: Database,
+  over: Partial<Deps> = {},
+  keepDatabase = false,
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-test-'));
   const config = loadConfig({
     dataDir,
@@ -69,7 +80,7 @@ export async function createTestApp(over: Partial<Deps> = {}): Promise<TestApp> 
     db: database.db,
     close: async () => {
       await app.close();
-      await database.close();
+      if (!keepDatabase) await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -353,6 +353,24 @@ export const loginThrottle = pgTable(
   ],
 );
 
+/** Public per-address hit counters (fixed windows), in the database so every server process counts the same hits. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    /** Which limit counts: an endpoint group and its window, e.g. `public_submit/10m`. */
+    bucket: text('bucket').notNull(),
+    /** The client address (IPv6 by its /64). */
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bucket, t.key] }),
+    check('rate_limits_hits_ck', sql`${t.hits} > 0`),
+    index('rate_limits_window_idx').on(t.windowStart),
+  ],
+);
+
 export const auditLog = pgTable(
   'audit_log',
   {

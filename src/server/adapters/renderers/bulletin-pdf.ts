@@ -1,6 +1,4 @@
 // 《社情民意》 as PDF (pdfkit) in the GB/T 9704-2012 layout: red masthead, issue line, red rule, title, body on a 28 × 28 grid.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import {
   AREA,
@@ -20,16 +18,7 @@ import {
   RED,
   SIZE,
 } from './bulletin-layout.js';
-import { type FontSpec, registerFonts, resolveFonts } from './pdf-fonts.js';
-
-/** Body in Noto Serif CJK SC (for 仿宋), title and masthead in Noto Serif CJK SC Bold (for 小标宋) when installed. */
-function bulletinFonts(): { body: FontSpec; title: FontSpec } {
-  const base = resolveFonts();
-  const bold = join(dirname(base.body.path), 'NotoSerifCJK-Bold.ttc');
-  if (!process.env.JIELIAN_CJK_FONT && existsSync(bold))
-    return { body: base.body, title: { path: bold, name: 'NotoSerifCJKsc-Bold' } };
-  return base;
-}
+import { registerFonts, resolveBulletinFonts } from './pdf-fonts.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -86,7 +75,7 @@ export async function renderBulletinPdf(d: BulletinDocData): Promise<Buffer> {
     doc.on('error', reject);
   });
   doc.addPage();
-  const f = registerFonts(doc, bulletinFonts());
+  const f = registerFonts(doc, resolveBulletinFonts());
   const centre = (font: string, size: number, text: string, i: number, color = 'black') => {
     doc.fillColor(color);
     put(doc, font, size, text, i, PAGE.left, { width: AREA.width, align: 'center' });

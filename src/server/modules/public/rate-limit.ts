@@ -1,6 +1,12 @@
-// In-memory sliding-window limits per client address, so the no-account endpoints need no third-party captcha.
+// Per-address limits of the no-account endpoints (so they need no third-party captcha), counted in the database
+// (rate_limits) so that every server process behind a load balancer sees the same hits.
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addressKey } from '../../../core/login-throttle.js';
+import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../errors.js';
 
-/** One limit: at most `max` hits within `windowMs`. */
+/** One limit: at most `max` hits within a fixed window of `windowMs` that starts at the first hit. */
 export interface WindowLimit {
   max: number;
   windowMs: number;
@@ -12,49 +18,97 @@ export interface PublicLimits {
   lookup: WindowLimit[];
 }
 
+const MINUTE = 60_000;
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
 
 /** Reads the limits (defaults: 5 submissions per 10 minutes and 20 per day; 120 look-ups per 10 minutes). */
 export function publicLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): PublicLimits {
-  const minute = 60_000;
   return {
     submit: [
-      { max: num(env.PUBLIC_SUBMIT_MAX, 5), windowMs: num(env.PUBLIC_SUBMIT_WINDOW_MINUTES, 10) * minute },
-      { max: num(env.PUBLIC_SUBMIT_DAILY_MAX, 20), windowMs: 24 * 60 * minute },
+      { max: num(env.PUBLIC_SUBMIT_MAX, 5), windowMs: num(env.PUBLIC_SUBMIT_WINDOW_MINUTES, 10) * MINUTE },
+      { max: num(env.PUBLIC_SUBMIT_DAILY_MAX, 20), windowMs: 24 * 60 * MINUTE },
     ],
-    lookup: [{ max: num(env.PUBLIC_LOOKUP_MAX, 120), windowMs: 10 * minute }],
+    lookup: [{ max: num(env.PUBLIC_LOOKUP_MAX, 120), windowMs: 10 * MINUTE }],
   };
 }
 
-/** Keeps hit times per key; memory stays bounded by pruning stale keys and capping the number of keys. */
-export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
-  private readonly longest: number;
+/** One counter row per window: the bucket names the endpoint group and the window, so a changed window starts afresh. */
+interface Bucket extends WindowLimit {
+  bucket: string;
+}
 
-  constructor(
-    private readonly limits: WindowLimit[],
-    private readonly maxKeys = 100_000,
-  ) {
-    this.longest = Math.max(...limits.map((l) => l.windowMs));
+// Windows of equal length merge into the stricter one: one statement may not update a row twice.
+function bucketsOf(name: string, limits: WindowLimit[]): Bucket[] {
+  const byWindow = new Map<number, number>();
+  for (const l of limits) byWindow.set(l.windowMs, Math.min(l.max, byWindow.get(l.windowMs) ?? l.max));
+  return [...byWindow].map(([windowMs, max]) => ({ bucket: `${name}/${Math.round(windowMs / 1000)}s`, windowMs, max }));
+}
+
+/**
+ * Counts one hit of `key` in every window of a limit with one atomic upsert (several processes may count at once)
+ * and answers the seconds to wait: 0 when the hit is allowed. A refused hit counts too, so an address that keeps
+ * hammering stays refused until its windows end.
+ */
+export async function countHit(db: DbOrTx, now: Date, name: string, limits: WindowLimit[], key: string) {
+  const buckets = bucketsOf(name, limits);
+  const at = now.toISOString();
+  const cutoff = sql`case rate_limits.bucket ${sql.join(
+    buckets.map((b) => sql`when ${b.bucket} then ${new Date(now.getTime() - b.windowMs).toISOString()}::timestamptz`),
+    sql` `,
+  )} end`;
+  const res = await db.execute(sql`insert into rate_limits (bucket, key, window_start, hits)
+    values ${sql.join(
+      buckets.map((b) => sql`(${b.bucket}, ${key}, ${at}::timestamptz, 1)`),
+      sql`, `,
+    )}
+    on conflict (bucket, key) do update set
+      hits = case when rate_limits.window_start <= ${cutoff} then 1 else rate_limits.hits + 1 end,
+      window_start = case when rate_limits.window_start <= ${cutoff} then excluded.window_start
+        else rate_limits.window_start end
+    returning bucket, hits, window_start as "windowStart"`);
+  let wait = 0;
+  for (const row of res.rows as { bucket: string; hits: number; windowStart: string | Date }[]) {
+    const b = buckets.find((x) => x.bucket === row.bucket);
+    if (!b || row.hits <= b.max) continue;
+    const ends = new Date(row.windowStart).getTime() + b.windowMs;
+    wait = Math.max(wait, Math.ceil((ends - now.getTime()) / 1000), 1);
   }
+  return wait;
+}
 
-  /** Records a hit for the key unless a limit is already reached; false means refuse (429). */
-  take(key: string, now: number): boolean {
-    const times = (this.hits.get(key) ?? []).filter((t) => t > now - this.longest);
-    const full = this.limits.some((l) => times.filter((t) => t > now - l.windowMs).length >= l.max);
-    if (!full) times.push(now);
-    this.hits.delete(key); // re-insert so Map order is least-recently-used first
-    this.hits.set(key, times);
-    if (this.hits.size > this.maxKeys) this.prune(now);
-    return !full;
-  }
+/**
+ * Deletes up to 500 counters of a limit whose windows have ended. Run on its own, outside a transaction; rows another
+ * request holds are skipped, never waited for.
+ */
+export async function pruneHits(db: DbOrTx, now: Date, name: string, limits: WindowLimit[]) {
+  const ended = sql.join(
+    bucketsOf(name, limits).map(
+      (b) =>
+        sql`(bucket = ${b.bucket} and window_start <= ${new Date(now.getTime() - b.windowMs).toISOString()}::timestamptz)`,
+    ),
+    sql` or `,
+  );
+  await db.execute(sql`delete from rate_limits where (bucket, key) in (
+    select bucket, key from rate_limits where ${ended} limit 500 for update skip locked)`);
+}
 
-  /** Drops keys with no hit in the longest window, then the least recently used beyond the cap. */
-  private prune(now: number) {
-    for (const [k, times] of this.hits) if (!times.some((t) => t > now - this.longest)) this.hits.delete(k);
-    for (const k of this.hits.keys()) {
-      if (this.hits.size <= this.maxKeys) break;
-      this.hits.delete(k);
+/** How often a hit also prunes ended counters (1 in 100). */
+export const PRUNE_CHANCE = 0.01;
+
+/**
+ * A limit on a group of public endpoints, counted per client address (as Fastify gives it: TRUST_PROXY decides;
+ * IPv6 by its /64): the returned gate counts the hit, or answers 429 `rate_limited` with Retry-After.
+ */
+export function publicGate(app: FastifyInstance, name: string, limits: WindowLimit[], random = Math.random) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const db = app.deps.database.db;
+    const now = app.deps.now();
+    const wait = await countHit(db, now, name, limits, addressKey(req.ip));
+    if (random() < PRUNE_CHANCE)
+      await pruneHits(db, now, name, limits).catch((err) => req.log.warn({ err }, 'pruning rate limits failed'));
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new AppError('rate_limited', {}, { retryAfterSeconds: wait });
     }
-  }
+  };
 }

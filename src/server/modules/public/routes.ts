@@ -1,12 +1,12 @@
 // /api/v1/public: the citizen's side of 社情民意 without an account, rate-limited per client address.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.js';
 import { sendStored, storeWith } from '../common/uploads.js';
 import { readMultipart } from '../opinions/attachments.js';
 import { createPublicOpinion, findByKey, publicIdempotencyKey } from './intake.js';
 import { publicCategories, publicVillages } from './lookups.js';
-import { publicLimitsFromEnv, SlidingWindowLimiter } from './rate-limit.js';
+import { publicGate, publicLimitsFromEnv } from './rate-limit.js';
 import { rateByCode } from './rating.js';
 import {
   formFields,
@@ -20,18 +20,15 @@ import {
 } from './schema.js';
 import { findPublicAttachment, loadPublicView } from './view.js';
 
-/** Public endpoints; each app instance keeps its own counters (one process; put a proxy limit in front of several). */
+/** Public endpoints; their per-address counters live in the database, shared by every server process. */
 export const publicRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
   const limits = publicLimitsFromEnv();
-  const submits = new SlidingWindowLimiter(limits.submit);
-  const lookups = new SlidingWindowLimiter(limits.lookup);
+  const submits = publicGate(app, 'public_submit', limits.submit);
+  const lookups = publicGate(app, 'public_lookup', limits.lookup);
   const config = { public: true };
   const tags = ['public'];
-  const gate = (limiter: SlidingWindowLimiter, req: FastifyRequest) => {
-    if (!limiter.take(req.ip, app.deps.now().getTime())) throw new AppError('rate_limited');
-  };
 
   // JSON, or multipart/form-data with the same fields plus up to MAX_PUBLIC_FILES files: every file is checked
   // before anything is written, and the item and its files are recorded together or not at all. A repeat with the same
@@ -40,7 +37,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
     '/public/opinions',
     { config, schema: { tags, consumes: ['application/json', 'multipart/form-data'] } },
     async (req, reply) => {
-      gate(submits, req);
+      await submits(req, reply);
       const lang = req.lang ?? 'zh';
       const { body, uploads } = req.isMultipart()
         ? await readMultipart(req, MAX_PUBLIC_FILES).then(({ fields, uploads }) => ({
@@ -73,20 +70,20 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
     '/public/opinions/:trackingCode/attachments/:attachmentId',
     { config, schema: { tags, params: publicAttachmentParam } },
     async (req, reply) => {
-      gate(lookups, req);
+      await lookups(req, reply);
       const row = await findPublicAttachment(db(), req.params.trackingCode, req.params.attachmentId);
       return sendStored(reply, app.deps.files, row);
     },
   );
-  r.get('/public/opinions/:trackingCode', { config, schema: { tags, params: trackingParam } }, async (req) => {
-    gate(lookups, req);
+  r.get('/public/opinions/:trackingCode', { config, schema: { tags, params: trackingParam } }, async (req, reply) => {
+    await lookups(req, reply);
     return loadPublicView(db(), req.params.trackingCode);
   });
   r.post(
     '/public/opinions/:trackingCode/rating',
     { config, schema: { tags, params: trackingParam, body: publicRatingBody } },
-    async (req) => {
-      gate(lookups, req);
+    async (req, reply) => {
+      await lookups(req, reply);
       await rateByCode(db(), req.params.trackingCode, req.body, {
         now: app.deps.now(),
         lang: req.lang ?? 'zh',

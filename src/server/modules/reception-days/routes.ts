@@ -1,10 +1,10 @@
 // /api/v1/reception-days (staff and members) and /api/v1/public/reception-* (citizens, rate-limited like the public form).
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
-import { publicLimitsFromEnv, SlidingWindowLimiter } from '../public/rate-limit.js';
+import { publicGate, publicLimitsFromEnv } from '../public/rate-limit.js';
 import { checkIn, holdDay, recordMatter } from './on-the-day.js';
 import { bookSlot, cancelBooking, publicDay, publicDays, viewBooking } from './public.js';
 import {
@@ -62,26 +62,23 @@ export const receptionDayRoutes: FastifyPluginAsync = async (app) => {
 
   // ——— public, no account ———
   const limits = publicLimitsFromEnv();
-  const submits = new SlidingWindowLimiter(limits.submit);
-  const lookups = new SlidingWindowLimiter(limits.lookup);
+  const submits = publicGate(app, 'reception_submit', limits.submit);
+  const lookups = publicGate(app, 'reception_lookup', limits.lookup);
   const config = { public: true };
   const ptags = ['public'];
-  const gate = (limiter: SlidingWindowLimiter, req: FastifyRequest) => {
-    if (!limiter.take(req.ip, now().getTime())) throw new AppError('rate_limited');
-  };
-  r.get('/public/reception-days', { config, schema: { tags: ptags } }, async (req) => {
-    gate(lookups, req);
+  r.get('/public/reception-days', { config, schema: { tags: ptags } }, async (req, reply) => {
+    await lookups(req, reply);
     return publicDays(db(), now());
   });
-  r.get('/public/reception-days/:id', { config, schema: { tags: ptags, params: idParam } }, async (req) => {
-    gate(lookups, req);
+  r.get('/public/reception-days/:id', { config, schema: { tags: ptags, params: idParam } }, async (req, reply) => {
+    await lookups(req, reply);
     return publicDay(db(), req.params.id, now());
   });
   r.post(
     '/public/reception-days/:id/bookings',
     { config, schema: { tags: ptags, params: idParam, body: publicBookingBody } },
     async (req, reply) => {
-      gate(submits, req);
+      await submits(req, reply);
       // A filled honeypot is a bot: refuse without saying why, and write nothing.
       if (req.body.website !== '') throw new AppError('validation_failed');
       return reply.status(201).send(await bookSlot(db(), req.params.id, req.body, { now: now(), ip: req.ip }));
@@ -90,16 +87,16 @@ export const receptionDayRoutes: FastifyPluginAsync = async (app) => {
   r.get(
     '/public/reception-bookings/:code',
     { config, schema: { tags: ptags, params: bookingCodeParam } },
-    async (req) => {
-      gate(lookups, req);
+    async (req, reply) => {
+      await lookups(req, reply);
       return viewBooking(db(), req.params.code, now());
     },
   );
   r.delete(
     '/public/reception-bookings/:code',
     { config, schema: { tags: ptags, params: bookingCodeParam } },
-    async (req) => {
-      gate(submits, req);
+    async (req, reply) => {
+      await submits(req, reply);
       return cancelBooking(db(), req.params.code, { now: now(), ip: req.ip });
     },
   );
