@@ -13,6 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { holdRenderPool } from './adapters/renderers/render-pool.js';
 import type { Deps } from './context.js';
 import { isDatabaseUnavailable } from './db/connection-errors.js';
 import { AppError, type FieldIssue } from './errors.js';
@@ -39,6 +40,8 @@ export async function buildApp(
     ajv: { customOptions: { coerceTypes: true } },
   });
   app.decorate('deps', deps);
+  // Document rendering runs on worker threads; the last app to close stops them so the process can exit.
+  app.addHook('onClose', holdRenderPool());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);

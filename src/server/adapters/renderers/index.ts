@@ -3,5 +3,6 @@
 export { SHEET_NAMES, TITLES } from './format.js';
 export { CJK_FONT_ENV, CJK_FONT_PATH } from './pdf-fonts.js';
 export * from './pdf-forms.js';
+export { closeRenderPool, type RenderJob, renderDocument, rendersInProcess } from './render-pool.js';
 export type * from './types.js';
 export * from './xlsx-forms.js';

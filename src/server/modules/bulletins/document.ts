@@ -1,9 +1,8 @@
 // The Word/PDF download of one bulletin: loads what the page prints and hands it to the renderers.
 import { sql } from 'drizzle-orm';
 import { chinaDateOf } from '../../../core/calendar/index.js';
-import { renderBulletinDocx } from '../../adapters/renderers/bulletin-docx.js';
 import type { BulletinDocData } from '../../adapters/renderers/bulletin-layout.js';
-import { renderBulletinPdf } from '../../adapters/renderers/bulletin-pdf.js';
+import { renderDocument } from '../../adapters/renderers/render-pool.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
@@ -34,7 +33,8 @@ export async function bulletinDocument(db: DbOrTx, a: Actor, id: number, format:
   if (!b) throw notFound();
   const { unit } = await loadBulletinSettings(db);
   const data: BulletinDocData = { ...b, unit, date: b.issueDate ?? chinaDateOf(now) };
-  const bytes = format === 'docx' ? await renderBulletinDocx(data) : await renderBulletinPdf(data);
+  // Rendered on the worker pool: a long bulletin's PDF would otherwise stall every other request.
+  const bytes = await renderDocument({ kind: 'bulletin', format, data });
   const name = `社情民意${b.year}年第${b.number ?? '（未编号）'}期-${b.title.slice(0, 30)}.${format}`;
   return { bytes, name };
 }

@@ -14,12 +14,8 @@ import { TITLES } from '../../adapters/renderers/format.js';
 import {
   type RecordCardData,
   type RegistrationFormData,
-  renderRecordCardPdf,
-  renderRecordCardXlsx,
-  renderRegistrationPdf,
-  renderRegistrationXlsx,
-  renderSummaryPdf,
-  renderSummaryXlsx,
+  type RenderJob,
+  renderDocument,
   type SummaryFormData,
 } from '../../adapters/renderers/index.js';
 import type { Actor } from '../../context.js';
@@ -196,20 +192,13 @@ export async function loadSummaryData(
   };
 }
 
-const renderers = {
-  registration: { xlsx: renderRegistrationXlsx, pdf: renderRegistrationPdf },
-  'record-card': { xlsx: renderRecordCardXlsx, pdf: renderRecordCardPdf },
-  summary: { xlsx: renderSummaryXlsx, pdf: renderSummaryPdf },
-} as const;
-
-/** Renders a form to xlsx or pdf bytes. */
+/** Renders a form to xlsx or pdf bytes on the render pool, so the event loop keeps serving other requests. */
 export async function renderForm<K extends FormKind>(
   kind: K,
   data: FormDataOf[K],
   format: FormFormat,
 ): Promise<Buffer> {
-  const render = renderers[kind][format] as (d: FormDataOf[K]) => Promise<Buffer>;
-  return render(data);
+  return renderDocument({ kind, format, data } as RenderJob);
 }
 
 /** MIME type of each format, for the HTTP response and for files the CLI writes. */
