@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   login_throttled: { zh: '登录限制', en: 'Sign-in throttled' },
   account_locked: { zh: '账号锁定', en: 'Account locked' },
   issue_api_token: { zh: '为其签发令牌', en: 'Token issued for' },
+  duplicate_probe_blocked: { zh: '重复登记查询过多，已暂停', en: 'Too many duplicate checks: paused' },
   logout: { zh: '退出', en: 'Sign out' },
   seed_demo: { zh: '载入演示数据', en: 'Load demo data' },
   close: { zh: '关闭年度', en: 'Close the year' },

@@ -44,6 +44,24 @@ function bucketsOf(name: string, limits: WindowLimit[]): Bucket[] {
   return [...byWindow].map(([windowMs, max]) => ({ bucket: `${name}/${Math.round(windowMs / 1000)}s`, windowMs, max }));
 }
 
+/** The seconds `key` must still wait under a limit, without counting a hit: 0 when another hit would be allowed. */
+export async function peekWait(db: DbOrTx, now: Date, name: string, limits: WindowLimit[], key: string) {
+  const buckets = bucketsOf(name, limits);
+  const res = await db.execute(sql`select bucket, hits, window_start as "windowStart" from rate_limits
+    where key = ${key} and bucket in (${sql.join(
+      buckets.map((b) => sql`${b.bucket}`),
+      sql`, `,
+    )})`);
+  let wait = 0;
+  for (const row of res.rows as { bucket: string; hits: number; windowStart: string | Date }[]) {
+    const b = buckets.find((x) => x.bucket === row.bucket);
+    const ends = new Date(row.windowStart).getTime() + (b?.windowMs ?? 0);
+    if (!b || row.hits < b.max || ends <= now.getTime()) continue;
+    wait = Math.max(wait, Math.ceil((ends - now.getTime()) / 1000), 1);
+  }
+  return wait;
+}
+
 /**
  * Counts one hit of `key` in every window of a limit with one atomic upsert (several processes may count at once)
  * and answers the seconds to wait: 0 when the hit is allowed. A refused hit counts too, so an address that keeps

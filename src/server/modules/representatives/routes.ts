@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { writeAudit } from '../../audit.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
+import { withDuplicateProbeLimit } from './duplicate-probe.js';
 import { representativeBody, representativeListQuery, representativePatch } from './schema.js';
 import {
   createRepresentative,
@@ -29,30 +30,34 @@ export const representativeRoutes: FastifyPluginAsync = async (app) => {
   );
   r.post('/representatives', { schema: { tags: ['registry'], body: representativeBody } }, async (req, reply) => {
     const a = actorOf(req);
-    const out = await db().transaction(async (tx) => {
-      const id = await createRepresentative(tx, a, req.body);
-      const after = await loadRepresentative(tx, { ...a, roles: ['admin'] }, id);
-      await writeAudit(tx, a, { action: 'create', entity: 'representative', entityId: id, after }, req.ip);
-      return presentRepresentative(a, after, app.deps.now());
-    });
+    const out = await withDuplicateProbeLimit(app.deps, a, req.ip, reply, () =>
+      db().transaction(async (tx) => {
+        const id = await createRepresentative(tx, a, req.body);
+        const after = await loadRepresentative(tx, { ...a, roles: ['admin'] }, id);
+        await writeAudit(tx, a, { action: 'create', entity: 'representative', entityId: id, after }, req.ip);
+        return presentRepresentative(a, after, app.deps.now());
+      }),
+    );
     return reply.status(201).send(out);
   });
   r.patch(
     '/representatives/:id',
     { schema: { tags: ['registry'], params: idParam, body: representativePatch } },
-    async (req) => {
+    async (req, reply) => {
       const a = actorOf(req);
-      return db().transaction(async (tx) => {
-        const before = await updateRepresentative(tx, a, req.params.id, req.body);
-        const after = await loadRepresentative(tx, { ...a, roles: ['admin'] }, req.params.id);
-        await writeAudit(
-          tx,
-          a,
-          { action: 'update', entity: 'representative', entityId: req.params.id, before, after },
-          req.ip,
-        );
-        return presentRepresentative(a, after, app.deps.now());
-      });
+      return withDuplicateProbeLimit(app.deps, a, req.ip, reply, () =>
+        db().transaction(async (tx) => {
+          const before = await updateRepresentative(tx, a, req.params.id, req.body);
+          const after = await loadRepresentative(tx, { ...a, roles: ['admin'] }, req.params.id);
+          await writeAudit(
+            tx,
+            a,
+            { action: 'update', entity: 'representative', entityId: req.params.id, before, after },
+            req.ip,
+          );
+          return presentRepresentative(a, after, app.deps.now());
+        }),
+      );
     },
   );
   r.delete('/representatives/:id', { schema: { tags: ['registry'], params: idParam } }, async (req) => {

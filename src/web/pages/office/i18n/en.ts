@@ -214,6 +214,7 @@ export const en: Shape<typeof zh> = {
       login_throttled: 'Sign-in throttled',
       account_locked: 'Account locked',
       issue_api_token: 'Token issued for',
+      duplicate_probe_blocked: 'Too many duplicate checks: paused',
       logout: 'Sign out',
       seed_demo: 'Load demo data',
       close: 'Close the year',

@@ -210,6 +210,7 @@ export const zh = {
       login_throttled: '登录限制',
       account_locked: '账号锁定',
       issue_api_token: '为其签发令牌',
+      duplicate_probe_blocked: '重复登记查询过多，已暂停',
       logout: '退出',
       seed_demo: '载入演示数据',
       close: '关闭年度',
