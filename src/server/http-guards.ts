@@ -58,10 +58,9 @@ export function registerInputGuards(app: FastifyInstance) {
       const at = findUnstorableString(part);
       if (at !== null) throw badField(at, 'text_unstorable');
     }
-    if (req.method === 'PATCH' && isEmptyPatch(req.body)) throw badField('', 'patch_empty');
   });
-  // The schemas drop unknown fields, so {"x":1} reaches the handler as {}: still nothing to change, not an UPDATE
-  // with no columns (a 500).
+  // After validation, because the schemas drop unknown fields: {} and {"x":1} both reach here as {}, nothing to
+  // change, never an UPDATE with no columns (a 500).
   app.addHook('preHandler', async (req) => {
     if (req.method === 'PATCH' && isEmptyPatch(req.body)) throw badField('', 'patch_empty');
   });

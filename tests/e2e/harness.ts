@@ -88,3 +88,22 @@ export async function signIn(
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('user-menu').waitFor();
 }
+
+/** Where the browser flows leave their screenshots. */
+export const SHOTS = '/tmp/e2e-shots';
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESK = { viewport: { width: 1366, height: 800 } };
+
+/** A new browser context per user (a phone or a desk), remembered in `contexts` so the flow closes it; signed in when a user is named. */
+export async function openPage(
+  e: E2E,
+  contexts: import('playwright-core').BrowserContext[],
+  kind: 'phone' | 'desk',
+  user?: string,
+) {
+  const ctx = await e.browser.newContext({ ...(kind === 'phone' ? PHONE : DESK), locale: 'zh-CN' });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  if (user) await signIn(page, e.baseUrl, user);
+  return page;
+}

@@ -4,11 +4,7 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { type E2E, signIn, startE2E } from './harness.js';
-
-const SHOTS = '/tmp/e2e-shots';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESK = { viewport: { width: 1366, height: 800 } };
+import { type E2E, openPage, SHOTS, startE2E } from './harness.js';
 
 let e: E2E;
 const contexts: BrowserContext[] = [];
@@ -21,13 +17,7 @@ afterAll(async () => {
   await e?.stop();
 });
 
-async function open(kind: 'phone' | 'desk', user?: string): Promise<Page> {
-  const ctx = await e.browser.newContext({ ...(kind === 'phone' ? PHONE : DESK), locale: 'zh-CN' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  if (user) await signIn(page, e.baseUrl, user);
-  return page;
-}
+const open = (kind: 'phone' | 'desk', user?: string) => openPage(e, contexts, kind, user);
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 
