@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -1101,4 +1102,37 @@ export const proposalDepartments = pgTable(
     check('proposal_departments_role_ck', sql`${t.role} in ('lead','co')`),
     index('proposal_departments_dept_idx').on(t.departmentId),
   ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** Uploaded files kept in the database (FILE_STORE=database), so every server process reads the same files. */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    /** The same key shape as the disk store: `ab/<32 hex>.<ext>`. */
+    key: text('key').primaryKey(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** Set once every chunk is written; a file without it is an unfinished upload and is never served. */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('stored_files_size_ck', sql`${t.size} >= 0`)],
+);
+
+/** The bytes of a stored file in chunks of at most 256 KiB, so reading and writing never hold a whole file in memory. */
+export const storedFileChunks = pgTable(
+  'stored_file_chunks',
+  {
+    key: text('key')
+      .notNull()
+      .references(() => storedFiles.key, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.seq] }), check('stored_file_chunks_seq_ck', sql`${t.seq} >= 0`)],
 );
