@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.js';
 import { writeAudit } from '../server/audit.js';
+import { backupScheduleFromEnv, startBackupSchedule } from '../server/backup-schedule.js';
 import type { Deps } from '../server/context.js';
 import { users } from '../server/db/schema.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../server/db/seed/demo.js';
@@ -55,6 +56,7 @@ async function serve(args: string[]) {
     args,
     options: { 'no-demo': { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
   });
+  const backups = backupScheduleFromEnv(); // a bad BACKUP_TIME/BACKUP_KEEP stops the start before anything opens
   const deps = await openRuntime({
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.host ? { host: values.host } : {}),
@@ -74,6 +76,11 @@ async function serve(args: string[]) {
   for (const line of startupBanner({ url, database: deps.database.kind, dataDir, demoSeeded: deps.config.demoMode }))
     console.log(line);
   const scheduler = deps.config.remindersEnabled ? startScheduler(deps) : null;
+  const nightly = backups.dir ? startBackupSchedule(deps, { ...backups, dir: backups.dir }, app.log) : null;
+  if (backups.dir)
+    console.log(
+      `每日备份 (nightly backup) ${String(Math.floor(backups.atMinutes / 60)).padStart(2, '0')}:${String(backups.atMinutes % 60).padStart(2, '0')} → ${backups.dir} (keep ${backups.keep})`,
+    );
   const mailIntake =
     deps.config.mailIntakePort !== null
       ? await startMailIntake(deps, { onError: (e) => console.error('mail intake:', e) })
@@ -96,6 +103,7 @@ async function serve(args: string[]) {
     try {
       await app.close();
       await scheduler?.stop();
+      await nightly?.stop();
       await mailIntake?.close();
       await deps.database.close();
       process.exit(0);
