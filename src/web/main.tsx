@@ -1,8 +1,7 @@
-// Entry point: providers (query cache, antd locale and theme, auth, router) around the app shell.
+// Entry point of the staff and member app: providers (query cache, antd locale and theme, auth, router) around the
+// shell; each page is its own chunk (see routes.ts). The citizens' pages are a separate entry (public-main.tsx).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
@@ -10,16 +9,14 @@ import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth';
 import './i18n';
 import { Shell } from './shell';
+import { antdLocale, appTheme } from './theme';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 function Root() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={antdLocale(i18n.language)} theme={appTheme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

@@ -1,21 +1,31 @@
-// The app shell: login gate, side menu on desktop, bottom tab bar on phones, and the routes of every page area.
+// The app shell: login gate, side menu on desktop, bottom tab bar on phones, and the routes of every page area (each
+// page a chunk loaded on first use, see routes.ts). The citizens' /public pages are another entry (public-main.tsx).
 import { Button, Dropdown, Grid, Layout, Menu, Spin } from 'antd';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
 import { NotificationBell } from './components/notification-bell';
 import { setLanguage } from './i18n';
+import { PageLoading } from './page-loading';
 import { allRoutes } from './pages/all-routes';
-import { LoginPage } from './pages/login';
-import { publicRoutes } from './pages/public/routes';
+import { lazyComponent } from './routes';
+
+/** A chunk of its own: a signed-in member's first screen does not carry the sign-in form. */
+const LoginPage = lazyComponent(() => import('./pages/login'), 'LoginPage');
 
 /** Renders the login page or the signed-in layout. */
 export function Shell() {
   const { me, loading } = useAuth();
   const location = useLocation();
-  if (location.pathname.startsWith('/public')) return <PublicShell />;
+  if (location.pathname.startsWith('/public')) return <ToPublicEntry />;
   if (loading) return <Spin fullscreen />;
-  if (!me) return <LoginPage />;
+  if (!me)
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <LoginPage />
+      </Suspense>
+    );
   return <SignedIn />;
 }
 
@@ -51,12 +61,14 @@ function SignedIn() {
     me!.mustChangePassword && location.pathname !== '/me/password' ? (
       <Navigate to="/me/password" replace />
     ) : (
-      <Routes>
-        {routes.map((r) => (
-          <Route key={r.path} path={r.path} element={r.element} />
-        ))}
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          {routes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
     );
   const header = (
     <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#b71c1c' }}>
@@ -131,14 +143,15 @@ function SignedIn() {
   );
 }
 
-/** Citizens' pages: no sign-in, no menus. */
-function PublicShell() {
-  return (
-    <Routes>
-      {publicRoutes.map((r) => (
-        <Route key={r.path} path={r.path} element={r.element} />
-      ))}
-      <Route path="*" element={<Navigate to="/public/opinions/new" replace />} />
-    </Routes>
-  );
+/** A link inside the staff app to a citizens' page: the server answers /public/* with the citizens' entry. */
+function ToPublicEntry() {
+  const location = useLocation();
+  useEffect(() => {
+    // Only after an in-app navigation: if this document was itself loaded at a /public URL (a server or preview that
+    // answers every path with index.html), reloading would loop.
+    const loaded = performance.getEntriesByType('navigation')[0]?.name;
+    if (loaded && new URL(loaded).pathname === location.pathname) return;
+    window.location.replace(location.pathname + location.search + location.hash);
+  }, [location]);
+  return <Spin fullscreen />;
 }

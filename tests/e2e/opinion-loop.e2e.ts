@@ -117,8 +117,11 @@ describe('社情民意: from the citizen form back to the citizen and the member
     await citizen.goto(`${e.baseUrl}/public/opinions/new`);
     await citizen.getByTestId('pub-title').fill(title);
     await citizen.getByTestId('pub-content').fill(content);
-    await pickTree(citizen, 'pub-category', '交通出行', '公交线路');
-    await pick(citizen, 'pub-village', '康山', '康山村');
+    // The citizens' entry has plain controls (no antd): a native select for the category, a search list for villages.
+    await citizen.getByTestId('pub-category').selectOption({ label: '公交线路' });
+    await citizen.getByTestId('pub-village').fill('康山');
+    await citizen.getByTestId('pub-village-option').filter({ hasText: '康山村' }).first().click();
+    await citizen.getByTestId('pub-village-chosen').waitFor();
     await citizen.getByTestId('pub-name').fill('王秀英');
     await citizen.getByTestId('pub-phone').fill(citizenPhone);
     await citizen.getByTestId('pub-consent').check();

@@ -1,61 +1,19 @@
-// A grouped/stacked bar chart on a tree-shaken ECharts build (only bars, grid, tooltip, legend).
-import { BarChart as EBar } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+// A grouped/stacked bar chart. ECharts is large, so the chart's code (bar-chart-echarts.tsx) is a chunk loaded when a
+// chart first shows: a page with a chart for some roles only (the home's overview) stays light for the others.
+import { type ComponentProps, Suspense } from 'react';
+import { lazyComponent } from '../routes';
+import type { BarSeries } from './bar-chart-echarts';
 
-echarts.use([EBar, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+export type { BarSeries };
 
-export interface BarSeries {
-  name: string;
-  data: number[];
-  color?: string;
-}
+const EChartsBar = lazyComponent(() => import('./bar-chart-echarts'), 'BarChart');
 
 /** Horizontal stacked bars: one row per category (long Chinese labels read better horizontally). */
-export function BarChart({
-  categories,
-  series,
-  height,
-  onClickCategory,
-  testId,
-}: {
-  categories: string[];
-  series: BarSeries[];
-  height?: number;
-  onClickCategory?: (index: number) => void;
-  testId?: string;
-}) {
-  const option = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: {
-      type: 'category',
-      data: categories,
-      inverse: true,
-      axisLabel: { width: typeof window !== 'undefined' && window.innerWidth < 600 ? 110 : 200, overflow: 'truncate' },
-    },
-    series: series.map((s) => ({
-      type: 'bar',
-      name: s.name,
-      data: s.data,
-      stack: 'all',
-      itemStyle: s.color ? { color: s.color } : undefined,
-      barMaxWidth: 22,
-    })),
-  };
+export function BarChart(props: ComponentProps<typeof EChartsBar>) {
+  const height = props.height ?? Math.max(160, props.categories.length * 36 + 48);
   return (
-    <div data-testid={testId}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        notMerge
-        style={{ height: height ?? Math.max(160, categories.length * 36 + 48), width: '100%' }}
-        onEvents={onClickCategory ? { click: (p: { dataIndex: number }) => onClickCategory(p.dataIndex) } : undefined}
-      />
-    </div>
+    <Suspense fallback={<div style={{ height }} />}>
+      <EChartsBar {...props} />
+    </Suspense>
   );
 }

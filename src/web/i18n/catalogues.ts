@@ -1,8 +1,6 @@
-// Merges the per-area message catalogues into i18next resources.
+// Merges the per-area message catalogues into i18next resources (the public areas plus the staff app's).
 import { asmt } from './assessment';
 import { bl } from './bulletins';
-import { common } from './common';
-import { cst } from './consultations';
 import { field } from './field';
 import { kpi } from './kpis';
 import { ntf } from './notifications';
@@ -10,13 +8,9 @@ import { office } from './office';
 import { ops } from './opinion-steps';
 import { op } from './opinions';
 import { prp } from './proposals';
-import { pub } from './public';
-import { rcp } from './reception';
+import { publicAreas } from './public-catalogues';
+import { mergeCatalogues } from './setup';
 import { wb } from './workbench';
 
-type Catalogue = { zh: Record<string, unknown>; en: Record<string, unknown> };
-const areas: Catalogue[] = [common, field, office, op, ops, pub, kpi, ntf, asmt, bl, prp, rcp, cst, wb];
-
-const merge = (lang: 'zh' | 'en') => Object.assign({}, ...areas.map((a) => a[lang]));
 /** i18next resources for both languages. */
-export const catalogues = { zh: { translation: merge('zh') }, en: { translation: merge('en') } };
+export const catalogues = mergeCatalogues([...publicAreas, field, office, op, ops, kpi, ntf, asmt, bl, prp, wb]);

@@ -1,21 +1,8 @@
-// i18next set-up: Chinese by default, English available; each page area keeps its own catalogue file.
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+// i18next for the staff app: every page area's catalogue (the citizens' entry loads public-index.ts instead).
 import { catalogues } from './catalogues';
+import { initI18n, setLanguage } from './setup';
 
-const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('jl.lang') : null;
-i18n.use(initReactI18next).init({
-  resources: catalogues,
-  lng: saved === 'en' ? 'en' : 'zh',
-  fallbackLng: 'zh',
-  interpolation: { escapeValue: false },
-});
-document.documentElement.lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+const i18n = initI18n(catalogues);
 
-/** Switches the UI language and remembers it. */
-export function setLanguage(lang: 'zh' | 'en') {
-  localStorage.setItem('jl.lang', lang);
-  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-  return i18n.changeLanguage(lang);
-}
+export { setLanguage };
 export default i18n;

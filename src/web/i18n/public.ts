@@ -2,6 +2,7 @@
 const zh = {
   brand: '政协社情民意',
   switchLang: 'English',
+  loading: '正在加载…',
   nav: { submit: '我要反映', track: '查询办理进度' },
   form: {
     heading: '反映社情民意',
@@ -14,6 +15,8 @@ const zh = {
     categoryPh: '请选择分类',
     village: '所在村（社区）',
     villagePh: '输入村名或拼音搜索',
+    villageChange: '更换',
+    villageNone: '没有找到，请换个名称或拼音再试',
     contactHeading: '联系方式（选填）',
     contactHint: '留下联系方式，办理结果将同时通过短信或邮件告知您；仅工作人员可见。',
     name: '姓名',
@@ -33,6 +36,8 @@ const zh = {
     filesHint: '最多 3 个，支持 JPG、PNG、WEBP、PDF、DOCX、XLSX，单个不超过 10 MB',
     filesPick: '选择文件',
     filesTooMany: '最多只能上传 3 个文件',
+    fileRemove: '移除',
+    sending: '正在提交…',
   },
   done: {
     title: '提交成功',
@@ -97,6 +102,7 @@ const zh = {
 const en: typeof zh = {
   brand: 'Public Opinions',
   switchLang: '中文',
+  loading: 'Loading…',
   nav: { submit: 'Report an issue', track: 'Track progress' },
   form: {
     heading: 'Report an opinion or issue',
@@ -110,6 +116,8 @@ const en: typeof zh = {
     categoryPh: 'Choose a category',
     village: 'Village or community',
     villagePh: 'Type a village name or pinyin',
+    villageChange: 'Change',
+    villageNone: 'Nothing found; try another name or pinyin',
     contactHeading: 'Contact (optional)',
     contactHint: 'Leave a contact to be told the answer by SMS or e-mail; only staff can see it.',
     name: 'Name',
@@ -129,6 +137,8 @@ const en: typeof zh = {
     filesHint: 'Up to 3: JPG, PNG, WEBP, PDF, DOCX or XLSX, 10 MB each at most',
     filesPick: 'Choose files',
     filesTooMany: 'You can attach at most 3 files',
+    fileRemove: 'Remove',
+    sending: 'Sending…',
   },
   done: {
     title: 'Submitted',

@@ -1,8 +1,10 @@
 // Routes of the 履职考核 area: the staff page, a member's page, and 我的考核 for members.
 import { TrophyOutlined } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { AssessmentPage } from './assessment-page';
-import { MemberAssessmentPage, MyAssessmentPage } from './member-page';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const AssessmentPage = lazyComponent(() => import('./assessment-page'), 'AssessmentPage');
+const MemberAssessmentPage = lazyComponent(() => import('./member-page'), 'MemberAssessmentPage');
+const MyAssessmentPage = lazyComponent(() => import('./member-page'), 'MyAssessmentPage');
 
 const STAFF = ['admin', 'leader', 'group_leader'];
 

@@ -1,9 +1,10 @@
 // Routes of the 《社情民意》 area: the archive (staff, leaders), the editor (staff), one issue, a member's credited list.
 import { ReadOutlined } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { BulletinDetailPage } from './detail-page';
-import { BulletinEditorPage } from './editor-page';
-import { BulletinListPage } from './list-page';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const BulletinDetailPage = lazyComponent(() => import('./detail-page'), 'BulletinDetailPage');
+const BulletinEditorPage = lazyComponent(() => import('./editor-page'), 'BulletinEditorPage');
+const BulletinListPage = lazyComponent(() => import('./list-page'), 'BulletinListPage');
 
 /** Bulletin routes. */
 export const bulletinRoutes: PageRoute[] = [

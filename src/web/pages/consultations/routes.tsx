@@ -1,10 +1,10 @@
-// Routes of 协商: list and detail for staff, members and leaders; the department work list; the public progress page.
+// Routes of 协商: list and detail for staff, members and leaders; the department work list.
 import { CarryOutOutlined, TeamOutlined } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { ConsultationOutcomesPage } from './dept-page';
-import { ConsultationDetailPage } from './detail-page';
-import { ConsultationListPage } from './list-page';
-import { PublicConsultationsPage } from './public-page';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const ConsultationOutcomesPage = lazyComponent(() => import('./dept-page'), 'ConsultationOutcomesPage');
+const ConsultationDetailPage = lazyComponent(() => import('./detail-page'), 'ConsultationDetailPage');
+const ConsultationListPage = lazyComponent(() => import('./list-page'), 'ConsultationListPage');
 
 const READERS = ['admin', 'leader', 'member', 'group_leader'];
 
@@ -23,9 +23,4 @@ export const consultationRoutes: PageRoute[] = [
     roles: ['admin', 'dept_handler'],
     nav: { key: 'consultationWork', icon: <CarryOutOutlined />, order: 32 },
   },
-];
-
-/** Public (no account) routes. */
-export const publicConsultationRoutes: PageRoute[] = [
-  { path: '/public/consultations', element: <PublicConsultationsPage /> },
 ];

@@ -8,18 +8,19 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { PageRoute } from '../../routes';
-import { ActivityDetailPage } from './activities/activity-detail';
-import { ActivityEditPage } from './activities/activity-edit';
-import { ActivityListPage } from './activities/activity-list';
-import { CompliancePage } from './compliance/compliance-page';
-import { FormsPage } from './forms/forms-page';
-import { HomePage } from './home/home-page';
-import { PasswordPage } from './me/password-page';
-import { RecordPage } from './record/record-page';
+import { lazyComponent, type PageRoute } from '../../routes';
 import { useOutboxSync } from './record/use-outbox';
-import { RepresentativeFormPage } from './representatives/rep-form';
-import { RepresentativeListPage } from './representatives/rep-list';
+
+const ActivityDetailPage = lazyComponent(() => import('./activities/activity-detail'), 'ActivityDetailPage');
+const ActivityEditPage = lazyComponent(() => import('./activities/activity-edit'), 'ActivityEditPage');
+const ActivityListPage = lazyComponent(() => import('./activities/activity-list'), 'ActivityListPage');
+const CompliancePage = lazyComponent(() => import('./compliance/compliance-page'), 'CompliancePage');
+const FormsPage = lazyComponent(() => import('./forms/forms-page'), 'FormsPage');
+const HomePage = lazyComponent(() => import('./home/home-page'), 'HomePage');
+const PasswordPage = lazyComponent(() => import('./me/password-page'), 'PasswordPage');
+const RecordPage = lazyComponent(() => import('./record/record-page'), 'RecordPage');
+const RepresentativeFormPage = lazyComponent(() => import('./representatives/rep-form'), 'RepresentativeFormPage');
+const RepresentativeListPage = lazyComponent(() => import('./representatives/rep-list'), 'RepresentativeListPage');
 
 /** Every field page starts the offline outbox sender (once per app), so waiting records go out on app start. */
 function Field({ children }: { children: ReactNode }) {

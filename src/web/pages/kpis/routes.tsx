@@ -1,7 +1,8 @@
 // Route of the KPI dashboard.
 import { BarChartOutlined } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { KpisPage } from './kpis-page';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const KpisPage = lazyComponent(() => import('./kpis-page'), 'KpisPage');
 
 /** The /kpis route for admins, leaders and group leaders. */
 export const kpiRoutes: PageRoute[] = [

@@ -1,7 +1,8 @@
 // Route of the notifications page (every signed-in user; the header bell links here).
 import { BellOutlined } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { NotificationsPage } from './notifications-page';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const NotificationsPage = lazyComponent(() => import('./notifications-page'), 'NotificationsPage');
 
 /** Notification routes. */
 export const notificationRoutes: PageRoute[] = [

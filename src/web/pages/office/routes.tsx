@@ -9,18 +9,20 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { MemberDetailPage } from './members/member-detail';
-import { MemberFormPage } from './members/member-form';
-import { MemberListPage } from './members/member-list';
-import { AuditPage } from './registry/audit-page';
-import { DepartmentsPage } from './registry/departments-page';
-import { GroupsPage } from './registry/groups-page';
-import { ImportsPage } from './registry/imports-page';
-import { DepartmentRedirect, RegionRedirect } from './registry/record-redirect';
-import { RegionsPage } from './registry/regions-page';
-import { SectorsPage } from './registry/sectors-page';
-import { UsersPage } from './registry/users-page';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const MemberDetailPage = lazyComponent(() => import('./members/member-detail'), 'MemberDetailPage');
+const MemberFormPage = lazyComponent(() => import('./members/member-form'), 'MemberFormPage');
+const MemberListPage = lazyComponent(() => import('./members/member-list'), 'MemberListPage');
+const AuditPage = lazyComponent(() => import('./registry/audit-page'), 'AuditPage');
+const DepartmentsPage = lazyComponent(() => import('./registry/departments-page'), 'DepartmentsPage');
+const GroupsPage = lazyComponent(() => import('./registry/groups-page'), 'GroupsPage');
+const ImportsPage = lazyComponent(() => import('./registry/imports-page'), 'ImportsPage');
+const DepartmentRedirect = lazyComponent(() => import('./registry/record-redirect'), 'DepartmentRedirect');
+const RegionRedirect = lazyComponent(() => import('./registry/record-redirect'), 'RegionRedirect');
+const RegionsPage = lazyComponent(() => import('./registry/regions-page'), 'RegionsPage');
+const SectorsPage = lazyComponent(() => import('./registry/sectors-page'), 'SectorsPage');
+const UsersPage = lazyComponent(() => import('./registry/users-page'), 'UsersPage');
 
 const ADMIN = ['admin'];
 /** Everyone but department handlers, whose work is their desk: the liaison registry and records are not theirs. */

@@ -1,13 +1,12 @@
 // /opinions/mine (我的社情民意): a member's own items with status, the answer once fed back, the representatives to
 // relay it to (with phones), the relay record and the member's rating.
-import { FileTextOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Flex, List, Pagination, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../api';
-import type { PageRoute } from '../../routes';
 import { PageHead } from '../office/components/page-head';
 import { fmtTime, StatusTag } from './bits';
 import { RateForm } from './rate-form';
@@ -173,11 +172,3 @@ function RatingSection({ row }: { row: MineRow }) {
     );
   return row.canRate ? <RateForm opinionId={row.id} /> : null;
 }
-
-/** The page's route (members only; a tab on phones), listed before /opinions/:id in the area's routes. */
-export const mineRoute: PageRoute = {
-  path: '/opinions/mine',
-  element: <MyOpinionsPage />,
-  roles: ['member'],
-  nav: { key: 'myOpinions', icon: <FileTextOutlined />, mobile: true, order: 6 },
-};

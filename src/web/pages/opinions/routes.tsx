@@ -1,11 +1,12 @@
 // Routes of the 社情民意 area (inbox, item page, staff entry, department workspace).
-import { AuditOutlined, FieldTimeOutlined, SolutionOutlined } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { DeadlineSettingsPage } from './deadline-settings-page';
-import { InboxPage } from './inbox-page';
-import { OpinionItemPage } from './item-page';
-import { mineRoute } from './mine-page';
-import { OpinionNewPage } from './new-page';
+import { AuditOutlined, FieldTimeOutlined, FileTextOutlined, SolutionOutlined } from '@ant-design/icons';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const DeadlineSettingsPage = lazyComponent(() => import('./deadline-settings-page'), 'DeadlineSettingsPage');
+const MyOpinionsPage = lazyComponent(() => import('./mine-page'), 'MyOpinionsPage');
+const InboxPage = lazyComponent(() => import('./inbox-page'), 'InboxPage');
+const OpinionItemPage = lazyComponent(() => import('./item-page'), 'OpinionItemPage');
+const OpinionNewPage = lazyComponent(() => import('./new-page'), 'OpinionNewPage');
 
 const INBOX_ROLES = ['admin', 'leader', 'info_officer', 'group_leader', 'member'];
 
@@ -18,7 +19,13 @@ export const opinionRoutes: PageRoute[] = [
     nav: { key: 'opinions', icon: <SolutionOutlined />, order: 5 },
   },
   { path: '/opinions/new', element: <OpinionNewPage />, roles: ['admin', 'info_officer', 'member'] },
-  mineRoute,
+  // Members only; a tab on phones; listed before /opinions/:id.
+  {
+    path: '/opinions/mine',
+    element: <MyOpinionsPage />,
+    roles: ['member'],
+    nav: { key: 'myOpinions', icon: <FileTextOutlined />, mobile: true, order: 6 },
+  },
   {
     path: '/opinions/settings',
     element: <DeadlineSettingsPage />,

@@ -1,9 +1,10 @@
 // Routes of the 提案 area: the list (with the invitations box), drafting, one proposal.
 import { FileDoneOutlined } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { ProposalDetailPage } from './detail-page';
-import { ProposalListPage } from './list-page';
-import { ProposalNewPage } from './new-page';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const ProposalDetailPage = lazyComponent(() => import('./detail-page'), 'ProposalDetailPage');
+const ProposalListPage = lazyComponent(() => import('./list-page'), 'ProposalListPage');
+const ProposalNewPage = lazyComponent(() => import('./new-page'), 'ProposalNewPage');
 
 const ROLES = ['admin', 'leader', 'member', 'dept_handler'];
 

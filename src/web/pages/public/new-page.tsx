@@ -1,12 +1,9 @@
-// 反映社情民意: the citizen's form (no account), then the tracking code to keep.
-
-import { UploadOutlined } from '@ant-design/icons';
+// 反映社情民意: the citizen's form (no account), then the tracking code to keep. Plain HTML controls (see public.css).
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Form, Input, Typography, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { applyApiError } from '../../components/errors';
+import { Field, type FieldErrors, readApiError } from './fields';
 import { CategoryPicker, VillagePicker } from './pickers';
 import { PublicLayout } from './public-layout';
 import { Submitted } from './submitted';
@@ -14,19 +11,31 @@ import { Submitted } from './submitted';
 interface Values {
   title: string;
   content: string;
-  categoryId: number;
-  regionId: number;
-  name?: string;
-  phone?: string;
-  email?: string;
+  categoryId?: number;
+  regionId?: number;
+  name: string;
+  phone: string;
+  email: string;
   consent: boolean;
   website: string;
-  files?: UploadFile[];
+  files: File[];
 }
+const EMPTY: Values = {
+  title: '',
+  content: '',
+  name: '',
+  phone: '',
+  email: '',
+  consent: false,
+  website: '',
+  files: [],
+};
 
 /** Most files the form sends (the server refuses more). */
 const MAX_FILES = 3;
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx';
+const PHONE = /^[\d\s+()-]{7,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A fresh Idempotency-Key: one per filling of the form, kept across retries and double taps. */
 const newKey = () =>
@@ -40,9 +49,7 @@ const newKey = () =>
  */
 function submitOpinion(v: Values, key: string) {
   const headers = { 'idempotency-key': key };
-  const fields = { ...v, name: v.name ?? '', phone: v.phone ?? '', email: v.email ?? '', website: v.website ?? '' };
-  const files = (v.files ?? []).flatMap((f) => (f.originFileObj ? [f.originFileObj] : []));
-  const { files: _f, ...body } = fields;
+  const { files, ...body } = v;
   if (!files.length) return api<{ trackingCode: string }>('/public/opinions', { body, headers });
   const form = new FormData();
   for (const [k, val] of Object.entries(body)) form.append(k, String(val));
@@ -50,25 +57,59 @@ function submitOpinion(v: Values, key: string) {
   return api<{ trackingCode: string }>('/public/opinions', { form, headers });
 }
 
+/** The rules the server also checks, so most mistakes show before sending. */
+function validate(v: Values, t: (k: string) => string): FieldErrors {
+  const e: FieldErrors = {};
+  if (!v.title.trim()) e.title = t('pub.form.required');
+  if (!v.content.trim()) e.content = t('pub.form.required');
+  if (v.categoryId === undefined) e.categoryId = t('pub.form.chooseRequired');
+  if (v.regionId === undefined) e.regionId = t('pub.form.chooseRequired');
+  if (v.files.length > MAX_FILES) e.files = t('pub.form.filesTooMany');
+  if (v.phone.trim() && !PHONE.test(v.phone.trim())) e.phone = t('pub.form.phoneInvalid');
+  if (v.email.trim() && !EMAIL.test(v.email.trim())) e.email = t('pub.form.emailInvalid');
+  if (!v.consent) e.consent = t('pub.form.consentRequired');
+  return e;
+}
+
 /** The public submission page. */
 export function NewOpinionPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const [v, setV] = useState<Values>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [key, setKey] = useState(newKey);
   const send = useMutation({
-    mutationFn: (v: Values) => submitOpinion(v, key),
+    mutationFn: (values: Values) => submitOpinion(values, key),
     onSuccess: (r) => {
       setKey(newKey());
       setCode(r.trackingCode);
-      form.resetFields();
+      setV(EMPTY);
       window.scrollTo(0, 0);
     },
-    onError: (e) => message.error(applyApiError(e, form)),
+    onError: (e) => {
+      const r = readApiError(e);
+      setErrors(r.fields);
+      setFailure(r.message);
+    },
   });
-  const required = { required: true, message: t('pub.form.required') };
-  const choose = { required: true, message: t('pub.form.chooseRequired') };
+  const set = <K extends keyof Values>(k: K, value: Values[K]) => {
+    setV((old) => ({ ...old, [k]: value }));
+    if (errors[k]) setErrors((old) => ({ ...old, [k]: undefined }));
+  };
+  const onSubmit = (ev: FormEvent) => {
+    ev.preventDefault();
+    if (send.isPending) return;
+    const found = validate(v, t);
+    setErrors(found);
+    setFailure(null);
+    const first = Object.keys(found).find((k) => found[k]);
+    if (first) {
+      document.querySelector<HTMLElement>(`[data-field="${first}"] :is(input, select, textarea)`)?.focus();
+      return;
+    }
+    send.mutate(v);
+  };
 
   if (code)
     return (
@@ -76,115 +117,208 @@ export function NewOpinionPage() {
         <Submitted code={code} onAnother={() => setCode(null)} />
       </PublicLayout>
     );
+  const busy = send.isPending;
   return (
     <PublicLayout>
-      <Card>
-        <Typography.Title level={4} style={{ marginBlockStart: 0 }}>
-          {t('pub.form.heading')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('pub.form.intro')}</Typography.Paragraph>
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ website: '', consent: false }}
-          onFinish={(v) => {
-            if (!send.isPending) send.mutate(v);
-          }}
-          disabled={send.isPending}
-        >
-          <Form.Item name="title" label={t('pub.form.title')} rules={[required, { max: 100 }]}>
-            <Input data-testid="pub-title" placeholder={t('pub.form.titlePh')} maxLength={100} />
-          </Form.Item>
-          <Form.Item name="content" label={t('pub.form.content')} rules={[required, { max: 5000 }]}>
-            <Input.TextArea
-              data-testid="pub-content"
-              placeholder={t('pub.form.contentPh')}
-              autoSize={{ minRows: 4, maxRows: 12 }}
-              maxLength={5000}
-              showCount
-            />
-          </Form.Item>
-          <Form.Item name="categoryId" label={t('pub.form.category')} rules={[choose]}>
-            <CategoryPicker data-testid="pub-category" />
-          </Form.Item>
-          <Form.Item name="regionId" label={t('pub.form.village')} rules={[choose]}>
-            <VillagePicker data-testid="pub-village" />
-          </Form.Item>
-          <Form.Item
-            name="files"
-            label={t('pub.form.files')}
-            extra={t('pub.form.filesHint')}
-            valuePropName="fileList"
-            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
-            rules={[
-              {
-                validator: (_, v?: UploadFile[]) =>
-                  (v?.length ?? 0) > MAX_FILES
-                    ? Promise.reject(new Error(t('pub.form.filesTooMany')))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <Upload beforeUpload={() => false} multiple accept={ACCEPT} maxCount={MAX_FILES} data-testid="pub-files">
-              <Button icon={<UploadOutlined />}>{t('pub.form.filesPick')}</Button>
-            </Upload>
-          </Form.Item>
-          <Typography.Text strong style={{ display: 'block', marginBlockStart: 8 }}>
-            {t('pub.form.contactHeading')}
-          </Typography.Text>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-            {t('pub.form.contactHint')}
-          </Typography.Paragraph>
-          <Form.Item name="name" label={t('pub.form.name')} rules={[{ max: 50 }]}>
-            <Input data-testid="pub-name" autoComplete="name" maxLength={50} />
-          </Form.Item>
-          <Form.Item
-            name="phone"
-            label={t('pub.form.phone')}
-            rules={[{ pattern: /^[\d\s+()-]{7,20}$/, message: t('pub.form.phoneInvalid') }]}
-          >
-            <Input data-testid="pub-phone" type="tel" autoComplete="tel" maxLength={20} />
-          </Form.Item>
-          <Form.Item
-            name="email"
-            label={t('pub.form.email')}
-            rules={[{ type: 'email', message: t('pub.form.emailInvalid') }]}
-          >
-            <Input data-testid="pub-email" type="email" autoComplete="email" maxLength={200} />
-          </Form.Item>
-          {/* Honeypot: hidden from people and screen readers; bots that fill every field give themselves away. */}
-          <Form.Item name="website" hidden>
-            <Input tabIndex={-1} autoComplete="off" aria-hidden data-testid="pub-website" />
-          </Form.Item>
-          <Card size="small" title={t('pub.form.privacyTitle')} style={{ marginBlockEnd: 12 }}>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {t('pub.form.privacy')}
-            </Typography.Text>
-          </Card>
-          <Form.Item
-            name="consent"
-            valuePropName="checked"
-            rules={[
-              {
-                validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('pub.form.consentRequired')))),
-              },
-            ]}
-          >
-            <Checkbox data-testid="pub-consent">{t('pub.form.consent')}</Checkbox>
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            loading={send.isPending}
-            disabled={send.isPending}
-            data-testid="pub-submit"
-          >
-            {t('pub.form.submit')}
-          </Button>
-        </Form>
-      </Card>
+      <section className="pub-card">
+        <h1>{t('pub.form.heading')}</h1>
+        <p className="pub-muted">{t('pub.form.intro')}</p>
+        <form onSubmit={onSubmit} noValidate aria-busy={busy}>
+          <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minInlineSize: 0 }}>
+            <div data-field="title">
+              <Field label={t('pub.form.title')} required error={errors.title}>
+                {(a) => (
+                  <input
+                    {...a}
+                    type="text"
+                    data-testid="pub-title"
+                    placeholder={t('pub.form.titlePh')}
+                    maxLength={100}
+                    value={v.title}
+                    onChange={(e) => set('title', e.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+            <div data-field="content">
+              <Field label={t('pub.form.content')} required error={errors.content} hint={`${v.content.length} / 5000`}>
+                {(a) => (
+                  <textarea
+                    {...a}
+                    data-testid="pub-content"
+                    placeholder={t('pub.form.contentPh')}
+                    rows={5}
+                    maxLength={5000}
+                    value={v.content}
+                    onChange={(e) => set('content', e.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+            <div data-field="categoryId">
+              <Field label={t('pub.form.category')} required error={errors.categoryId}>
+                {(a) => (
+                  <CategoryPicker
+                    {...a}
+                    data-testid="pub-category"
+                    value={v.categoryId}
+                    onChange={(x) => set('categoryId', x)}
+                  />
+                )}
+              </Field>
+            </div>
+            <div data-field="regionId">
+              <Field label={t('pub.form.village')} required error={errors.regionId}>
+                {(a) => (
+                  <VillagePicker
+                    {...a}
+                    data-testid="pub-village"
+                    value={v.regionId}
+                    onChange={(x) => set('regionId', x)}
+                  />
+                )}
+              </Field>
+            </div>
+            <div data-field="files">
+              <Field label={t('pub.form.files')} hint={t('pub.form.filesHint')} error={errors.files}>
+                {(a) => (
+                  <div>
+                    <label className="pub-btn pub-file">
+                      {t('pub.form.filesPick')}
+                      <input
+                        {...a}
+                        type="file"
+                        multiple
+                        accept={ACCEPT}
+                        data-testid="pub-files"
+                        onChange={(e) => {
+                          const picked = Array.from(e.target.files ?? []);
+                          set('files', [...v.files, ...picked].slice(0, MAX_FILES));
+                          e.target.value = '';
+                        }}
+                      />
+                    </label>
+                    {v.files.length > 0 && (
+                      <ul className="pub-files">
+                        {v.files.map((f) => (
+                          <li key={`${f.name}-${f.size}-${f.lastModified}`}>
+                            <span>{f.name}</span>
+                            <button
+                              type="button"
+                              className="pub-btn"
+                              onClick={() =>
+                                set(
+                                  'files',
+                                  v.files.filter((x) => x !== f),
+                                )
+                              }
+                            >
+                              {t('pub.form.fileRemove')}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
+                )}
+              </Field>
+            </div>
+            <h2 style={{ fontSize: 16, marginBlock: '8px 0' }}>{t('pub.form.contactHeading')}</h2>
+            <p className="pub-muted pub-small">{t('pub.form.contactHint')}</p>
+            <div data-field="name">
+              <Field label={t('pub.form.name')} error={errors.name}>
+                {(a) => (
+                  <input
+                    {...a}
+                    type="text"
+                    data-testid="pub-name"
+                    autoComplete="name"
+                    maxLength={50}
+                    value={v.name}
+                    onChange={(e) => set('name', e.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+            <div data-field="phone">
+              <Field label={t('pub.form.phone')} error={errors.phone}>
+                {(a) => (
+                  <input
+                    {...a}
+                    type="tel"
+                    data-testid="pub-phone"
+                    autoComplete="tel"
+                    maxLength={20}
+                    value={v.phone}
+                    onChange={(e) => set('phone', e.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+            <div data-field="email">
+              <Field label={t('pub.form.email')} error={errors.email}>
+                {(a) => (
+                  <input
+                    {...a}
+                    type="email"
+                    data-testid="pub-email"
+                    autoComplete="email"
+                    maxLength={200}
+                    value={v.email}
+                    onChange={(e) => set('email', e.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+            {/* Honeypot: hidden from people and screen readers; bots that fill every field give themselves away. */}
+            <div className="pub-honeypot" aria-hidden="true">
+              <input
+                type="text"
+                name="website"
+                tabIndex={-1}
+                autoComplete="off"
+                data-testid="pub-website"
+                value={v.website}
+                onChange={(e) => set('website', e.target.value)}
+              />
+            </div>
+            <div className="pub-alert pub-alert-warn" style={{ marginBlockEnd: 12 }}>
+              <strong>{t('pub.form.privacyTitle')}</strong>
+              <div className="pub-small">{t('pub.form.privacy')}</div>
+            </div>
+            <div data-field="consent">
+              <label className="pub-check">
+                <input
+                  type="checkbox"
+                  data-testid="pub-consent"
+                  checked={v.consent}
+                  aria-invalid={!!errors.consent}
+                  onChange={(e) => set('consent', e.target.checked)}
+                />
+                <span>{t('pub.form.consent')}</span>
+              </label>
+              {errors.consent && (
+                <div className="pub-error" role="alert">
+                  {errors.consent}
+                </div>
+              )}
+            </div>
+            {failure && (
+              <div className="pub-alert pub-alert-error" role="alert" data-testid="pub-error">
+                {failure}
+              </div>
+            )}
+            <button
+              type="submit"
+              className="pub-btn pub-btn-primary pub-btn-block"
+              style={{ marginBlockStart: 12 }}
+              data-testid="pub-submit"
+            >
+              {busy ? t('pub.form.sending') : t('pub.form.submit')}
+            </button>
+          </fieldset>
+        </form>
+      </section>
     </PublicLayout>
   );
 }

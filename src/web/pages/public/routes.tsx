@@ -1,10 +1,13 @@
-// Pages citizens use without an account (submit an opinion, follow it by tracking code); served under /public.
-import type { PageRoute } from '../../routes';
-import { publicConsultationRoutes } from '../consultations/routes';
-import { publicReceptionRoutes } from '../reception/routes';
+// Pages citizens use without an account, served under /public from their own entry (public-main.tsx, public.html):
+// nothing here may import the staff app. The form is in the entry itself (most visits start there); the other pages
+// are chunks loaded on first use. A new public page: add its route here (or in its area's public-routes.tsx).
+import { lazyComponent, type PageRoute } from '../../routes';
+import { publicConsultationRoutes } from '../consultations/public-routes';
+import { publicReceptionRoutes } from '../reception/public-routes';
 import { NewOpinionPage } from './new-page';
-import { TrackEntryPage } from './track-entry-page';
-import { TrackPage } from './track-page';
+
+const TrackEntryPage = lazyComponent(() => import('./track-entry-page'), 'TrackEntryPage');
+const TrackPage = lazyComponent(() => import('./track-page'), 'TrackPage');
 
 /** Public routes, rendered without the sign-in gate. */
 export const publicRoutes: PageRoute[] = [

@@ -1,49 +1,43 @@
 // The success screen: the tracking code, large, with copy and follow links.
-import { CheckCircleFilled, CopyOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 /** Shows the code the citizen must keep. */
 export function Submitted({ code, onAnother }: { code: string; onAnother: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard?.writeText(code).catch(() => undefined);
-    message.success(t('pub.done.copied'));
+    setCopied(true);
   };
   return (
-    <Card style={{ textAlign: 'center' }}>
-      <CheckCircleFilled style={{ fontSize: 48, color: '#52c41a' }} />
-      <Typography.Title level={4}>{t('pub.done.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('pub.done.sub')}</Typography.Paragraph>
-      <Typography.Text type="secondary">{t('pub.done.codeLabel')}</Typography.Text>
-      <div
-        data-testid="pub-code"
-        style={{
-          fontSize: 32,
-          fontWeight: 700,
-          letterSpacing: 4,
-          fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
-          marginBlock: 8,
-          userSelect: 'all',
-        }}
-      >
+    <section className="pub-card" style={{ textAlign: 'center', display: 'grid', gap: 8 }}>
+      <div aria-hidden="true" style={{ fontSize: 44, color: '#1b6e20', lineHeight: 1 }}>
+        ✓
+      </div>
+      <h1>{t('pub.done.title')}</h1>
+      <p className="pub-muted" style={{ margin: 0 }}>
+        {t('pub.done.sub')}
+      </p>
+      <div className="pub-muted">{t('pub.done.codeLabel')}</div>
+      <div className="pub-code" data-testid="pub-code">
         {code}
       </div>
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Button icon={<CopyOutlined />} block onClick={copy} data-testid="pub-copy">
-          {t('pub.done.copy')}
-        </Button>
-        <Link to={`/public/opinions/${code}`}>
-          <Button type="primary" block data-testid="pub-follow">
-            {t('pub.done.follow')}
-          </Button>
-        </Link>
-        <Button type="link" onClick={onAnother}>
-          {t('pub.done.another')}
-        </Button>
-      </Space>
-    </Card>
+      <button type="button" className="pub-btn pub-btn-block" onClick={copy} data-testid="pub-copy">
+        {t('pub.done.copy')}
+      </button>
+      {copied && (
+        <div role="status" className="pub-alert pub-alert-ok">
+          {t('pub.done.copied')}
+        </div>
+      )}
+      <Link to={`/public/opinions/${code}`} className="pub-btn pub-btn-primary pub-btn-block" data-testid="pub-follow">
+        {t('pub.done.follow')}
+      </Link>
+      <button type="button" className="pub-btn pub-btn-block" style={{ border: 0 }} onClick={onAnother}>
+        {t('pub.done.another')}
+      </button>
+    </section>
   );
 }

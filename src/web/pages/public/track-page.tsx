@@ -1,7 +1,5 @@
 // /public/opinions/:code: status steps, the public answer once sent, the history, and the rating form.
-import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Result, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api';
@@ -36,104 +34,111 @@ export function TrackPage() {
   if (q.isLoading)
     return (
       <PublicLayout>
-        <Spin style={{ display: 'block', marginBlock: 48 }} />
+        <div className="pub-spinner" role="status">
+          {t('pub.loading')}
+        </div>
       </PublicLayout>
     );
   if (q.error || !q.data) {
     const notFound = q.error instanceof ApiError && q.error.status === 404;
     return (
       <PublicLayout>
-        <Result
-          status={notFound ? '404' : 'error'}
-          title={notFound ? t('pub.track.notFound') : (q.error as Error)?.message}
-          extra={<Link to="/public/track">{t('pub.track.heading')}</Link>}
-        />
+        <section className="pub-card" style={{ textAlign: 'center' }}>
+          <h1>{notFound ? t('pub.track.notFound') : (q.error as Error)?.message}</h1>
+          <Link to="/public/track" className="pub-btn">
+            {t('pub.track.heading')}
+          </Link>
+        </section>
       </PublicLayout>
     );
   }
   const v = q.data;
   const [current, state] = POSITION[v.status] ?? [0, 'process'];
-  const steps = STEPS.map((s, i) => ({
-    title: i === current ? t(`pub.stage.${v.status}`) : t(`pub.stage.${s}`),
-  }));
+  const stepState = (i: number) =>
+    i < current || state === 'finish' ? 'done' : i === current ? (state === 'error' ? 'error' : 'current') : 'todo';
   return (
     <PublicLayout>
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <Card>
-          <Typography.Text type="secondary">
-            {t('pub.track.codeLabel')}: <Typography.Text code>{v.trackingCode}</Typography.Text>
-          </Typography.Text>
-          <Typography.Title level={4} style={{ marginBlock: 8 }}>
-            {v.title}
-          </Typography.Title>
-          <Tag color={state === 'error' ? 'red' : 'blue'} data-testid="track-status" data-status={v.status}>
-            {t(`pub.stage.${v.status}`)}
-          </Tag>
-          <Descriptions size="small" column={1} style={{ marginBlockStart: 12 }}>
-            <Descriptions.Item label={t('pub.track.received')}>
-              {formatTime(v.receivedAt, i18n.language)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('pub.track.category')}>{v.category}</Descriptions.Item>
-            <Descriptions.Item label={t('pub.track.village')}>{v.village}</Descriptions.Item>
-          </Descriptions>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBlock: '12px 0' }}>
-            {v.content}
-          </Typography.Paragraph>
-        </Card>
-        <Card title={t('pub.track.progress')} size="small">
-          <Steps orientation="vertical" size="small" current={current} status={state} items={steps} />
-        </Card>
-        <Card title={t('pub.track.reply')} size="small">
-          {v.publicReply ? (
-            <Typography.Paragraph data-testid="track-reply" style={{ whiteSpace: 'pre-wrap', marginBlockEnd: 0 }}>
-              {v.publicReply}
-            </Typography.Paragraph>
-          ) : (
-            <Typography.Text type="secondary">{t('pub.track.noReply')}</Typography.Text>
-          )}
-          {v.replyAttachments?.length > 0 && (
-            <div data-testid="track-reply-files" style={{ marginBlockStart: 12 }}>
-              <Typography.Text type="secondary">{t('pub.track.replyFiles')}</Typography.Text>
-              <ul style={{ paddingInlineStart: 20, marginBlock: 4 }}>
-                {v.replyAttachments.map((f) => (
-                  <li key={f.id}>
-                    <a
-                      href={`/api/v1/public/opinions/${encodeURIComponent(v.trackingCode)}/attachments/${f.id}`}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                    >
-                      <PaperClipOutlined /> {f.filename}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </Card>
-        {v.myRating && (
-          <Alert
-            data-testid="track-my-rating"
-            type={v.myRating.rating === 'unsatisfied' ? 'warning' : 'success'}
-            title={`${t('pub.rate.yours')}: ${t(`pub.rate.${v.myRating.rating}`)}`}
-            description={v.myRating.comment || undefined}
-          />
+      <section className="pub-card">
+        <div className="pub-muted">
+          {t('pub.track.codeLabel')}: <code>{v.trackingCode}</code>
+        </div>
+        <h1 style={{ marginBlock: 8 }}>{v.title}</h1>
+        <span
+          className={state === 'error' ? 'pub-tag pub-tag-error' : 'pub-tag'}
+          data-testid="track-status"
+          data-status={v.status}
+        >
+          {t(`pub.stage.${v.status}`)}
+        </span>
+        <dl className="pub-dl">
+          <dt>{t('pub.track.received')}</dt>
+          <dd>{formatTime(v.receivedAt, i18n.language)}</dd>
+          <dt>{t('pub.track.category')}</dt>
+          <dd>{v.category}</dd>
+          <dt>{t('pub.track.village')}</dt>
+          <dd>{v.village}</dd>
+        </dl>
+        <p style={{ whiteSpace: 'pre-wrap', marginBlock: '12px 0' }}>{v.content}</p>
+      </section>
+      <section className="pub-card">
+        <h2>{t('pub.track.progress')}</h2>
+        <ol className="pub-steps">
+          {STEPS.map((s, i) => (
+            <li key={s} data-state={stepState(i)} aria-current={i === current ? 'step' : undefined}>
+              {i === current ? t(`pub.stage.${v.status}`) : t(`pub.stage.${s}`)}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="pub-card">
+        <h2>{t('pub.track.reply')}</h2>
+        {v.publicReply ? (
+          <p data-testid="track-reply" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+            {v.publicReply}
+          </p>
+        ) : (
+          <span className="pub-muted">{t('pub.track.noReply')}</span>
         )}
-        {v.canRate && <RatingForm code={v.trackingCode} onDone={(nv) => qc.setQueryData(key, nv)} />}
-        <Card title={t('pub.track.timeline')} size="small">
-          <Timeline
-            items={v.timeline.map((e) => ({
-              content: (
-                <>
-                  <div>{t(`pub.event.${e.type}`)}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatTime(e.at, i18n.language)}
-                  </Typography.Text>
-                </>
-              ),
-            }))}
-          />
-        </Card>
-      </Space>
+        {v.replyAttachments?.length > 0 && (
+          <div data-testid="track-reply-files" style={{ marginBlockStart: 12 }}>
+            <span className="pub-muted">{t('pub.track.replyFiles')}</span>
+            <ul style={{ paddingInlineStart: 20, marginBlock: 4 }}>
+              {v.replyAttachments.map((f) => (
+                <li key={f.id}>
+                  <a
+                    href={`/api/v1/public/opinions/${encodeURIComponent(v.trackingCode)}/attachments/${f.id}`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    📎 {f.filename}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      {v.myRating && (
+        <div
+          data-testid="track-my-rating"
+          className={v.myRating.rating === 'unsatisfied' ? 'pub-alert pub-alert-warn' : 'pub-alert pub-alert-ok'}
+        >
+          <strong>{`${t('pub.rate.yours')}: ${t(`pub.rate.${v.myRating.rating}`)}`}</strong>
+          {v.myRating.comment && <div>{v.myRating.comment}</div>}
+        </div>
+      )}
+      {v.canRate && <RatingForm code={v.trackingCode} onDone={(nv) => qc.setQueryData(key, nv)} />}
+      <section className="pub-card">
+        <h2>{t('pub.track.timeline')}</h2>
+        <ol className="pub-timeline">
+          {v.timeline.map((e) => (
+            <li key={`${e.type}-${e.at}`}>
+              <div>{t(`pub.event.${e.type}`)}</div>
+              <span className="pub-muted pub-small">{formatTime(e.at, i18n.language)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
     </PublicLayout>
   );
 }

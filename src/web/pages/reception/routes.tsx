@@ -1,10 +1,10 @@
-// Routes of 委员接待日: staff/member pages and the citizens' public booking pages.
+// Routes of 委员接待日: staff/member pages.
 import { CalendarOutlined } from '@ant-design/icons';
-import type { PageRoute } from '../../routes';
-import { ReceptionDayPage } from './day-page';
-import { ReceptionListPage } from './list-page';
-import { ReceptionNewPage } from './new-page';
-import { PublicReceptionBook, PublicReceptionBooking, PublicReceptionList } from './public-pages';
+import { lazyComponent, type PageRoute } from '../../routes';
+
+const ReceptionDayPage = lazyComponent(() => import('./day-page'), 'ReceptionDayPage');
+const ReceptionListPage = lazyComponent(() => import('./list-page'), 'ReceptionListPage');
+const ReceptionNewPage = lazyComponent(() => import('./new-page'), 'ReceptionNewPage');
 
 const ROLES = ['admin', 'leader', 'member', 'group_leader'];
 
@@ -18,12 +18,4 @@ export const receptionRoutes: PageRoute[] = [
   },
   { path: '/reception/new', element: <ReceptionNewPage />, roles: ['admin', 'member'] },
   { path: '/reception/:id', element: <ReceptionDayPage />, roles: ROLES },
-];
-
-/** Public (no account) routes. */
-export const publicReceptionRoutes: PageRoute[] = [
-  { path: '/public/reception', element: <PublicReceptionList /> },
-  { path: '/public/reception/booking', element: <PublicReceptionBooking /> },
-  { path: '/public/reception/booking/:code', element: <PublicReceptionBooking /> },
-  { path: '/public/reception/:id', element: <PublicReceptionBook /> },
 ];

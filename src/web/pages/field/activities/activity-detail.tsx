@@ -10,7 +10,7 @@ import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { applyApiError } from '../../../components/errors';
 import { codeLabel, useRepsById } from '../lookups';
 import type { Activity } from '../types';
-import { StatusTag } from './activity-list';
+import { StatusTag } from './activity-bits';
 import { ActivityOpinions } from './activity-opinions';
 import { Attachments } from './attachments';
 

@@ -9,29 +9,8 @@ import { usePagedList } from '../../../components/use-page';
 import { codeLabel } from '../lookups';
 import { PendingList } from '../record/pending-list';
 import type { Activity } from '../types';
+import { names, StatusTag } from './activity-bits';
 import { ActivityFilters, type ActivityFilterValues } from './activity-filters';
-
-const STATUS_COLOR: Record<string, string> = {
-  pending: 'default',
-  in_progress: 'processing',
-  done: 'success',
-  reported: 'purple',
-};
-
-/** A short "张三、李四 等5人" list of names. */
-export function names(xs: Array<{ name: string }>, t: (k: string, o?: any) => string, max = 3) {
-  const head = xs
-    .slice(0, max)
-    .map((x) => x.name)
-    .join(t('field.sep'));
-  return xs.length > max ? t('field.activity.andMore', { names: head, count: xs.length }) : head;
-}
-
-/** The handling status as a coloured tag. */
-export function StatusTag({ code }: { code: string }) {
-  const { t } = useTranslation();
-  return <Tag color={STATUS_COLOR[code]}>{codeLabel(t, 'status', code)}</Tag>;
-}
 
 /** The activity list page. */
 export function ActivityListPage() {

@@ -4,7 +4,7 @@ import { Card, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api';
-import { names, StatusTag } from '../activities/activity-list';
+import { names, StatusTag } from '../activities/activity-bits';
 import { codeLabel } from '../lookups';
 import type { Activity } from '../types';
 
