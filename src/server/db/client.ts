@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataLock } from './data-lock.js';
+import { ReadReplicaPool } from './read-replica.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -21,11 +22,18 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /**
+   * The handle report reads use (dashboards, exports, search, the audit log): a streaming replica when
+   * DATABASE_READ_URL is set, otherwise the same object as `db`. Never for writes or reads of one's own writes.
+   */
+  readDb: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
   /** Embedded only: the PGlite instance, for dumps (backup, test templates). */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** PostgreSQL with DATABASE_READ_URL only: the replica's pool (falls back to the primary while it is away). */
+  readReplica?: ReadReplicaPool;
 }
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -35,13 +43,23 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  return { db, readDb: db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
-/** Opens a pooled connection to a real PostgreSQL server. */
-export async function openPostgres(url: string): Promise<Database> {
+/** Opens a pooled connection to a real PostgreSQL server, and to its read replica when `readUrl` is given. */
+export async function openPostgres(
+  url: string,
+  opts: { readUrl?: string | null; readRetryMs?: number } = {},
+): Promise<Database> {
   // A connection attempt to an unreachable server gives up after 10 s (a refused one fails at once) instead of hanging.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, keepAlive: true });
+  // application_name tells the app's connections from the replica pool's ('jielian-read') in pg_stat_activity.
+  const pool = new pg.Pool({
+    connectionString: url,
+    application_name: 'jielian',
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
   // A PostgreSQL restart kills every open connection, and an 'error' event nobody listens to ends the process. An idle
   // client is dropped by the pool, which emits here; a checked-out client that dies between queries emits on itself:
   // its next query fails (that request answers 503 and is logged) and the pool drops it on release. New connections
@@ -49,7 +67,13 @@ export async function openPostgres(url: string): Promise<Database> {
   pool.on('error', logConnectionLost);
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', pool, close: () => pool.end() };
+  if (!opts.readUrl) return { db, readDb: db, kind: 'postgres', pool, close: () => pool.end() };
+  const reads = new ReadReplicaPool(opts.readUrl, pool, opts.readRetryMs);
+  const readDb = drizzlePg(reads as unknown as pg.Pool, { schema }) as unknown as Db;
+  const close = async () => {
+    await Promise.allSettled([reads.end(), pool.end()]);
+  };
+  return { db, readDb, readReplica: reads, kind: 'postgres', pool, close };
 }
 
 // One structured line (the app's log format) per lost connection; there is no request to attach it to.
@@ -64,8 +88,16 @@ function logConnectionLost(err: Error) {
 }
 
 /** Chooses the driver from configuration: DATABASE_URL wins, otherwise PGlite under DATA_DIR/pglite, locked to this process. */
-export async function openDatabase(cfg: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
-  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
+export async function openDatabase(cfg: {
+  databaseUrl: string | null;
+  databaseReadUrl?: string | null;
+  dataDir: string;
+}): Promise<Database> {
+  if (cfg.databaseReadUrl && !cfg.databaseUrl)
+    throw new Error(
+      'DATABASE_READ_URL needs DATABASE_URL: a read replica is a copy of a PostgreSQL primary (unset it)',
+    );
+  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl, { readUrl: cfg.databaseReadUrl });
   const lock = acquireDataLock(cfg.dataDir);
   try {
     const database = await openPglite(path.join(cfg.dataDir, 'pglite'));

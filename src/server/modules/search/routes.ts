@@ -9,6 +9,7 @@ import { searchAll } from './service.js';
 export const searchRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/search', { schema: { tags: ['search'], querystring: searchQuery } }, async (req) =>
-    searchAll(app.deps.database.db, actorOf(req), req.query.q, app.deps.now()),
+    // A report read: the read replica when one is configured (DATABASE_READ_URL).
+    searchAll(app.deps.database.readDb, actorOf(req), req.query.q, app.deps.now()),
   );
 };
