@@ -15,6 +15,8 @@ import { openRuntime } from '../server/runtime.js';
 import { closableBar } from './import.js';
 
 const sum = (h: BackupHeader) => Object.values(h.tables).reduce((a, b) => a + b, 0);
+// Attachments on disk (DATA_DIR/files) plus those kept in the database (FILE_STORE=database, table stored_files).
+const fileCount = (h: BackupHeader) => h.files + (h.tables.stored_files ?? 0);
 
 async function withErrors(fn: () => Promise<void>) {
   try {
@@ -49,7 +51,7 @@ export async function backupCmd(args: string[]): Promise<void> {
       });
       bar.close();
       console.log(
-        `备份完成：${path.resolve(file)}（${Object.keys(h.tables).length} 张表，${sum(h)} 行，${h.files} 个附件）`,
+        `备份完成：${path.resolve(file)}（${Object.keys(h.tables).length} 张表，${sum(h)} 行，${fileCount(h)} 个附件）`,
       );
     });
   } finally {
@@ -60,7 +62,7 @@ export async function backupCmd(args: string[]): Promise<void> {
 
 async function confirm(h: BackupHeader, file: string): Promise<boolean> {
   console.log(`备份文件：${file}`);
-  console.log(`创建时间：${new Date(h.createdAt).toLocaleString('zh-CN')}，${sum(h)} 行数据，${h.files} 个附件`);
+  console.log(`创建时间：${new Date(h.createdAt).toLocaleString('zh-CN')}，${sum(h)} 行数据，${fileCount(h)} 个附件`);
   if (!process.stdin.isTTY) return true;
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
   const answer = await rl.question('恢复将清空当前数据库中的全部数据并替换为备份内容，确定继续？(输入 yes 确认) ');
@@ -97,7 +99,7 @@ export async function restoreCmd(args: string[]): Promise<void> {
         onProgress: bar.onProgress,
       });
       bar.close();
-      console.log(`恢复完成：${sum(header)} 行数据，${header.files} 个附件`);
+      console.log(`恢复完成：${sum(header)} 行数据，${fileCount(header)} 个附件`);
     } finally {
       bar.close();
       await deps.database.close();

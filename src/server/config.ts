@@ -4,6 +4,13 @@ import path from 'node:path';
 export interface AppConfig {
   dataDir: string;
   databaseUrl: string | null;
+  /**
+   * Where uploads live (FILE_STORE): `database` (stored_files, shared by every server process; the default with
+   * DATABASE_URL) or `disk` (DATA_DIR/files; the default on the embedded database). docs/OPERATIONS.md says why.
+   */
+  fileStore: 'database' | 'disk';
+  /** Streaming replica for report reads (DATABASE_READ_URL; PostgreSQL only, needs DATABASE_URL); null = the primary. */
+  databaseReadUrl: string | null;
   port: number;
   host: string;
   maxUploadBytes: number;
@@ -61,6 +68,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
+    fileStore: fileStoreOf(env.FILE_STORE, Boolean(env.DATABASE_URL)),
+    databaseReadUrl: env.DATABASE_READ_URL || null,
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 10) * 1024 * 1024,
@@ -102,4 +111,12 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 function positive(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+// FILE_STORE, or the default for the database in use; a value that is neither stops the start with a clear message.
+function fileStoreOf(value: string | undefined, hasDatabaseUrl: boolean): AppConfig['fileStore'] {
+  const v = value?.trim().toLowerCase();
+  if (!v) return hasDatabaseUrl ? 'database' : 'disk';
+  if (v === 'database' || v === 'disk') return v;
+  throw new Error(`FILE_STORE must be "database" or "disk", not "${value}"`);
 }

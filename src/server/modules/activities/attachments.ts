@@ -9,7 +9,7 @@ import { fieldError, notFound } from '../../errors.js';
 import { asMultipartClientError } from '../../http-guards.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam, idQuery } from '../common/schemas.js';
-import { IMAGE_PDF_KINDS, readUpload, sendStored, storeWith, type Upload } from '../common/uploads.js';
+import { IMAGE_PDF_KINDS, type StoredUpload, sendStored, storeWith, streamUpload } from '../common/uploads.js';
 import { loadActivity, presentActivity } from './service.js';
 
 const attParams = z.object({
@@ -35,14 +35,15 @@ export const attachmentRoutes: FastifyPluginAsync = async (app) => {
       const a = actorOf(req);
       const act = presentActivity(a, await loadActivity(db(), a, req.params.id));
       if (!act.abilities.canAttach) throw notFound();
-      // A body that does not parse as multipart → 400; too large → 413; wrong type → 415.
+      // A body that does not parse as multipart → 400; too large → 413; wrong type → 415. The file streams into the
+      // store; the insert below records it or removes it again.
       let kind: 'signin' | 'photo';
-      let upload: Upload;
+      let upload: StoredUpload;
       try {
         const file = await req.file();
         if (!file) throw fieldError('file', 'file_required');
         kind = (file.fields.kind as any)?.value === 'signin' ? 'signin' : 'photo';
-        upload = await readUpload(file, IMAGE_PDF_KINDS);
+        upload = await streamUpload(app.deps.files, file, IMAGE_PDF_KINDS);
       } catch (e) {
         throw asMultipartClientError(e);
       }

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { FileStore } from '../../adapters/file-store.js';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
@@ -15,11 +16,12 @@ import { actorOf } from '../auth/plugin.js';
 import { idParam, idQuery } from '../common/schemas.js';
 import {
   DOCUMENT_KINDS,
-  readUpload,
+  discardStored,
+  drainUpload,
   type StoredUpload,
   sendStored,
   storeWith,
-  type Upload,
+  streamUpload,
 } from '../common/uploads.js';
 import { assertVisible, loadOpinion } from './read.js';
 import { transitionOpinion } from './transition.js';
@@ -43,27 +45,31 @@ export async function insertOpinionAttachments(
 }
 
 /**
- * Reads a multipart request: every file checked (type, size → 413) and held in memory, every field as text; more
- * than `maxFiles` files is refused before anything is written.
+ * Reads a multipart request, streaming every file into the store as it arrives (type checked from its bytes, size →
+ * 413; memory stays bounded however large the files), every field as text; more than `maxFiles` files is refused. The
+ * files returned are in the store but recorded nowhere: pass them to `storeWith`, which records them or removes them.
+ * When reading fails, the files already stored are removed here.
  */
 export async function readMultipart(
   req: FastifyRequest,
+  store: FileStore,
   maxFiles: number,
-): Promise<{ fields: Record<string, string>; uploads: Upload[] }> {
+): Promise<{ fields: Record<string, string>; uploads: StoredUpload[] }> {
   const fields: Record<string, string> = {};
-  const uploads: Upload[] = [];
+  const uploads: StoredUpload[] = [];
   try {
     for await (const part of req.parts() as AsyncIterable<Multipart>) {
       if (part.type === 'file') {
         if (!part.filename) {
-          await part.toBuffer();
+          await drainUpload(part);
           continue;
         }
         if (uploads.length >= maxFiles) throw new AppError('too_many_files', { max: maxFiles });
-        uploads.push(await readUpload(part, DOCUMENT_KINDS));
+        uploads.push(await streamUpload(store, part, DOCUMENT_KINDS));
       } else fields[part.fieldname] = String(part.value ?? '');
     }
   } catch (e) {
+    await discardStored(store, uploads);
     throw asMultipartClientError(e); // a body that does not parse is a 400, not a 500
   }
   return { fields, uploads };
@@ -169,7 +175,7 @@ export const opinionAttachmentRoutes: FastifyPluginAsync = async (app) => {
       const a = actorOf(req);
       await assertVisible(db(), a, req.params.id);
       if (!(await mayUpload(db(), a, req.params.id))) throw new AppError('forbidden');
-      const { uploads } = await readMultipart(req, MAX_FILES_PER_REQUEST);
+      const { uploads } = await readMultipart(req, app.deps.files, MAX_FILES_PER_REQUEST);
       if (!uploads.length) throw fieldError('file', 'file_required');
       const rows = await storeWith(app.deps.files, uploads, (stored) =>
         db().transaction(async (tx) => {
@@ -230,14 +236,14 @@ export const opinionAttachmentRoutes: FastifyPluginAsync = async (app) => {
       const now = app.deps.now();
       const lang = req.lang ?? 'zh';
       await assertVisible(db(), a, req.params.id);
-      const { fields, uploads } = await readMultipart(req, MAX_FILES_PER_REQUEST);
+      const { fields, uploads } = await readMultipart(req, app.deps.files, MAX_FILES_PER_REQUEST);
       const action = (fields.action || 'reply') as (typeof ANSWER_ACTIONS)[number];
-      if (!ANSWER_ACTIONS.includes(action)) throw new AppError('validation_failed');
-      const out = await storeWith(app.deps.files, uploads, (stored) =>
-        db().transaction((tx) =>
+      const out = await storeWith(app.deps.files, uploads, (stored) => {
+        if (!ANSWER_ACTIONS.includes(action)) throw new AppError('validation_failed');
+        return db().transaction((tx) =>
           answerWithFiles(tx, a, req.params.id, action, fields.content ?? '', stored, { now, lang, ip: req.ip }),
-        ),
-      );
+        );
+      });
       return { ...out, item: await loadOpinion(db(), a, req.params.id, now) };
     },
   );
