@@ -1,13 +1,21 @@
-// KPI query latency: N items across 2026 with their events, inserted set-based (generate_series), then the year's
-// KPI table grouped by month and by department, median of 3 runs each. PGlite: 100,000 items; with DATABASE_URL
-// (PostgreSQL): 1,000,000, or the count given as the first argument. Usage: tsx bench/kpis.ts [items]
+// KPI read latency, rollups against the full scan they replace, measured in one run: N items across 2026 with their
+// events (and a member originator on 3 in 10) inserted set-based (generate_series), the rollups rebuilt once (what
+// migration 0009's backfill does), then p95 of the year's table by month, department, township and member read from
+// the rollups (kpiSums) and by the reference scan (recountKpiSums), and the ratio. Also a partial-range read and the
+// cost of keeping the rollups current (refreshKpiItems of one item). PGlite: 100,000 items; with DATABASE_URL
+// (PostgreSQL): 1,000,000. BENCH_ITEMS (or the first argument) sets the count; BENCH_RUNS / BENCH_SCAN_RUNS the samples.
+// Usage: [BENCH_ITEMS=n] tsx bench/kpis.ts
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../src/server/context.js';
 import type { Db } from '../src/server/db/client.js';
-import { kpiReport } from '../src/server/modules/kpis/service.js';
+import { type KpiSums, kpiSums } from '../src/server/modules/kpis/query.js';
+import { recountKpiSums } from '../src/server/modules/kpis/recount.js';
+import { rebuildKpiRollups, refreshKpiItems } from '../src/server/modules/kpis/rollups.js';
+import type { KpiGroupBy } from '../src/server/modules/kpis/schema.js';
 import { median, openBenchApp, since } from './bench-app.js';
 
-const ITEMS = Number(process.argv[2] ?? (process.env.DATABASE_URL ? 1_000_000 : 100_000));
+const ITEMS = Number(process.env.BENCH_ITEMS ?? process.argv[2] ?? (process.env.DATABASE_URL ? 1_000_000 : 100_000));
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const SCAN_RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 5);
 // Status by id % 10; departments handle 3,4,5,7,8,9; 6 is answered by the office.
 const STATUS = `(array['received','not_accepted','accepted','forwarded','replied','reviewed','replied_directly',
   'feedback_sent','rated','closed'])[i % 10 + 1]`;
@@ -30,6 +38,11 @@ async function seed(db: Db, n: number) {
     [
       'departments',
       sql`insert into departments (name, kind) select '单位' || s, 'county' from generate_series(1, 40) s`,
+    ],
+    [
+      'members',
+      sql`insert into members (code, name, gender, political_status) select 'BM' || s, '委员' || s, '1', '13'
+        from generate_series(1, 500) s`,
     ],
     [
       'categories',
@@ -63,7 +76,11 @@ async function seed(db: Db, n: number) {
             interval '35 days', o.status in ('rated','closed'))
         ) as e(type, payload, after, present) where e.present`,
     ],
-    ['analyze', sql`analyze`],
+    [
+      'originators',
+      sql`insert into opinion_originators (opinion_id, kind, member_id)
+        select o.id, 'member', (select min(id) from members) + o.id % 500 from opinions o where o.id % 10 < 3`,
+    ],
   ];
   for (const [name, stmt] of steps) {
     const t0 = performance.now();
@@ -75,6 +92,33 @@ async function seed(db: Db, n: number) {
   return c.rows[0] as { opinions: number; events: number };
 }
 
+/** The 95th percentile of a list of milliseconds. */
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(s.length * 0.95) - 1)];
+}
+
+/** Times `runs` calls after one warm-up; returns the samples and the last result. */
+async function time<T>(runs: number, f: () => Promise<T>): Promise<{ ms: number[]; last: T }> {
+  let last = await f();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = await f();
+    ms.push(since(t0));
+  }
+  return { ms, last };
+}
+
+const same = (a: KpiSums[], b: KpiSums[]) => {
+  const k = (rows: KpiSums[]) =>
+    rows
+      .map((r) => `${r.isTotal}|${r.key}|${r.received}|${r.accepted}|${r.onTime}|${r.feedbackSent}|${r.satisfied}`)
+      .sort()
+      .join('\n');
+  return k(a) === k(b);
+};
+
 async function main() {
   const bench = await openBenchApp();
   const db = bench.database.db;
@@ -82,40 +126,42 @@ async function main() {
   const t0 = performance.now();
   const counts = await seed(db, ITEMS);
   console.log(`  seeded in ${(since(t0) / 1000).toFixed(1)} s:`, counts);
-  const admin: Actor = {
-    userId: 0,
-    username: 'bench',
-    displayName: 'bench',
-    roles: ['admin'],
-    memberId: null,
-    groupId: null,
-    townshipId: null,
-    departmentId: null,
-    via: 'session',
-  };
-  for (const groupBy of ['period', 'department'] as const) {
-    const xs: number[] = [];
-    let rows = 0;
-    let received = 0;
-    for (let i = 0; i < 3; i++) {
-      const s = performance.now();
-      const r = await kpiReport(
-        db,
-        admin,
-        { from: '2026-01-01', to: '2026-12-31', groupBy, period: 'month', format: 'json' },
-        new Date(),
-        'zh',
-      );
-      xs.push(since(s));
-      rows = r.rows.length;
-      received = r.total.received;
-    }
+  const t1 = performance.now();
+  const built = await rebuildKpiRollups(db);
+  console.log(
+    `  rollups rebuilt (the migration backfill) in ${(since(t1) / 1000).toFixed(1)} s: ${built.items.toLocaleString()} item facts, ${built.rows.toLocaleString()} rollup rows`,
+  );
+  await db.execute(sql`analyze`);
+  const year = { from: '2026-01-01', to: '2026-12-31', period: 'month' as const, scope: { kind: 'all' as const } };
+  const fromAt = new Date('2026-01-01T00:00:00+08:00');
+  const toAt = new Date('2027-01-01T00:00:00+08:00');
+  const reads: [string, KpiGroupBy][] = [
+    ['by month', 'period'],
+    ['by department', 'department'],
+    ['by township', 'region'],
+    ['by member', 'member'],
+  ];
+  console.log(`  year 2026 table, p95 of ${RUNS} rollup reads and ${SCAN_RUNS} scans (after one warm-up each):`);
+  for (const [label, groupBy] of reads) {
+    const fast = await time(RUNS, () => kpiSums(db, { ...year, groupBy }));
+    const slow = await time(SCAN_RUNS, () => recountKpiSums(db, { ...year, fromAt, toAt, groupBy }));
+    const [f, s] = [p95(fast.ms), p95(slow.ms)];
     console.log(
-      `  KPI year by ${groupBy === 'period' ? 'month' : groupBy}: median ${median(xs).toFixed(0)} ms of [${xs
-        .map((x) => x.toFixed(0))
-        .join(', ')}] — ${rows} groups, ${received.toLocaleString()} items counted`,
+      `    ${label.padEnd(14)} rollups p95 ${f.toFixed(1).padStart(6)} ms (median ${median(fast.ms).toFixed(1)})   scan p95 ${s.toFixed(0).padStart(6)} ms   scan/rollups ${(s / f).toFixed(0).padStart(4)}×   ${fast.last.length - 1} groups, same result: ${same(fast.last, slow.last) ? 'yes' : 'NO'}${f < 100 ? '' : '   (p95 ≥ 100 ms)'}`,
     );
   }
+  const part = { ...year, from: '2026-02-10', to: '2026-05-20', groupBy: 'department' as const };
+  const partial = await time(RUNS, () => kpiSums(db, part));
+  console.log(
+    `    partial range 02-10..05-20 by department (rollups + the facts of 2 partial months): p95 ${p95(partial.ms).toFixed(1)} ms (median ${median(partial.ms).toFixed(1)})`,
+  );
+  const ids = await db.execute(sql`select id from opinions order by random() limit ${RUNS}`);
+  const list = (ids.rows as { id: number }[]).map((r) => r.id);
+  let i = 0;
+  const refresh = await time(RUNS - 1, () => db.transaction((tx) => refreshKpiItems(tx, [list[i++ % list.length]])));
+  console.log(
+    `  write cost: refreshKpiItems of one item (in a transaction): p95 ${p95(refresh.ms).toFixed(1)} ms (median ${median(refresh.ms).toFixed(1)})`,
+  );
   await bench.close();
 }
 

@@ -39,11 +39,31 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     help: 'backup <file.jlbak>: write every table to one compressed file',
     run: async (a) => (await import('./backup.js')).backupCmd(a),
   },
+  'files-to-database': {
+    help: 'files-to-database [--remove]: copy uploads from DATA_DIR/files into the database (FILE_STORE=database)',
+    run: async (a) => (await import('./files.js')).filesToDatabaseCmd(a),
+  },
   restore: {
     help: 'restore <file.jlbak>: replace the database contents with a backup',
     run: async (a) => (await import('./backup.js')).restoreCmd(a),
   },
+  'kpi-rebuild': {
+    help: 'recount the KPI rollups from every item and event (after a change of the KPI rules, or to repair them)',
+    run: kpiRebuild,
+  },
 };
+
+async function kpiRebuild() {
+  const deps = await openRuntime();
+  try {
+    const { rebuildKpiRollups } = await import('../server/modules/kpis/rollups.js');
+    const t0 = Date.now();
+    const r = await rebuildKpiRollups(deps.database.db);
+    console.log(`KPI rollups rebuilt: ${r.items} items, ${r.rows} rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } finally {
+    await deps.database.close();
+  }
+}
 
 /** Whether the demo seed ran on this database (it leaves one audit row). */
 async function holdsDemoData(db: Deps['database']['db']): Promise<boolean> {
@@ -61,6 +81,8 @@ async function serve(args: string[]) {
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.host ? { host: values.host } : {}),
   });
+  // Uploads left half-written by a process that died mid-upload (an hour is longer than any upload still in flight).
+  await deps.files.sweepUnfinished(new Date(Date.now() - 3_600_000)).catch((e) => console.error('upload sweep:', e));
   const demoSeeded = !values['no-demo'] && (await isDatabaseEmpty(deps.database.db));
   if (demoSeeded) {
     console.log('首次启动：正在载入演示数据 (first start: loading demo data)…');

@@ -12,6 +12,7 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { rebuildKpiRollups } from '../modules/kpis/rollups.js';
 
 /** Identifies our files; a restore refuses anything else. */
 export const BACKUP_FORMAT = 'jielian-backup';
@@ -81,6 +82,10 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+// Rows per line: 500, but uploads kept in the database (FILE_STORE=database) are 256 KiB chunks, written as hex in
+// JSON, so a line holds 4 of them (2 MB) instead of 500 (250 MB) and neither backup nor restore holds more at once.
+const batchOf = (table: string) => (table === 'stored_file_chunks' ? 4 : 500);
+
 /** Options shared by backup and restore. */
 export interface BackupOptions {
   db: Db;
@@ -132,7 +137,9 @@ export async function writeBackup(o: BackupOptions & { database?: string }): Pro
             sql.raw(`declare jl_backup no scroll cursor for select to_jsonb(t) as r from ${q(t.name)} t${order}`),
           );
           for (;;) {
-            const rows = (await tx.execute(sql.raw('fetch forward 500 from jl_backup'))).rows as { r: unknown }[];
+            const rows = (await tx.execute(sql.raw(`fetch forward ${batchOf(t.name)} from jl_backup`))).rows as {
+              r: unknown;
+            }[];
             if (!rows.length) break;
             await write({ type: 'rows', table: t.name, rows: rows.map((x) => x.r) });
             done += rows.length;
@@ -338,6 +345,8 @@ export async function restoreBackup(o: BackupOptions): Promise<BackupHeader> {
           );
         }
       }
+      // A backup from before the KPI rollups (migration 0009) has none: count its items into them.
+      if (!('kpi_item_facts' in header.tables)) await rebuildKpiRollups(tx);
     });
   } catch (e) {
     await fsp.rm(staging, { recursive: true, force: true });

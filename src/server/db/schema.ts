@@ -470,7 +470,7 @@ export const opinions = pgTable(
     check('opinions_confidentiality_ck', sql`${t.confidentiality} in ('normal','internal','confidential')`),
     check(
       'opinions_channel_ck',
-      sql`${t.channel} in ('activity','web','box','phone','letter','email','petition','officer','reception','forum')`,
+      sql`${t.channel} in ('activity','web','box','phone','letter','email','petition','officer','reception','forum','open311')`,
     ),
     index('opinions_status_idx').on(t.status, t.receivedAt),
     index('opinions_received_idx').on(t.receivedAt),
@@ -615,7 +615,7 @@ export const outbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('outbox_channel_ck', sql`${t.channel} in ('email','sms')`),
+    check('outbox_channel_ck', sql`${t.channel} in ('email','sms','webhook')`),
     check('outbox_status_ck', sql`${t.status} in ('pending','sending','sent','failed')`),
     index('outbox_pending_idx').on(t.status, t.notBefore),
   ],
@@ -1135,4 +1135,64 @@ export const storedFileChunks = pgTable(
     data: bytea('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.seq] }), check('stored_file_chunks_seq_ck', sql`${t.seq} >= 0`)],
+);
+
+// KPI rollups (modules/kpis/rollups.ts): what each 社情民意 item adds to the KPI table, kept current in the transaction
+// of every write that changes an item, so the KPI report sums a few rows instead of scanning items and events.
+
+/** One row per counted item (not merged): its China receipt date, dimension keys and 0/1 counters, as last applied. */
+export const kpiItemFacts = pgTable(
+  'kpi_item_facts',
+  {
+    /** No foreign key: a deleted item's row must outlive it until refreshKpiItems subtracts it from the rollups. */
+    opinionId: integer('opinion_id').primaryKey(),
+    day: date('day').notNull(),
+    townshipId: integer('township_id'),
+    categoryId: integer('category_id'),
+    sectorId: integer('sector_id'),
+    departmentId: integer('department_id'),
+    channel: text('channel').notNull(),
+    memberIds: integer('member_ids').array().notNull(),
+    triaged: integer('triaged').notNull(),
+    accepted: integer('accepted').notNull(),
+    deptReplied: integer('dept_replied').notNull(),
+    onTime: integer('on_time').notNull(),
+    replied: integer('replied').notNull(),
+    approved: integer('approved').notNull(),
+    feedbackSent: integer('feedback_sent').notNull(),
+    ratings: integer('ratings').notNull(),
+    satisfied: integer('satisfied').notNull(),
+    handled: integer('handled').notNull(),
+    handlingUs: bigint('handling_us', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('kpi_item_facts_day_idx').on(t.day)],
+);
+
+/**
+ * Additive KPI counters per dimension × period × key ('' for none): dim 'all' per China day (periods, totals), the
+ * other dimensions per month (day = the 1st); changed only by delta upserts and rebuilds.
+ */
+export const kpiRollups = pgTable(
+  'kpi_rollups',
+  {
+    dim: text('dim').notNull(),
+    day: date('day').notNull(),
+    key: text('key').notNull(),
+    received: integer('received').notNull(),
+    triaged: integer('triaged').notNull(),
+    accepted: integer('accepted').notNull(),
+    deptReplied: integer('dept_replied').notNull(),
+    onTime: integer('on_time').notNull(),
+    replied: integer('replied').notNull(),
+    approved: integer('approved').notNull(),
+    feedbackSent: integer('feedback_sent').notNull(),
+    ratings: integer('ratings').notNull(),
+    satisfied: integer('satisfied').notNull(),
+    handled: integer('handled').notNull(),
+    handlingUs: bigint('handling_us', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dim, t.day, t.key] }),
+    check('kpi_rollups_dim_ck', sql`${t.dim} in ('all','region','category','sector','department','channel','member')`),
+  ],
 );

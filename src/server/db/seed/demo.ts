@@ -1,6 +1,7 @@
 // The demo county (安吉县): real townships and villages, ~120 members, ~800 representatives and a year of activities.
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/service.js';
+import { rebuildKpiRollups } from '../../modules/kpis/rollups.js';
 import type { DbOrTx } from '../client.js';
 import { ANJI_AREA_CODE, type CountyTownship, loadCounty } from './demo-county.js';
 import { DEMO_EXTRAS } from './demo-extras.js';
@@ -68,5 +69,7 @@ export async function seedDemo(
     await writePlan(tx, plan, passwordHash, opts.onProgress);
     const rng = createRng(DEMO_SEED).fork('extras');
     for (const extra of DEMO_EXTRAS) await extra.run(tx, rng.fork(extra.name));
+    // The demo writes items and events set-based, past the services: count them once into the KPI rollups.
+    await rebuildKpiRollups(tx);
   });
 }

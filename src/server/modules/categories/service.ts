@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { opinionCategories } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
+import { refreshKpiItems } from '../kpis/rollups.js';
 import { categoryError } from './field-messages.js';
 import type { CategoryInput, CategoryPatch } from './schema.js';
 
@@ -114,6 +115,8 @@ export async function updateCategory(
   const [row] = await guardUnique(lang, () =>
     tx.update(opinionCategories).set(set).where(eq(opinionCategories.id, id)).returning(),
   );
+  // The KPI table groups items by top-level category: a move re-files this category's items.
+  if (parentId !== before.parentId) await refreshKpiItems(tx, sql`select id from opinions where category_id = ${id}`);
   await writeAudit(tx, actor, { action: 'update', entity: 'opinion_category', entityId: id, before, after: row }, ip);
   return row;
 }

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { writeAudit } from '../../audit.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { canManageRegistry } from './scope.js';
@@ -27,8 +27,16 @@ export function rethrowUnique(
   throw e;
 }
 
+/** Work an update must do in its transaction besides the audit row (e.g. re-filing KPI rollups). */
+export type AfterUpdate = (tx: Tx, before: any, after: any) => Promise<void>;
+
 /** Builds audited create/update/delete handlers for a table with an `id` column. */
-export function auditedCrud<T extends PgTable & { id: any }>(db: () => Db, table: T, entity: string) {
+export function auditedCrud<T extends PgTable & { id: any }>(
+  db: () => Db,
+  table: T,
+  entity: string,
+  opts: { afterUpdate?: AfterUpdate } = {},
+) {
   const byId = (id: number) => eq(table.id, id);
   return {
     async create(req: FastifyRequest, values: Record<string, unknown>) {
@@ -60,6 +68,7 @@ export function auditedCrud<T extends PgTable & { id: any }>(db: () => Db, table
             .set({ ...values } as any)
             .where(byId(id))
             .returning()) as any[];
+          await opts.afterUpdate?.(tx, before, row);
           await writeAudit(tx, actor, { action: 'update', entity, entityId: id, before, after: row }, req.ip);
           return row;
         });

@@ -1,8 +1,9 @@
-// The KPI query: one set-based statement over opinions and opinion_events, grouped by one dimension plus a total row.
+// The KPI read: sums of kpi_rollups rows (rollups.ts) for the whole county, of kpi_item_facts rows for a group
+// leader's items; never a scan of items and events. Every KPI read goes through kpiSums (one place to point at a
+// read replica).
 //
 // Every measure is over the COHORT of items received in [from, to] (China dates, inclusive), merged duplicates
 // left out (their originators live on in the target item); events count whenever they happened, up to now.
-// The `ev` step reads events from `from` on only: an item's events never precede its receipt.
 // - received           items received in the period.
 // - 受理率 acceptance    accepted ÷ triaged: accepted = status is accepted or any later status (not received,
 //                        not not_accepted); triaged = every status but received (accepted + not_accepted).
@@ -15,6 +16,7 @@
 // - 满意率 satisfaction  `rate` events rated satisfied or basically_satisfied ÷ all `rate` events (each rating
 //                        counts: an item may be rated by the citizen and by each originating member).
 // - handling days       mean of (first `send_feedback` − received_at) in days, over items with feedback sent.
+// The per-item rules live in rollups.ts (factsSelect); recount.ts keeps the whole-table scan as the reference.
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { KpiGroupBy, KpiPeriod } from './schema.js';
@@ -38,47 +40,21 @@ export interface KpiSums {
   handlingDaysSum: number | null;
 }
 
-const china = (col: SQL) => sql`((${col} at time zone 'UTC') + interval '8 hours')`;
-const FORMAT: Record<KpiPeriod, string> = { month: 'YYYY-MM', week: 'IYYY-"W"IW', quarter: 'YYYY-"Q"Q' };
+/** Whose items a table counts: everyone's, or those of the members of one liaison group (a group leader). */
+export type KpiScope = { kind: 'all' } | { kind: 'group'; groupId: number };
 
-/** The group key (text), the bucket start (periods only) and any join a dimension needs. */
-function keyOf(groupBy: KpiGroupBy, period: KpiPeriod, memberScope: SQL): { key: SQL; start: SQL; join: SQL } {
-  const none = sql`null::date`;
-  switch (groupBy) {
-    case 'period': {
-      const trunc = sql`date_trunc(${period}, ${china(sql`f.received_at`)})`;
-      return { key: sql`to_char(${trunc}, ${FORMAT[period]})`, start: sql`${trunc}::date`, join: sql`` };
-    }
-    case 'region':
-      return {
-        key: sql`coalesce(r.parent_id, r.id)::text`,
-        start: none,
-        join: sql`left join regions r on r.id = f.region_id`,
-      };
-    case 'category':
-      return {
-        key: sql`coalesce(c.parent_id, c.id)::text`,
-        start: none,
-        join: sql`left join opinion_categories c on c.id = f.category_id`,
-      };
-    case 'sector':
-      return { key: sql`f.sector_id::text`, start: none, join: sql`` };
-    case 'department':
-      return { key: sql`f.lead_department_id::text`, start: none, join: sql`` };
-    case 'channel':
-      return { key: sql`f.channel`, start: none, join: sql`` };
-    case 'member':
-      return {
-        key: sql`oo.member_id::text`,
-        start: none,
-        join: sql`join (select distinct opinion_id, member_id from opinion_originators
-          where member_id is not null and ${memberScope}) oo on oo.opinion_id = f.id`,
-      };
-  }
-}
+const FORMAT: Record<KpiPeriod, string> = { month: 'YYYY-MM', week: 'IYYY-"W"IW', quarter: 'YYYY-"Q"Q' };
+const DIM: Record<Exclude<KpiGroupBy, 'period'>, string> = {
+  region: 'township_id',
+  category: 'category_id',
+  sector: 'sector_id',
+  department: 'department_id',
+  channel: 'channel',
+  member: 'm.id',
+};
 
 /** The display name of a key, looked up once per group. */
-function labelOf(groupBy: KpiGroupBy): SQL {
+export function labelOf(groupBy: KpiGroupBy): SQL {
   const id = sql`g.key::int`;
   switch (groupBy) {
     case 'region':
@@ -96,60 +72,92 @@ function labelOf(groupBy: KpiGroupBy): SQL {
   }
 }
 
-const sums = sql`count(*)::int as received,
-  count(*) filter (where triaged)::int as triaged,
-  count(*) filter (where accepted)::int as accepted,
-  count(*) filter (where dept_replied)::int as "deptReplied",
-  count(*) filter (where on_time)::int as "onTime",
-  count(*) filter (where replied and accepted)::int as replied,
-  count(*) filter (where approved)::int as approved,
-  count(*) filter (where approved and feedback_sent)::int as "feedbackSent",
-  coalesce(sum(ratings), 0)::int as ratings,
-  coalesce(sum(satisfied), 0)::int as satisfied,
-  sum(handling_days) filter (where feedback_sent)::float8 as "handlingDaysSum"`;
+// Sums over rows shaped like kpi_rollups (day, key, received and the counters).
+const total = (col: string, as: string) => sql.raw(`coalesce(sum(s.${col}), 0)::int as "${as}"`);
+const sums = sql.join(
+  [
+    ...(
+      [
+        ['received', 'received'],
+        ['triaged', 'triaged'],
+        ['accepted', 'accepted'],
+        ['dept_replied', 'deptReplied'],
+        ['on_time', 'onTime'],
+        ['replied', 'replied'],
+        ['approved', 'approved'],
+        ['feedback_sent', 'feedbackSent'],
+        ['ratings', 'ratings'],
+        ['satisfied', 'satisfied'],
+      ] as const
+    ).map(([c, as]) => total(c, as)),
+    sql`case when sum(s.handled) > 0 then (sum(s.handling_us) / 86400000000.0)::float8 end as "handlingDaysSum"`,
+  ],
+  sql`, `,
+);
+const COUNTERS = sql`s.triaged, s.accepted, s.dept_replied, s.on_time, s.replied, s.approved, s.feedback_sent,
+  s.ratings, s.satisfied, s.handled, s.handling_us`;
 
-/** Runs the KPI statement: the groups plus one total row (isTotal); `scope` is a condition on opinions o. */
+/** The months wholly inside [from, to] (as their 1st days), or null; ranges are China dates. */
+function wholeMonths(from: string, to: string): { first: string; last: string } | null {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const toIsLastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate() === td;
+  const first = fy * 12 + fm - 1 + (fd === 1 ? 0 : 1);
+  const last = ty * 12 + tm - 1 - (toIsLastDay ? 0 : 1);
+  const fmt = (m: number) =>
+    `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+  return first <= last ? { first: fmt(first), last: fmt(last) } : null;
+}
+
+/** Item facts rows shaped like rollup rows: one per item (per member of it, by member) in the days and scope. */
+function factRows(dim: Exclude<KpiGroupBy, 'period'> | 'all', days: SQL, scope: SQL, memberScope: SQL): SQL {
+  const key = dim === 'all' ? sql`''` : sql`coalesce(${sql.raw(DIM[dim])}::text, '')`;
+  const perMember = dim === 'member' ? sql`cross join unnest(s.member_ids) m(id)` : sql``;
+  return sql`select s.day, ${key} as key, 1 as received, ${COUNTERS} from kpi_item_facts s ${perMember}
+    where (${days}) and ${scope} ${dim === 'member' ? sql`and ${memberScope}` : sql``}`;
+}
+
+/**
+ * Rows (day, key, received, counters) of [from, to] for one dimension ('all' for totals and periods). Everyone's:
+ * rollup rows (dim 'all' per day; the others per month, with the facts of a partial first or last month); a group's:
+ * the facts of its members' items.
+ */
+function source(scope: KpiScope, dim: Exclude<KpiGroupBy, 'period'> | 'all', from: string, to: string): SQL {
+  const between = (a: string, b: string) => sql`s.day between ${a}::date and ${b}::date`;
+  if (scope.kind === 'group') {
+    const inGroup = sql`(select id from members where group_id = ${scope.groupId})`;
+    const items = sql`s.opinion_id in (select p.opinion_id from opinion_originators p where p.member_id in ${inGroup})`;
+    return sql`(${factRows(dim, between(from, to), items, sql`m.id in ${inGroup}`)})`;
+  }
+  const rollups = (days: SQL) => sql`select s.day, s.key, s.received, ${COUNTERS} from kpi_rollups s
+    where s.dim = ${dim} and ${days}`;
+  if (dim === 'all') return sql`(${rollups(between(from, to))})`;
+  const whole = wholeMonths(from, to);
+  if (!whole) return sql`(${factRows(dim, between(from, to), sql`true`, sql`true`)})`;
+  const edges = sql`(s.day >= ${from}::date and s.day < ${whole.first}::date)
+    or (s.day > (${whole.last}::date + interval '1 month' - interval '1 day') and s.day <= ${to}::date)`;
+  return sql`(${rollups(between(whole.first, whole.last))} union all ${factRows(dim, edges, sql`true`, sql`true`)})`;
+}
+
+/** The KPI sums: the groups plus one total row (isTotal), from the rollups (or a group leader's item facts). */
 export async function kpiSums(
   db: DbOrTx,
-  opts: { fromAt: Date; toAt: Date; groupBy: KpiGroupBy; period: KpiPeriod; scope: SQL; memberScope: SQL },
+  opts: { from: string; to: string; groupBy: KpiGroupBy; period: KpiPeriod; scope: KpiScope },
 ): Promise<KpiSums[]> {
-  const k = keyOf(opts.groupBy, opts.period, opts.memberScope);
-  const res = await db.execute(sql`with base as (
-      select o.id, o.received_at, o.region_id, o.sector_id, o.lead_department_id, o.channel, o.category_id,
-        o.status, o.deadline
-      from opinions o
-      where o.status <> 'merged' and o.received_at >= ${opts.fromAt.toISOString()}::timestamptz
-        and o.received_at < ${opts.toAt.toISOString()}::timestamptz and ${opts.scope}
-    ), ev as (
-      select e.opinion_id,
-        min(e.at) filter (where e.type = 'reply') as first_reply,
-        bool_or(e.type in ('reply', 'reply_directly')) as replied,
-        bool_or(e.type in ('approve_reply', 'reply_directly')) as approved,
-        min(e.at) filter (where e.type = 'send_feedback') as first_feedback,
-        count(*) filter (where e.type = 'rate') as ratings,
-        count(*) filter (where e.type = 'rate' and e.payload->>'rating' in ('satisfied', 'basically_satisfied')) as satisfied
-      from opinion_events e
-      where e.type in ('reply', 'reply_directly', 'approve_reply', 'send_feedback', 'rate')
-        and e.at >= ${opts.fromAt.toISOString()}::timestamptz
-      group by e.opinion_id
-    ), facts as (
-      select b.*, b.status <> 'received' as triaged, b.status not in ('received', 'not_accepted') as accepted,
-        coalesce(ev.replied, false) as replied,
-        ev.first_reply is not null as dept_replied,
-        coalesce(${china(sql`ev.first_reply`)}::date <= b.deadline, false) as on_time,
-        coalesce(ev.approved, false) as approved,
-        ev.first_feedback is not null as feedback_sent,
-        extract(epoch from (ev.first_feedback - b.received_at)) / 86400.0 as handling_days,
-        coalesce(ev.ratings, 0) as ratings, coalesce(ev.satisfied, 0) as satisfied
-      from base b left join ev on ev.opinion_id = b.id
-    ), g as (
-      select ${k.key} as key, min(${k.start})::text as "bucketStart", ${sums} from facts f ${k.join} group by 1
+  const { groupBy, period, from, to, scope } = opts;
+  const byPeriod = groupBy === 'period';
+  const trunc = sql`date_trunc(${period}, s.day::timestamp)`;
+  const key = byPeriod ? sql`to_char(${trunc}, ${FORMAT[period]})` : sql`nullif(s.key, '')`;
+  const start = byPeriod ? sql`min(${trunc}::date)::text` : sql`null::text`;
+  const res = await db.execute(sql`with g as (
+      select ${key} as key, ${start} as "bucketStart", ${sums}
+      from ${source(scope, byPeriod ? 'all' : groupBy, from, to)} s group by 1 having sum(s.received) > 0
     )
-    select g.*, ${labelOf(opts.groupBy)} as label, false as "isTotal" from g
-    ${opts.groupBy === 'member' ? sql`union all select 'total', null, ${sums}, null, true from facts` : sql``}`);
+    select g.*, ${labelOf(groupBy)} as label, false as "isTotal" from g
+    ${groupBy === 'member' ? sql`union all select 'total', null, ${sums}, null, true from ${source(scope, 'all', from, to)} s` : sql``}`);
   const rows = res.rows as unknown as KpiSums[];
   // An item falls in exactly one group except by member, so the total is the sum of the groups (no second pass).
-  return opts.groupBy === 'member' ? rows : [...rows, sumRows(rows)];
+  return groupBy === 'member' ? rows : [...rows, sumRows(rows)];
 }
 
 const NUMERIC = [
@@ -166,7 +174,7 @@ const NUMERIC = [
 ] as const;
 
 /** The total row of additive groups. */
-function sumRows(rows: KpiSums[]): KpiSums {
+export function sumRows(rows: KpiSums[]): KpiSums {
   const t: KpiSums = {
     key: 'total',
     label: null,

@@ -11,7 +11,7 @@ import { kpiWorkbook } from './xlsx.js';
 export const kpiRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/kpis', { schema: { tags: ['kpis'], querystring: kpiQuery } }, async (req, reply) => {
-    const report = await kpiReport(app.deps.database.db, actorOf(req), req.query, app.deps.now(), req.lang ?? 'zh');
+    const report = await kpiReport(app.deps.database.readDb, actorOf(req), req.query, app.deps.now(), req.lang ?? 'zh');
     if (req.query.format !== 'xlsx') return report;
     reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     reply.header('content-disposition', contentDisposition('社情民意指标.xlsx'));

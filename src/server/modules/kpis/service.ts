@@ -1,13 +1,12 @@
-// The KPI report: scope check, the one query, rates from numerators and denominators, drill-down links.
-import { sql } from 'drizzle-orm';
-import { chinaDateOf, chinaInstant, shiftDate } from '../../../core/calendar/index.js';
+// The KPI report: scope check, the one query (rollups), rates from numerators and denominators, drill-down links.
+import { chinaDateOf, shiftDate } from '../../../core/calendar/index.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { seesAll } from '../common/scope.js';
 import { definitionsFor } from './definitions.js';
-import { type KpiSums, kpiSums } from './query.js';
+import { type KpiScope, type KpiSums, kpiSums } from './query.js';
 import type { KpiGroupBy, KpiQuery } from './schema.js';
 
 /** A numerator over a denominator; `rate` is null when nothing was counted. */
@@ -32,15 +31,9 @@ export interface KpiRow {
 }
 
 /** Only admins, leaders and group leaders read KPIs; a group leader's view is their group's originators. */
-function scopeFor(a: Actor) {
-  if (seesAll(a)) return { scope: sql`true`, memberScope: sql`true` };
-  if (hasRole(a, 'group_leader') && a.groupId) {
-    const inGroup = sql`(select id from members where group_id = ${a.groupId})`;
-    return {
-      scope: sql`exists (select 1 from opinion_originators p where p.opinion_id = o.id and p.member_id in ${inGroup})`,
-      memberScope: sql`member_id in ${inGroup}`,
-    };
-  }
+export function kpiScopeFor(a: Actor): KpiScope {
+  if (seesAll(a)) return { kind: 'all' };
+  if (hasRole(a, 'group_leader') && a.groupId) return { kind: 'group', groupId: a.groupId };
   throw notFound();
 }
 
@@ -103,18 +96,11 @@ function toRow(s: KpiSums, url: string): KpiRow {
 
 /** GET /kpis: the table for the actor's scope, a total row and the definitions of every measure. */
 export async function kpiReport(db: DbOrTx, a: Actor, q: KpiQuery, now: Date, lang: 'zh' | 'en') {
-  const { scope, memberScope } = scopeFor(a);
+  const scope = kpiScopeFor(a);
   const year = chinaDateOf(now).slice(0, 4);
   const from = q.from ?? `${year}-01-01`;
   const to = q.to ?? `${year}-12-31`;
-  const raw = await kpiSums(db, {
-    fromAt: chinaInstant(from),
-    toAt: chinaInstant(shiftDate(to, 1)),
-    groupBy: q.groupBy,
-    period: q.period,
-    scope,
-    memberScope,
-  });
+  const raw = await kpiSums(db, { from, to, groupBy: q.groupBy, period: q.period, scope });
   const end = bucketEnder(q.period);
   const groups = raw.filter((r) => !r.isTotal);
   groups.sort((x, y) =>

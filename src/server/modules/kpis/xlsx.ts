@@ -24,6 +24,7 @@ export const CHANNEL_LABEL: Record<string, string> = {
   officer: '信息员',
   reception: '接待日',
   forum: '论坛/微博',
+  open311: '平台对接 (Open311)',
 };
 
 const HEADERS = [

@@ -10,6 +10,7 @@ import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { opinionEvents, opinionOriginators, opinions } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { activitiesVisible, representativesVisible } from '../common/scope.js';
+import { refreshKpiItems } from '../kpis/rollups.js';
 import { acceptDueFor } from './deadlines.js';
 import type { OpinionInput, OriginatorInput } from './schema.js';
 
@@ -198,6 +199,7 @@ export async function createOpinion(
         actorName: a.displayName,
         at: opts.now,
       });
+      await refreshKpiItems(tx, [row.id]);
       const { searchText: _s, idempotencyKey: _k, ...after } = row;
       await writeAudit(
         tx,

@@ -19,6 +19,7 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
 import { translateIssue } from '../../i18n/zod-issues.js';
 import { addItemToDraft } from '../bulletins/compile.js';
+import { refreshKpiItems } from '../kpis/rollups.js';
 import { linkOpinionToProposal } from '../proposals/link.js';
 import { notifyFeedback } from '../reminders/feedback.js';
 import { prepareDeadlines } from './deadlines.js';
@@ -144,6 +145,7 @@ export async function appendFactEvent(
       at: e.at,
     })
     .returning({ id: opinionEvents.id });
+  await refreshKpiItems(tx, [e.opinionId]);
   return row.id;
 }
 
@@ -226,6 +228,7 @@ export async function applyTransition(
       at: opts.now,
     })
     .returning({ id: opinionEvents.id });
+  await refreshKpiItems(tx, [id]);
   if (ev.type === 'send_feedback') await notifyFeedback(tx, id, { now: opts.now, eventId: event.id });
   await writeAudit(
     tx,

@@ -9,6 +9,7 @@ import { notFound } from '../../errors.js';
 import { auditedCrud } from '../common/crud.js';
 import { idBody, idParam, idQuery, name, optionalPhone, pageQuery, patchOf } from '../common/schemas.js';
 import { searchCondition } from '../common/search.js';
+import { refreshKpiItems } from '../kpis/rollups.js';
 
 const body = z.object({
   code: z
@@ -31,7 +32,13 @@ const listQuery = pageQuery.extend({
 export const regionRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
-  const crud = auditedCrud(db, regions, 'region');
+  // The KPI table groups items by township (the village's parent): a move re-files the region's items.
+  const crud = auditedCrud(db, regions, 'region', {
+    afterUpdate: async (tx, before, after) => {
+      if (before.parentId !== after.parentId)
+        await refreshKpiItems(tx, sql`select id from opinions where region_id = ${after.id}`);
+    },
+  });
   const withKeys = <T extends { name?: string }>(v: T) =>
     v.name ? { ...v, pinyinInitials: pinyinKeys(v.name).initials, pinyinFull: pinyinKeys(v.name).full } : v;
 
