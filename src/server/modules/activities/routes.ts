@@ -33,7 +33,9 @@ export const activityRoutes: FastifyPluginAsync = async (app) => {
     const { row, created } = req.body.raiseOpinions.length
       ? await createAndRaise(db(), a, req.body, { now: app.deps.now(), ip: req.ip })
       : await createActivity(db(), a, req.body, req.ip);
-    const body = { ...presentActivity(a, row), raised: await loadRaised(db(), a, row.id) };
+    // A record this request just made, with nothing raised, has no linked items yet: no need to ask.
+    const raised = created && !req.body.raiseOpinions.length ? [] : await loadRaised(db(), a, row.id);
+    const body = { ...presentActivity(a, row), raised };
     return reply.status(created ? 201 : 200).send(body);
   });
   r.post(

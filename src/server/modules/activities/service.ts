@@ -138,9 +138,20 @@ async function checkParticipants(
   return facts;
 }
 
+/** SQL: the member row `m` is one the actor may act for (mayActForMember, as a condition on members). */
+function actableMember(a: Actor) {
+  if (hasRole(a, 'admin')) return sql`true`;
+  const ways = [sql`false`];
+  if (hasRole(a, 'member') && a.memberId !== null) ways.push(sql`m.id = ${a.memberId}`);
+  if (hasRole(a, 'group_leader') && a.groupId !== null) ways.push(sql`m.group_id = ${a.groupId}`);
+  return sql`(${sql.join(ways, sql` or `)})`;
+}
+
 /**
- * Records an activity and its audit row in one statement (atomic, and a quarter of the round trips of row-by-row
- * inserts: this is the hot path of members in villages). A repeated clientId returns the first record instead.
+ * Records an activity and its audit row in one statement that also reads and checks what checkParticipants checks
+ * (atomic, one round trip: this is the hot path of members in villages); the row is written only when every check
+ * passes in the statement's snapshot, and the same facts then name the error. A repeated clientId returns the first
+ * record instead.
  */
 export async function createActivity(
   db: DbOrTx,
@@ -151,40 +162,69 @@ export async function createActivity(
   if (!canRecord(a)) throw new AppError('forbidden');
   const memberIds = input.memberIds.length ? [...new Set(input.memberIds)] : a.memberId ? [a.memberId] : [];
   const repIds = [...new Set(input.representativeIds)];
-  const facts = await checkParticipants(db, a, memberIds, repIds, input.regionId, input.clientId);
-  if (facts.dup) return { row: await loadActivity(db, a, facts.dup), created: false };
+  if (!memberIds.length) throw fieldError('memberIds', 'member_required');
   const { memberIds: _m, representativeIds: _r, raiseOpinions: _o, clientId = null, ...f } = input;
-  const row = {
-    clientId,
-    ...f,
-    regionName: facts.region?.name ?? null,
-    townshipName: facts.region?.township ?? null,
-    members: facts.members,
-    contacts: facts.contacts,
-    attachmentCount: 0,
-  };
-  const audit = auditRow(a, { action: 'create', entity: 'activity', after: row }, ip);
+  const base = { clientId, ...f, attachmentCount: 0 };
+  const audit = auditRow(a, { action: 'create', entity: 'activity', after: base }, ip);
+  const regionId = f.regionId ?? null;
   let res: any;
   try {
     res = await db.execute(sql`
-      with ins as (
+      with facts as (select
+        ${clientId ? sql`(select id from activities where client_id = ${clientId})` : sql`null::int`} as dup,
+        coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name, 'workUnit', m.work_unit, 'groupId', m.group_id) order by m.id)
+          from members m where m.id = any(${intArray(memberIds)})), '[]') as members,
+        exists (select 1 from members m where m.id = any(${intArray(memberIds)}) and ${actableMember(a)}) as actable,
+        coalesce((select json_agg(json_build_object('id', r.id, 'name', r.name) order by r.id)
+          from representatives r where r.id = any(${intArray(repIds)}) and ${representativesVisible(a)}), '[]') as contacts,
+        ${regionId ? sql`(select json_build_object('name', v.name, 'township', t.name) from regions v left join regions t on t.id = v.parent_id where v.id = ${regionId} and v.level = 'village')` : sql`null::json`} as region),
+      ins as (
         insert into activities (client_id, date, region_id, location, methods, method_other, purposes, opinions, handling, handling_status, created_by)
-        values (${clientId}, ${f.date}, ${f.regionId}, ${f.location}, ${textArray(f.methods)}, ${f.methodOther}, ${textArray(f.purposes)},
-          ${f.opinions}, ${f.handling}, ${f.handlingStatus}, ${a.userId})
+        select ${clientId}, ${f.date}, ${f.regionId}, ${f.location}, ${textArray(f.methods)}, ${f.methodOther}, ${textArray(f.purposes)},
+          ${f.opinions}, ${f.handling}, ${f.handlingStatus}, ${a.userId}
+        from facts where facts.dup is null and facts.actable
+          and json_array_length(facts.members) = ${memberIds.length} and json_array_length(facts.contacts) = ${repIds.length}
+          and ${regionId ? sql`facts.region is not null` : sql`true`}
         returning id, created_at),
       am as (insert into activity_members (activity_id, member_id) select ins.id, x from ins, unnest(${intArray(memberIds)}) x),
       ac as (insert into activity_contacts (activity_id, representative_id) select ins.id, x from ins, unnest(${intArray(repIds)}) x),
       au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
         select ${audit.actorUserId}, ${audit.actorName}, 'create', 'activity', ins.id::text,
-          ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('id', ins.id, 'createdAt', ins.created_at), ${ip} from ins)
-      select id, created_at as "createdAt" from ins`);
+          ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('regionName', facts.region->>'name',
+            'townshipName', facts.region->>'township', 'members', facts.members, 'contacts', facts.contacts,
+            'id', ins.id, 'createdAt', ins.created_at), ${ip} from ins, facts)
+      select facts.*, ins.id, ins.created_at as "createdAt" from facts left join ins on true`);
   } catch (e) {
     const code = (e as any)?.code ?? (e as any)?.cause?.code;
     if (code === '23505' && clientId) return createActivity(db, a, input, ip); // a concurrent retry won the race
     throw e;
   }
-  const { id, createdAt } = res.rows[0];
-  return { row: { id, ...row, createdAt }, created: true };
+  const out = res.rows[0] as {
+    dup: number | null;
+    members: any[];
+    actable: boolean;
+    contacts: any[];
+    region: { name: string; township: string } | null;
+    id: number | null;
+    createdAt: string | Date | null;
+  };
+  if (out.dup) return { row: await loadActivity(db, a, out.dup), created: false };
+  // The errors of checkParticipants, in its order.
+  if (out.members.length !== memberIds.length) throw fieldError('memberIds', 'member_missing');
+  if (!out.members.some((m) => mayActForMember(a, m.groupId, m.id))) throw new AppError('forbidden');
+  if (out.contacts.length !== repIds.length) throw fieldError('representativeIds', 'contact_not_yours');
+  if (regionId && !out.region) throw fieldError('regionId', 'village_missing');
+  if (out.id === null) throw new Error('activity not written although its checks passed');
+  const row = {
+    clientId,
+    ...f,
+    regionName: out.region?.name ?? null,
+    townshipName: out.region?.township ?? null,
+    members: out.members,
+    contacts: out.contacts,
+    attachmentCount: 0,
+  };
+  return { row: { id: out.id, ...row, createdAt: out.createdAt }, created: true };
 }
 
 /**

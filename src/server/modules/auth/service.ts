@@ -9,6 +9,7 @@ import type { Actor, Deps } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, liaisonGroups, sessions, users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { sessionCacheOf } from './session-cache.js';
 
 /** The stored form of a session or token secret. */
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -63,11 +64,11 @@ export async function buildActor(
   };
 }
 
-/** Resolves a session cookie; expired sessions (idle too long, or older than the absolute lifetime) are deleted and reported. */
-export async function resolveSession(deps: Deps, token: string): Promise<Actor | 'expired' | null> {
-  const { db } = deps.database;
-  const id = sha256(token);
-  const [row] = await db
+/** The rows a session resolves to: the session, its user and the group the user leads. */
+type SessionRow = { s: typeof sessions.$inferSelect; u: UserRow; groupId: number | null };
+
+async function readSession(deps: Deps, id: string): Promise<SessionRow | undefined> {
+  const [row] = await deps.database.db
     .select({
       s: sessions,
       u: users,
@@ -78,18 +79,39 @@ export async function resolveSession(deps: Deps, token: string): Promise<Actor |
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
-  if (!row) return null;
+  return row;
+}
+
+/**
+ * Resolves a session cookie; expired sessions (idle too long, or older than the absolute lifetime) are deleted and
+ * reported. On the embedded database a live session comes from the session cache (invalidated by the database itself,
+ * see session-cache.ts); anything that might be expired is read again before it is judged.
+ */
+export async function resolveSession(deps: Deps, token: string): Promise<Actor | 'expired' | null> {
+  const { db } = deps.database;
+  const id = sha256(token);
   const now = deps.now();
-  const idle = now.getTime() - row.s.lastSeenAt.getTime() > deps.config.sessionIdleMinutes * 60_000;
-  const old = now.getTime() - row.s.createdAt.getTime() > deps.config.sessionMaxHours * 3_600_000;
-  if (!row.u.active || idle || old) {
-    await db.delete(sessions).where(eq(sessions.id, id));
-    return 'expired';
+  const live = (r: SessionRow) =>
+    r.u.active &&
+    now.getTime() - r.s.lastSeenAt.getTime() <= deps.config.sessionIdleMinutes * 60_000 &&
+    now.getTime() - r.s.createdAt.getTime() <= deps.config.sessionMaxHours * 3_600_000;
+  const cache = await sessionCacheOf<SessionRow>(deps.database);
+  let row = cache?.get(id)?.row;
+  if (!row || !live(row)) {
+    const seenAt = cache?.generation ?? 0;
+    row = await readSession(deps, id);
+    if (!row) return null;
+    if (!live(row)) {
+      await db.delete(sessions).where(eq(sessions.id, id));
+      return 'expired';
+    }
+    cache?.set(id, { userId: row.u.id, row }, seenAt);
   }
   if (now.getTime() - row.s.lastSeenAt.getTime() > 30_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)); // drops the cached row too
   }
-  const actor = await buildActor(db, row.u, 'session', undefined, row.groupId);
+  // A copy of the roles: the row may be the cached one, shared by every request of the session.
+  const actor = await buildActor(db, { ...row.u, roles: [...row.u.roles] }, 'session', undefined, row.groupId);
   return { ...actor, sessionId: id, csrfToken: row.s.csrfToken };
 }
 

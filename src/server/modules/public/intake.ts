@@ -9,6 +9,7 @@ import { auditRow } from '../../audit.js';
 import type { Db, Tx } from '../../db/client.js';
 import { fieldError } from '../../errors.js';
 import type { StoredUpload } from '../common/uploads.js';
+import { refreshKpiItems } from '../kpis/rollups.js';
 import { insertOpinionAttachments } from '../opinions/attachments.js';
 import { newTrackingCode } from '../opinions/create.js';
 import { DEADLINES_KEY } from '../opinions/deadlines.js';
@@ -43,7 +44,7 @@ export async function recordCitizenOpinion(
   db: Db,
   input: CitizenOpinionInput,
   opts: {
-    channel: 'web' | 'email';
+    channel: 'web' | 'email' | 'open311';
     now: Date;
     ip?: string;
     idempotencyKey?: string | null;
@@ -54,18 +55,19 @@ export async function recordCitizenOpinion(
   const key = opts.idempotencyKey ?? null;
   const existing = await findByKey(db, key);
   if (existing) return { ...existing, created: false };
-  // Without files or a hook the item is one statement (atomic by itself); otherwise one transaction holds it all.
+  // One transaction holds the item, its KPI rollups, its files and whatever the hook adds.
   const write = async (q: Db | Tx) => {
     const ctx = await loadIntakeContext(q, input);
     if (!ctx.category) throw fieldError('categoryId', 'category_missing');
     if (!ctx.village) throw fieldError('regionId', 'village_missing');
     const item = await insertCitizenItem(q, input, opts, key, ctx);
+    await refreshKpiItems(q, [item.id]);
     await insertOpinionAttachments(q, item.id, opts.files ?? [], {});
     if (opts.within) await opts.within(q as Tx, item);
     return { ...item, created: true };
   };
   try {
-    return opts.files?.length || opts.within ? await db.transaction((tx) => write(tx)) : await write(db);
+    return await db.transaction((tx) => write(tx));
   } catch (e) {
     const code = (e as any)?.code ?? (e as any)?.cause?.code;
     const winner = code === '23505' ? await findByKey(db, key) : null;
@@ -94,7 +96,7 @@ async function loadIntakeContext(q: Db | Tx, input: CitizenOpinionInput) {
 async function insertCitizenItem(
   q: Db | Tx,
   input: CitizenOpinionInput,
-  opts: { channel: 'web' | 'email'; now: Date; ip?: string; files?: StoredUpload[] },
+  opts: { channel: 'web' | 'email' | 'open311'; now: Date; ip?: string; files?: StoredUpload[] },
   key: string | null,
   ctx: Awaited<ReturnType<typeof loadIntakeContext>>,
 ): Promise<{ id: number; trackingCode: string }> {

@@ -1,6 +1,6 @@
 // Per-address limits of the no-account endpoints (so they need no third-party captcha), counted in the database
 // (rate_limits) so that every server process behind a load balancer sees the same hits.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addressKey } from '../../../core/login-throttle.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -63,18 +63,19 @@ export async function peekWait(db: DbOrTx, now: Date, name: string, limits: Wind
 }
 
 /**
- * Counts one hit of `key` in every window of a limit with one atomic upsert (several processes may count at once)
- * and answers the seconds to wait: 0 when the hit is allowed. A refused hit counts too, so an address that keeps
- * hammering stays refused until its windows end.
+ * One hit of `key` in every window of a limit, as parts of a statement: `upsert` (an atomic insert … on conflict that
+ * returns bucket, hits, window_start; several processes may count at once), `allowed(rel)` (SQL: no returned row of
+ * `rel` is over its window's max) and `waitFrom(rows)` (the seconds to wait: 0 when the hit is allowed). A write can
+ * then carry its own hit in one round trip and commit, counted whether or not the write happens.
  */
-export async function countHit(db: DbOrTx, now: Date, name: string, limits: WindowLimit[], key: string) {
+export function hitParts(now: Date, name: string, limits: WindowLimit[], key: string) {
   const buckets = bucketsOf(name, limits);
   const at = now.toISOString();
   const cutoff = sql`case rate_limits.bucket ${sql.join(
     buckets.map((b) => sql`when ${b.bucket} then ${new Date(now.getTime() - b.windowMs).toISOString()}::timestamptz`),
     sql` `,
   )} end`;
-  const res = await db.execute(sql`insert into rate_limits (bucket, key, window_start, hits)
+  const upsert = sql`insert into rate_limits (bucket, key, window_start, hits)
     values ${sql.join(
       buckets.map((b) => sql`(${b.bucket}, ${key}, ${at}::timestamptz, 1)`),
       sql`, `,
@@ -83,15 +84,35 @@ export async function countHit(db: DbOrTx, now: Date, name: string, limits: Wind
       hits = case when rate_limits.window_start <= ${cutoff} then 1 else rate_limits.hits + 1 end,
       window_start = case when rate_limits.window_start <= ${cutoff} then excluded.window_start
         else rate_limits.window_start end
-    returning bucket, hits, window_start as "windowStart"`);
-  let wait = 0;
-  for (const row of res.rows as { bucket: string; hits: number; windowStart: string | Date }[]) {
-    const b = buckets.find((x) => x.bucket === row.bucket);
-    if (!b || row.hits <= b.max) continue;
-    const ends = new Date(row.windowStart).getTime() + b.windowMs;
-    wait = Math.max(wait, Math.ceil((ends - now.getTime()) / 1000), 1);
-  }
-  return wait;
+    returning bucket, hits, window_start as "windowStart"`;
+  const maxOf = (rel: SQL) =>
+    sql`case ${rel}.bucket ${sql.join(
+      buckets.map((b) => sql`when ${b.bucket} then ${b.max}::int`),
+      sql` `,
+    )} end`;
+  const allowed = (rel: SQL) => sql`not exists (select 1 from ${rel} where ${rel}.hits > ${maxOf(rel)})`;
+  const waitFrom = (rows: { bucket: string; hits: number; windowStart: string | Date }[]) => {
+    let wait = 0;
+    for (const row of rows) {
+      const b = buckets.find((x) => x.bucket === row.bucket);
+      if (!b || row.hits <= b.max) continue;
+      const ends = new Date(row.windowStart).getTime() + b.windowMs;
+      wait = Math.max(wait, Math.ceil((ends - now.getTime()) / 1000), 1);
+    }
+    return wait;
+  };
+  return { upsert, allowed, waitFrom };
+}
+
+/**
+ * Counts one hit of `key` in every window of a limit with one atomic upsert (several processes may count at once)
+ * and answers the seconds to wait: 0 when the hit is allowed. A refused hit counts too, so an address that keeps
+ * hammering stays refused until its windows end.
+ */
+export async function countHit(db: DbOrTx, now: Date, name: string, limits: WindowLimit[], key: string) {
+  const hit = hitParts(now, name, limits, key);
+  const res = await db.execute(hit.upsert);
+  return hit.waitFrom(res.rows as { bucket: string; hits: number; windowStart: string | Date }[]);
 }
 
 /**
@@ -113,20 +134,35 @@ export async function pruneHits(db: DbOrTx, now: Date, name: string, limits: Win
 /** How often a hit also prunes ended counters (1 in 100). */
 export const PRUNE_CHANCE = 0.01;
 
+/** A gate's refusal: 429 `rate_limited` with Retry-After. */
+function refuse(reply: FastifyReply, wait: number): never {
+  reply.header('retry-after', String(wait));
+  throw new AppError('rate_limited', {}, { retryAfterSeconds: wait });
+}
+
 /**
  * A limit on a group of public endpoints, counted per client address (as Fastify gives it: TRUST_PROXY decides;
- * IPv6 by its /64): the returned gate counts the hit, or answers 429 `rate_limited` with Retry-After.
+ * IPv6 by its /64): the returned gate counts the hit, or answers 429 `rate_limited` with Retry-After. `gate.parts(req)`
+ * gives the same hit as parts of the caller's own write statement, and `gate.settle(req, reply, wait)` answers for it.
  */
 export function publicGate(app: FastifyInstance, name: string, limits: WindowLimit[], random = Math.random) {
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    const db = app.deps.database.db;
+  const prune = (req: FastifyRequest, now: Date) =>
+    random() < PRUNE_CHANCE
+      ? pruneHits(app.deps.database.db, now, name, limits).catch((err) =>
+          req.log.warn({ err }, 'pruning rate limits failed'),
+        )
+      : undefined;
+  const gate = async (req: FastifyRequest, reply: FastifyReply) => {
     const now = app.deps.now();
-    const wait = await countHit(db, now, name, limits, addressKey(req.ip));
-    if (random() < PRUNE_CHANCE)
-      await pruneHits(db, now, name, limits).catch((err) => req.log.warn({ err }, 'pruning rate limits failed'));
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      throw new AppError('rate_limited', {}, { retryAfterSeconds: wait });
-    }
+    const wait = await countHit(app.deps.database.db, now, name, limits, addressKey(req.ip));
+    await prune(req, now);
+    if (wait > 0) refuse(reply, wait);
   };
+  return Object.assign(gate, {
+    parts: (req: FastifyRequest) => hitParts(app.deps.now(), name, limits, addressKey(req.ip)),
+    settle: async (req: FastifyRequest, reply: FastifyReply, wait: number) => {
+      await prune(req, app.deps.now());
+      if (wait > 0) refuse(reply, wait);
+    },
+  });
 }

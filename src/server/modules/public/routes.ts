@@ -1,8 +1,8 @@
 // /api/v1/public: the citizen's side of 社情民意 without an account, rate-limited per client address.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../errors.js';
-import { sendStored, storeWith } from '../common/uploads.js';
+import { AppError, fieldError } from '../../errors.js';
+import { discardStored, sendStored, storeWith } from '../common/uploads.js';
 import { readMultipart } from '../opinions/attachments.js';
 import { createPublicOpinion, findByKey, publicIdempotencyKey } from './intake.js';
 import { publicCategories, publicVillages } from './lookups.js';
@@ -11,6 +11,7 @@ import { rateByCode } from './rating.js';
 import {
   formFields,
   MAX_PUBLIC_FILES,
+  type PublicOpinionInput,
   parseBody,
   publicAttachmentParam,
   publicOpinionBody,
@@ -18,6 +19,7 @@ import {
   trackingParam,
   villageQuery,
 } from './schema.js';
+import { submitCitizenForm } from './submit.js';
 import { findPublicAttachment, loadPublicView } from './view.js';
 
 /** Public endpoints; their per-address counters live in the database, shared by every server process. */
@@ -30,42 +32,63 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
   const config = { public: true };
   const tags = ['public'];
 
-  // JSON, or multipart/form-data with the same fields plus up to MAX_PUBLIC_FILES files: every file is checked
-  // before anything is written, and the item and its files are recorded together or not at all. A repeat with the same
-  // Idempotency-Key (and form) answers 200 with the first tracking code and stores no file again.
+  // JSON, or multipart/form-data with the same fields plus up to MAX_PUBLIC_FILES files: every file streams into the
+  // store as it arrives (type from its bytes, size limit), and the item and its files are recorded together or not at
+  // all: a refused form removes the files again. A repeat with the same Idempotency-Key (and form) answers 200 with the
+  // first tracking code and keeps no file of the repeat.
   r.post(
     '/public/opinions',
     { config, schema: { tags, consumes: ['application/json', 'multipart/form-data'] } },
     async (req, reply) => {
-      await submits(req, reply);
       const lang = req.lang ?? 'zh';
+      if (!req.isMultipart()) return submitJson(req, reply);
+      await submits(req, reply);
       const { body, uploads } = req.isMultipart()
-        ? await readMultipart(req, MAX_PUBLIC_FILES).then(({ fields, uploads }) => ({
+        ? await readMultipart(req, app.deps.files, MAX_PUBLIC_FILES).then(({ fields, uploads }) => ({
             body: formFields(fields),
             uploads,
           }))
         : { body: req.body, uploads: [] };
-      const input = parseBody(publicOpinionBody, body, lang);
-      // A filled honeypot is a bot: refuse without saying why, and write nothing.
-      if (input.website !== '') throw new AppError('validation_failed');
-      const key = publicIdempotencyKey(req.headers['idempotency-key'], input);
-      const done = await findByKey(db(), key);
-      if (done) return reply.status(200).send({ trackingCode: done.trackingCode });
       const out = await storeWith(app.deps.files, uploads, async (files) => {
-        const out = await createPublicOpinion(db(), input, {
-          now: app.deps.now(),
-          ip: req.ip,
-          files,
-          idempotencyKey: key,
-        });
-        // A concurrent repeat won the race: the files just stored belong to nothing.
-        if (!out.created)
-          await Promise.all(files.map((f) => app.deps.files.remove(f.storageKey).catch(() => undefined)));
+        const input = parseBody(publicOpinionBody, body, lang);
+        // A filled honeypot is a bot: refuse without saying why, and write nothing.
+        if (input.website !== '') throw new AppError('validation_failed');
+        const key = publicIdempotencyKey(req.headers['idempotency-key'], input);
+        const done = await findByKey(db(), key);
+        const out = done
+          ? { created: false, trackingCode: done.trackingCode }
+          : await createPublicOpinion(db(), input, { now: app.deps.now(), ip: req.ip, files, idempotencyKey: key });
+        // A repeat (found first, or a concurrent one that won the race): the files just stored belong to nothing.
+        if (!out.created) await discardStored(app.deps.files, files);
         return out;
       });
       return reply.status(out.created ? 201 : 200).send({ trackingCode: out.trackingCode });
     },
   );
+  // The JSON form in one statement with its rate-limit hit. A form refused before the write (invalid, honeypot, no
+  // consent) still counts its hit first, so the answers and their order are the gate's: 429, then 400.
+  async function submitJson(req: FastifyRequest, reply: FastifyReply) {
+    let input: PublicOpinionInput;
+    try {
+      input = parseBody(publicOpinionBody, req.body, req.lang ?? 'zh');
+      // A filled honeypot is a bot: refuse without saying why, and write nothing.
+      if (input.website !== '') throw new AppError('validation_failed');
+      if (input.consent !== true) throw fieldError('consent', 'consent_required');
+    } catch (e) {
+      await submits(req, reply);
+      throw e;
+    }
+    const key = publicIdempotencyKey(req.headers['idempotency-key'], input);
+    const out = await submitCitizenForm(db(), input, {
+      now: app.deps.now(),
+      ip: req.ip,
+      idempotencyKey: key,
+      hit: submits.parts(req),
+    });
+    if ('wait' in out) return submits.settle(req, reply, out.wait);
+    await submits.settle(req, reply, 0);
+    return reply.status(out.created ? 201 : 200).send({ trackingCode: out.trackingCode });
+  }
   r.get(
     '/public/opinions/:trackingCode/attachments/:attachmentId',
     { config, schema: { tags, params: publicAttachmentParam } },

@@ -1,0 +1,185 @@
+// The citizen web form without files in one statement: the address's rate-limit hit, the retry key, the village and
+// category checks, and the item with its originator, received event, audit row and KPI rollups — one round trip and
+// one commit (the hot path of the public site; forms with files and e-mail go through recordCitizenOpinion).
+import { type SQL, sql } from 'drizzle-orm';
+import { type CalendarOverride, mergeCalendar, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
+import { acceptDueAt, resolveDeadlineSettings } from '../../../core/calendar/opinion-deadlines.js';
+import { toSearchDocument } from '../../adapters/text/segmenter.js';
+import { auditRow } from '../../audit.js';
+import type { Db } from '../../db/client.js';
+import { fieldError } from '../../errors.js';
+import { KPI_COUNTERS, rollupCells } from '../kpis/rollups.js';
+import { newTrackingCode } from '../opinions/create.js';
+import { DEADLINES_KEY } from '../opinions/deadlines.js';
+import { findByKey } from './intake.js';
+import type { hitParts } from './rate-limit.js';
+import type { PublicOpinionInput } from './schema.js';
+
+/** The deadline settings and calendar overrides as the database holds them (text), and what they mean. */
+interface DeadlineFacts {
+  deadlines: string | null;
+  overrides: string;
+  settings: ReturnType<typeof resolveDeadlineSettings>;
+  calendar: ReturnType<typeof mergeCalendar>;
+}
+
+// Per database: the facts the last item was written with. Never trusted: every insert is guarded by their equality
+// with the rows in its own snapshot, so an edited setting or calendar day (in any process) only costs a re-run.
+const lastFacts = new WeakMap<Db, DeadlineFacts>();
+
+const deadlinesText = sql`(select value::text from settings where key = ${DEADLINES_KEY})`;
+const overridesText = sql`coalesce((select json_agg(json_build_object('date', date::text, 'kind', kind)
+  order by created_at, date)::text from calendar_overrides), '[]')`;
+
+function toFacts(deadlines: string | null, overrides: string): DeadlineFacts {
+  return {
+    deadlines,
+    overrides,
+    settings: resolveDeadlineSettings(deadlines === null ? null : JSON.parse(deadlines)),
+    calendar: mergeCalendar(OFFICIAL_CALENDAR, JSON.parse(overrides) as CalendarOverride[]),
+  };
+}
+
+async function loadFacts(db: Db): Promise<DeadlineFacts> {
+  const res = await db.execute(sql`select ${deadlinesText} as deadlines, ${overridesText} as overrides`);
+  const row = res.rows[0] as { deadlines: string | null; overrides: string };
+  return toFacts(row.deadlines, row.overrides);
+}
+
+// kpi_item_facts columns in the order of kpis/rollups.ts, and the rollup columns.
+const FACT_COLUMNS = sql.raw(
+  ['opinion_id', 'day', 'township_id', 'category_id', 'sector_id', 'department_id', 'channel', 'member_ids']
+    .concat(KPI_COUNTERS)
+    .join(', '),
+);
+const ROLLUP_COLUMNS = sql.raw(['dim', 'day', 'key', 'received', ...KPI_COUNTERS].join(', '));
+const ROLLUP_UPDATES = sql.raw(
+  ['received', ...KPI_COUNTERS].map((c) => `${c} = kpi_rollups.${c} + excluded.${c}`).join(', '),
+);
+
+/**
+ * The CTEs that add items just inserted by `ins` to the KPI tables (built once: they have no parameters). Such an
+ * item is received, has no events beyond receipt and no member originators, so by the rules of kpis/rollups.ts
+ * factsSelect its facts have every counter 0; they are read from RETURNING (the statement cannot see its own rows)
+ * and summed into the rollups by rollupCells itself. submit.test.ts compares the result with a full rebuild.
+ */
+const kpiCtes = sql`kf as (select ins.id as opinion_id, ((ins.received_at at time zone 'UTC') + interval '8 hours')::date as day,
+      coalesce(r.parent_id, r.id) as township_id, coalesce(c.parent_id, c.id) as category_id,
+      null::int as sector_id, null::int as department_id, ins.channel, '{}'::int[] as member_ids,
+      ${sql.raw(KPI_COUNTERS.map((k) => `0::${k === 'handling_us' ? 'bigint' : 'int'} as ${k}`).join(', '))}
+    from ins left join regions r on r.id = ins.region_id left join opinion_categories c on c.id = ins.category_id),
+    kfi as (insert into kpi_item_facts (${FACT_COLUMNS}) select ${FACT_COLUMNS} from kf),
+    kr as (insert into kpi_rollups (${ROLLUP_COLUMNS}) select ${ROLLUP_COLUMNS}
+      from (${rollupCells(sql`(select 1 as sign, * from kf)`)}) cells order by dim, day, key
+      on conflict (dim, day, key) do update set ${ROLLUP_UPDATES})`;
+
+type Hit = ReturnType<typeof hitParts>;
+interface Outcome {
+  village: boolean;
+  category: boolean;
+  deadlines: string | null;
+  overrides: string;
+  dup: { id: number; trackingCode: string } | null;
+  hits: { bucket: string; hits: number; windowStart: string }[] | null;
+  id: number | null;
+  trackingCode: string | null;
+}
+
+/** One attempt: counts the hit (when given) and writes the item when every check passes in the same snapshot. */
+async function attempt(
+  db: Db,
+  input: PublicOpinionInput,
+  opts: { now: Date; ip: string },
+  key: string | null,
+  facts: DeadlineFacts,
+  hit: Hit | null,
+): Promise<Outcome> {
+  const now = opts.now.toISOString();
+  const item = {
+    trackingCode: newTrackingCode(),
+    title: input.title,
+    content: input.content,
+    categoryId: input.categoryId ?? null,
+    regionId: input.regionId ?? null,
+    channel: 'web' as const,
+    urgency: 'normal',
+    confidentiality: 'normal',
+    status: 'received',
+    acceptDueAt: acceptDueAt(opts.now, { channel: 'web', urgency: 'normal' }, facts.settings, facts.calendar),
+    receivedAt: opts.now,
+  };
+  const person = { kind: 'citizen', name: input.name, phone: input.phone, email: input.email };
+  const audit = auditRow(
+    null,
+    { action: 'create', entity: 'opinion', after: { ...item, originators: [person], files: [] } },
+    opts.ip,
+  );
+  const hitCte: SQL = hit ? sql`hit as (${hit.upsert}),` : sql``;
+  const res = await db.execute(sql`
+    with ${hitCte} f as (select
+      exists (select 1 from regions where id = ${item.regionId} and level = 'village') as village,
+      exists (select 1 from opinion_categories where id = ${item.categoryId} and active) as category,
+      ${deadlinesText} as deadlines, ${overridesText} as overrides,
+      ${key ? sql`(select json_build_object('id', id, 'trackingCode', tracking_code) from opinions where idempotency_key = ${key})` : sql`null::json`} as dup),
+    ins as (
+      insert into opinions (tracking_code, title, content, category_id, region_id, channel, urgency, confidentiality,
+        accept_due_at, search_text, idempotency_key, received_at, updated_at)
+      select ${item.trackingCode}, ${item.title}, ${item.content}, ${item.categoryId}, ${item.regionId}, 'web',
+        'normal', 'normal', ${item.acceptDueAt.toISOString()}::timestamptz,
+        ${toSearchDocument(`${input.title}\n${input.content}`)}, ${key}, ${now}::timestamptz, ${now}::timestamptz
+      from f where f.village and f.category and f.dup is null
+        and f.deadlines is not distinct from ${facts.deadlines} and f.overrides = ${facts.overrides}
+        and ${hit ? hit.allowed(sql`hit`) : sql`true`}
+      on conflict (idempotency_key) do nothing
+      returning id, tracking_code, region_id, category_id, channel, received_at),
+    og as (insert into opinion_originators (opinion_id, kind, name, phone, email)
+      select id, 'citizen', ${person.name}, ${person.phone}, ${person.email} from ins),
+    ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_kind, actor_name, at)
+      select id, 'received', 'received', '{"channel":"web"}'::jsonb, 'citizen', '', ${now}::timestamptz from ins),
+    au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
+      select null, ${audit.actorName}, 'create', 'opinion', ins.id::text,
+        ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('id', ins.id), ${audit.ip} from ins),
+    ${kpiCtes}
+    select f.village, f.category, f.deadlines, f.overrides, f.dup,
+      ${hit ? sql`(select json_agg(json_build_object('bucket', bucket, 'hits', hits, 'windowStart', "windowStart")) from hit)` : sql`null::json`} as hits,
+      ins.id, ins.tracking_code as "trackingCode"
+    from f left join ins on true`);
+  return res.rows[0] as unknown as Outcome;
+}
+
+/**
+ * Records a citizen's web form (no files) in one statement, counting the address's hit in the same statement when
+ * `hit` is given: `{wait}` when the address must wait (nothing written), else the tracking code, `created: false` for
+ * a repeat of a keyed form. The checks and their order are those of the gate + createPublicOpinion path.
+ */
+export async function submitCitizenForm(
+  db: Db,
+  input: PublicOpinionInput,
+  opts: { now: Date; ip: string; idempotencyKey: string | null; hit: Hit | null },
+): Promise<{ wait: number } | { trackingCode: string; created: boolean }> {
+  const key = opts.idempotencyKey;
+  let facts = lastFacts.get(db) ?? (await loadFacts(db));
+  let hit = opts.hit;
+  for (let run = 0; run < 4; run++) {
+    const out = await attempt(db, input, opts, key, facts, hit);
+    if (hit) {
+      const wait = hit.waitFrom(out.hits ?? []);
+      if (wait > 0) return { wait };
+      hit = null; // counted once: a re-run does not count again
+    }
+    if (out.dup) return { trackingCode: out.dup.trackingCode, created: false };
+    if (!out.category) throw fieldError('categoryId', 'category_missing');
+    if (!out.village) throw fieldError('regionId', 'village_missing');
+    if (out.id !== null && out.trackingCode) {
+      lastFacts.set(db, facts);
+      return { trackingCode: out.trackingCode, created: true };
+    }
+    if (out.deadlines !== facts.deadlines || out.overrides !== facts.overrides) {
+      facts = toFacts(out.deadlines, out.overrides); // a setting or calendar day changed: compute again
+      continue;
+    }
+    const winner = await findByKey(db, key); // a concurrent repeat with the same key committed first
+    if (winner) return { trackingCode: winner.trackingCode, created: false };
+  }
+  throw new Error('citizen item not written after 4 attempts');
+}
