@@ -26,7 +26,8 @@ import { neededHeight, newSheet, newWorkbook, put, reserveRows, tableRow, titleR
 
 const REG_WIDTHS = [12, 6, 6, 9, 10, 16, 9, 18, 13, 9];
 const CARD_WIDTHS = [10, 11, 24, 6, 6, 14, 10];
-const SUMMARY_WIDTHS = [12, 16, 14, 50, 36, 10];
+/** Column widths of the 汇总表, shared with its streaming writer. */
+export const SUMMARY_WIDTHS = [12, 16, 14, 50, 36, 10];
 
 const sum = (ws: number[], from: number, to: number) => ws.slice(from - 1, to).reduce((a, b) => a + b, 0);
 

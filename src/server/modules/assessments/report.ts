@@ -1,42 +1,13 @@
 // 述职 report: a Word document generated from the member's record for the year (activities by month, villages,
-// items and outcomes, bulletins, proposals, reception days, score lines), for 述职评议.
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+// items and outcomes, bulletins, proposals, reception days, score lines), for 述职评议. The record is read and worded
+// here; the document is built on the render pool (adapters/renderers/assessment-report-docx.ts).
 import { sql } from 'drizzle-orm';
 import { OPINION_STATUSES } from '../../../core/opinions/index.js';
+import { renderDocument } from '../../adapters/renderers/index.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { memberDetail } from './views.js';
-
-const FONT = 'FangSong';
-const p = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
-  new Paragraph({ children: [new TextRun({ text, font: FONT, size: opts.size ?? 28, bold: opts.bold })] });
-const h = (text: string) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    children: [new TextRun({ text, font: 'SimHei', size: 30, bold: true })],
-  });
-const table = (head: string[], rows: Array<Array<string | number>>) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [head, ...rows].map(
-      (cells, i) =>
-        new TableRow({
-          children: cells.map((c) => new TableCell({ children: [p(String(c), { bold: i === 0, size: 22 })] })),
-        }),
-    ),
-  });
 
 const statusLabel = (s: string) => OPINION_STATUSES.find((x) => x.code === s)?.label ?? s;
 const PROPOSAL_STATUS: Record<string, string> = {
@@ -94,76 +65,28 @@ export async function memberReport(
   if (!detail) throw notFound();
   const f = await facts(db, year, memberId);
   const m = detail.member;
-  const none = p('（无）');
-  const doc = new Document({
-    creator: '界联',
-    title: `${m.name} ${year}年度履职述职报告`,
-    sections: [
-      {
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [
-              new TextRun({ text: `${m.name}委员${year}年度履职述职报告`, font: 'SimHei', size: 44, bold: true }),
-            ],
-          }),
-          p(`界别：${m.sectorName || '—'}　联络组：${m.groupName || '—'}　委员编号：${m.code}`),
-          p(`考核方案：${detail.year.schemeName}（满分 ${detail.year.fullMarks} 分）　得分：${detail.total} 分`),
-          h('一、联系群众活动（按月）'),
-          f.months.length
-            ? table(
-                ['月份', '活动次数'],
-                f.months.map((r) => [`${r.m}月`, r.n]),
-              )
-            : none,
-          h('二、走访村（社区）'),
-          f.villages.length
-            ? table(
-                ['村（社区）', '次数'],
-                f.villages.map((r) => [r.name, r.n]),
-              )
-            : none,
-          h('三、反映社情民意及办理结果'),
-          f.items.length
-            ? table(
-                ['日期', '标题', '办理状态'],
-                f.items.map((r) => [r.d, r.title, statusLabel(r.status)]),
-              )
-            : none,
-          h('四、《社情民意》采用与批示'),
-          f.outcomes.length
-            ? table(
-                ['日期', '期号', '标题', '结果'],
-                f.outcomes.map((r) => [
-                  r.d,
-                  r.number ? `${r.year}年第${r.number}期` : '',
-                  r.title,
-                  r.kind === 'adoption' ? `${LEVEL[r.level] ?? ''}采用` : `${r.leader_name}批示`,
-                ]),
-              )
-            : none,
-          h('五、提案'),
-          f.proposals.length
-            ? table(
-                ['标题', '身份', '状态'],
-                f.proposals.map((r) => [r.title, r.own ? '提案人' : '联名', PROPOSAL_STATUS[r.status] ?? r.status]),
-              )
-            : none,
-          h('六、委员接待日'),
-          f.receptions.length
-            ? table(
-                ['日期', '主题', '地点'],
-                f.receptions.map((r) => [r.d, r.title, r.place]),
-              )
-            : none,
-          h('七、履职考核得分'),
-          table(
-            ['考核项目', '数量', '得分'],
-            [...detail.lines.map((l) => [l.name, l.units, l.points]), ['合计', '', detail.total]],
-          ),
-        ],
-      },
-    ],
+  const buffer = await renderDocument({
+    kind: 'assessment-report',
+    format: 'docx',
+    data: {
+      year,
+      member: { name: m.name, code: m.code, sectorName: m.sectorName, groupName: m.groupName },
+      schemeName: detail.year.schemeName,
+      fullMarks: detail.year.fullMarks,
+      total: detail.total,
+      months: f.months.map((r) => [`${r.m}月`, r.n]),
+      villages: f.villages.map((r) => [r.name, r.n]),
+      items: f.items.map((r) => [r.d, r.title, statusLabel(r.status)]),
+      outcomes: f.outcomes.map((r) => [
+        r.d,
+        r.number ? `${r.year}年第${r.number}期` : '',
+        r.title,
+        r.kind === 'adoption' ? `${LEVEL[r.level] ?? ''}采用` : `${r.leader_name}批示`,
+      ]),
+      proposals: f.proposals.map((r) => [r.title, r.own ? '提案人' : '联名', PROPOSAL_STATUS[r.status] ?? r.status]),
+      receptions: f.receptions.map((r) => [r.d, r.title, r.place]),
+      lines: detail.lines.map((l) => [l.name, l.units, l.points]),
+    },
   });
-  return { name: `${m.name}-${year}年度述职报告.docx`, buffer: await Packer.toBuffer(doc) };
+  return { name: `${m.name}-${year}年度述职报告.docx`, buffer };
 }

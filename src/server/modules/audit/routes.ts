@@ -1,6 +1,6 @@
 // /api/v1/audit: the searchable, exportable audit log (admins only; others get 404 as if it did not exist).
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +9,8 @@ import { notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { contentDisposition } from '../common/download.js';
 import { isoDate } from '../common/schemas.js';
-import { auditColumns, auditSheetName, auditSheetRow } from './sheet.js';
+import { openAuditWorkbook } from './export.js';
+import { auditSheetName } from './sheet.js';
 
 const query = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -25,13 +26,13 @@ const query = z.object({
   lang: z.enum(['zh', 'en']).optional(),
 });
 
-/** Audit endpoints. */
+/** Audit endpoints; read-only, so they read the replica when one is configured (DATABASE_READ_URL). */
 export const auditRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // The codes present in the log, for the page's filters (the page words them from its catalogue).
   r.get('/audit/codes', { schema: { tags: ['audit'] } }, async (req) => {
     if (!hasRole(actorOf(req), 'admin')) throw notFound();
-    const res = await app.deps.database.db.execute(sql`select
+    const res = await app.deps.database.readDb.execute(sql`select
       coalesce((select json_agg(x.action order by x.action) from (select distinct action from audit_log) x), '[]') as actions,
       coalesce((select json_agg(x.entity order by x.entity) from (select distinct entity from audit_log) x), '[]') as entities`);
     return res.rows[0] as { actions: string[]; entities: string[] };
@@ -50,22 +51,23 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
       ],
       sql` and `,
     );
-    const limit = q.format === 'xlsx' ? 100000 : q.pageSize;
-    const res =
-      await app.deps.database.db.execute(sql`select id, at, actor_name as "actorName", action, entity, entity_id as "entityId", before, after, ip,
-      count(*) over()::int as total from audit_log where ${where} order by id desc limit ${limit} offset ${q.format === 'xlsx' ? 0 : (q.page - 1) * q.pageSize}`);
-    const rows = res.rows as any[];
     if (q.format === 'xlsx') {
+      // Streamed page by page (export.ts): headers go out now, rows as they are read.
       const lang = q.lang ?? req.lang ?? 'zh';
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet(auditSheetName(lang));
-      ws.columns = auditColumns(lang);
-      for (const x of rows) ws.addRow(auditSheetRow(x, lang));
-      ws.getRow(1).font = { bold: true };
+      const write = await openAuditWorkbook(app.deps.database.readDb, where, lang);
+      const out = new PassThrough();
+      write(out).catch((err) => {
+        req.log.error({ err }, 'audit export stopped');
+        out.destroy(err);
+      });
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', contentDisposition(`${auditSheetName(lang)}.xlsx`));
-      return reply.send(Buffer.from(await wb.xlsx.writeBuffer()));
+      return reply.send(out);
     }
+    const res =
+      await app.deps.database.readDb.execute(sql`select id, at, actor_name as "actorName", action, entity, entity_id as "entityId", before, after, ip,
+      count(*) over()::int as total from audit_log where ${where} order by id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+    const rows = res.rows as any[];
     return { items: rows.map(({ total, ...x }) => x), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
   });
 };

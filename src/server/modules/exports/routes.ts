@@ -1,6 +1,9 @@
 // /api/v1/exports/*: the three paper forms as xlsx or pdf downloads, each scoped like the records behind it.
+import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
+import { readWithLagRetry } from '../../db/read-replica.js';
 import { actorOf } from '../auth/plugin.js';
 import { sendDownload } from '../common/download.js';
 import { recordCardExportQuery, registrationExportQuery, summaryExportQuery } from './schema.js';
@@ -13,6 +16,8 @@ import {
   loadRecordCardData,
   loadRegistrationData,
   loadSummaryData,
+  loadSummaryHead,
+  openSummaryWorkbook,
   renderForm,
 } from './service.js';
 
@@ -26,12 +31,13 @@ async function sendForm<K extends FormKind>(reply: FastifyReply, kind: K, data: 
 /** Export endpoints. */
 export const exportRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = () => app.deps.database.db;
+  // Forms are report reads: the read replica when one is configured, the primary for a record it has not replayed yet.
+  const read = <T>(load: (db: Db) => Promise<T>) => readWithLagRetry(app.deps.database, load);
   r.get(
     '/exports/registration',
     { schema: { tags: ['exports'], querystring: registrationExportQuery } },
     async (req, reply) => {
-      const data = await loadRegistrationData(db(), actorOf(req), req.query.memberId, app.deps.now());
+      const data = await read((db) => loadRegistrationData(db, actorOf(req), req.query.memberId, app.deps.now()));
       return sendForm(reply, 'registration', data, req.query.format);
     },
   );
@@ -39,13 +45,25 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     '/exports/record-card',
     { schema: { tags: ['exports'], querystring: recordCardExportQuery } },
     async (req, reply) => {
-      const data = await loadRecordCardData(db(), actorOf(req), req.query.activityId);
+      const data = await read((db) => loadRecordCardData(db, actorOf(req), req.query.activityId));
       return sendForm(reply, 'record-card', data, req.query.format);
     },
   );
   r.get('/exports/summary', { schema: { tags: ['exports'], querystring: summaryExportQuery } }, async (req, reply) => {
     const { groupId, from, to, format } = req.query;
-    const data = await loadSummaryData(db(), actorOf(req), groupId, from, to, app.deps.now());
-    return sendForm(reply, 'summary', data, format);
+    if (format === 'pdf') {
+      const data = await read((db) => loadSummaryData(db, actorOf(req), groupId, from, to, app.deps.now()));
+      return sendForm(reply, 'summary', data, format);
+    }
+    // The xlsx streams: checked and headed first (404, bad range), then rows go out page by page as they are read.
+    const head = await read((db) => loadSummaryHead(db, actorOf(req), groupId, from, to, app.deps.now()));
+    const write = await openSummaryWorkbook(app.deps.database.readDb, groupId, head);
+    const out = new PassThrough();
+    write(out).catch((err) => {
+      req.log.error({ err }, 'summary export stopped');
+      out.destroy(err);
+    });
+    const name = formFilename('summary', { ...head, rows: [] }, format);
+    return sendDownload(reply, { body: out, type: FORM_CONTENT_TYPES.xlsx, name, fallback: 'summary.xlsx' });
   });
 };

@@ -4,7 +4,6 @@ import { eq, sql } from 'drizzle-orm';
 import { EDUCATION, GENDER, POLITICAL_STATUS } from '../../../core/code-lists.js';
 import { pinyinKeys } from '../../../core/search-keys.js';
 import type { AuditEntry } from '../../audit.js';
-import { writeAuditMany } from '../../audit.js';
 import { members, memberTerms, memberVillages } from '../../db/schema.js';
 import { COLUMNS } from './columns.js';
 import { importMessage } from './messages.js';
@@ -16,7 +15,9 @@ import {
   type PlannedRow,
   SeenKeys,
   sameSet,
+  WRITE_CHUNK,
   type WriteInput,
+  writeAuditsPaced,
 } from './plan.js';
 import { RowReader } from './row-reader.js';
 
@@ -216,7 +217,7 @@ export async function applyMembers(w: WriteInput, planned: PlannedRow<MemberValu
   const [{ id: termId }] = (await w.tx.execute(sql`select id from terms where is_current limit 1`)).rows as any[];
   const audits: AuditEntry[] = [];
   const creates = planned.filter((p) => p.action === 'create');
-  for (const part of chunks(creates)) {
+  for (const part of chunks(creates, WRITE_CHUNK)) {
     await w.step(part[0].row, async () => {
       const rows = await w.tx
         .insert(members)
@@ -240,6 +241,7 @@ export async function applyMembers(w: WriteInput, planned: PlannedRow<MemberValu
       await w.tx.insert(memberTerms).values(sectors);
       for (const v of chunks(villages, 1000)) await w.tx.insert(memberVillages).values(v);
     });
+    await w.pause();
   }
   for (const p of planned) {
     if (p.action !== 'update') {
@@ -274,7 +276,8 @@ export async function applyMembers(w: WriteInput, planned: PlannedRow<MemberValu
       });
     });
     tick();
+    await w.pause();
   }
-  await writeAuditMany(w.tx, w.actor, audits, w.ip);
+  await writeAuditsPaced(w, audits);
   return { created: creates.length, updated: planned.filter((p) => p.action === 'update').length };
 }

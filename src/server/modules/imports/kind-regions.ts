@@ -3,10 +3,17 @@
 import { eq } from 'drizzle-orm';
 import { pinyinKeys } from '../../../core/search-keys.js';
 import type { AuditEntry } from '../../audit.js';
-import { writeAuditMany } from '../../audit.js';
 import { regions } from '../../db/schema.js';
 import { COLUMNS } from './columns.js';
-import { decide, onlyPresent, type PlanInput, type PlannedRow, SeenKeys, type WriteInput } from './plan.js';
+import {
+  decide,
+  onlyPresent,
+  type PlanInput,
+  type PlannedRow,
+  SeenKeys,
+  type WriteInput,
+  writeAuditsPaced,
+} from './plan.js';
 import { RowReader } from './row-reader.js';
 
 type Level = 'township' | 'village';
@@ -137,6 +144,7 @@ export async function applyRegions(w: WriteInput, planned: PlannedRow<RegionValu
   const audits: AuditEntry[] = [];
   for (const p of planned) {
     tick();
+    await w.pause();
     if (p.action === 'unchanged') continue;
     await w.step(p.row, async () => {
       const { parentCode, ...v } = p.values;
@@ -162,6 +170,6 @@ export async function applyRegions(w: WriteInput, planned: PlannedRow<RegionValu
       }
     });
   }
-  await writeAuditMany(w.tx, w.actor, audits, w.ip);
+  await writeAuditsPaced(w, audits);
   return counts;
 }

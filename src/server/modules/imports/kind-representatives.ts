@@ -4,7 +4,6 @@ import { eq, sql } from 'drizzle-orm';
 import { EDUCATION, GENDER, POLITICAL_STATUS } from '../../../core/code-lists.js';
 import { pinyinKeys } from '../../../core/search-keys.js';
 import type { AuditEntry } from '../../audit.js';
-import { writeAuditMany } from '../../audit.js';
 import { memberRepresentatives, representatives } from '../../db/schema.js';
 import { COLUMNS } from './columns.js';
 import {
@@ -15,7 +14,9 @@ import {
   type PlannedRow,
   SeenKeys,
   sameSet,
+  WRITE_CHUNK,
   type WriteInput,
+  writeAuditsPaced,
 } from './plan.js';
 import { RowReader } from './row-reader.js';
 
@@ -194,7 +195,7 @@ export async function applyRepresentatives(
 ) {
   const audits: AuditEntry[] = [];
   const creates = planned.filter((p) => p.action === 'create');
-  for (const part of chunks(creates)) {
+  for (const part of chunks(creates, WRITE_CHUNK)) {
     await w.step(part[0].row, async () => {
       const rows = await w.tx
         .insert(representatives)
@@ -211,6 +212,7 @@ export async function applyRepresentatives(
       }
       for (const l of chunks(links, 1000)) await w.tx.insert(memberRepresentatives).values(l);
     });
+    await w.pause();
   }
   for (const p of planned) {
     if (p.action !== 'update') {
@@ -240,7 +242,8 @@ export async function applyRepresentatives(
       });
     });
     tick();
+    await w.pause();
   }
-  await writeAuditMany(w.tx, w.actor, audits, w.ip);
+  await writeAuditsPaced(w, audits);
   return { created: creates.length, updated: planned.filter((p) => p.action === 'update').length };
 }

@@ -21,15 +21,9 @@ export const MAX_ECHO_CHARS = 50;
 /** Problems listed in a report (all are counted). */
 export const MAX_LISTED = 200;
 
-/** Rows checked between two turns of the event loop, so other requests are served during a big import. */
-export const YIELD_EVERY = 200;
-
 /** Shortens text from the file before it goes into a message. */
 export function clip(s: string, max = MAX_ECHO_CHARS): string {
   if (s.length <= max) return s;
   const head = /[\uD800-\uDBFF]/.test(s[max - 1]) ? s.slice(0, max - 1) : s.slice(0, max);
   return `${head}…`;
 }
-
-/** Lets the event loop serve other requests. */
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

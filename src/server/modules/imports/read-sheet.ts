@@ -4,10 +4,12 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { loopSlicer } from '../../adapters/renderers/cooperative.js';
 import { inspectZip, openEntry, type ZipEntry, ZipError } from '../../adapters/zip-reader.js';
 import type { Lang } from '../../i18n/messages.js';
 import { COLUMNS, type ColumnSpec, HELP_SHEET, type ImportKind, LIST_SHEET, normalizeHeader } from './columns.js';
-import { clip, MAX_CELL_CHARS, MAX_ROWS, YIELD_EVERY, yieldToLoop, ZIP_LIMITS } from './limits.js';
+import { countValueRows } from './count-rows.js';
+import { clip, MAX_CELL_CHARS, MAX_ROWS, ZIP_LIMITS } from './limits.js';
 import { type ImportIssueCode, importMessage } from './messages.js';
 
 /** One problem in the file, with the Excel row number (1-based) and the column header. */
@@ -65,6 +67,22 @@ export function cellText(v: ExcelJS.CellValue | undefined): string {
   return String(v).trim();
 }
 
+/** The refusal of a file over MAX_ROWS data rows. */
+const tooManyRows = (lang: Lang) =>
+  new SheetError('too_large', [issue(0, '', 'too_many_rows', lang, { max: MAX_ROWS.toLocaleString('en-US') })]);
+
+/**
+ * Rows with values the first pass lets through: the limit plus the header lines and example row the reader skips, and
+ * a margin for blank shared strings the pass cannot tell apart; the exact limit is applied while reading.
+ */
+export const PRESCAN_LIMIT = MAX_ROWS + 20;
+
+/** What one read parsed (shared strings, sheet rows): shows that an oversized file was refused before parsing. */
+export interface ReadStats {
+  sharedStrings: number;
+  rows: number;
+}
+
 function issue(
   row: number,
   column: string,
@@ -115,7 +133,7 @@ const typeIs = (type: string, name: string) => type.endsWith(`/${name}`);
 const partPath = (target: string) => (target.startsWith('/') ? target.slice(1) : path.posix.join('xl', target));
 
 /** Opens the workbook part by part (relations, sheet list, styles for dates, shared strings) up to its data sheet. */
-async function openDataSheet(parts: Parts, lang: Lang): Promise<AsyncIterable<ExcelJS.Row>> {
+async function openDataSheet(parts: Parts, lang: Lang, stats: ReadStats): Promise<AsyncIterable<ExcelJS.Row>> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as any, {
     sharedStrings: 'emit',
     styles: 'cache',
@@ -131,17 +149,6 @@ async function openDataSheet(parts: Parts, lang: Lang): Promise<AsyncIterable<Ex
     const rel = rels.find((r) => typeIs(r.Type, type));
     return rel && partPath(rel.Target);
   };
-  const styles = target('styles');
-  if (styles && parts.has(styles)) await reader._parseStyles(parts.stream(styles));
-  const strings: string[] = [];
-  const shared = target('sharedStrings');
-  if (shared && parts.has(shared))
-    for await (const { index, text } of reader._parseSharedStrings(parts.stream(shared))) {
-      // Kept one character over the limit, so an overlong cell is still noticed but never held whole.
-      strings[index] = cellText(text).slice(0, MAX_CELL_CHARS + 1);
-      if (index % YIELD_EVERY === 0) await yieldToLoop();
-    }
-  reader.sharedStrings = strings;
   const sheets = reader.model?.sheets ?? [];
   const sheet =
     sheets.find((s) => (!s.state || s.state === 'visible') && s.name !== HELP_SHEET && s.name !== LIST_SHEET) ??
@@ -150,6 +157,21 @@ async function openDataSheet(parts: Parts, lang: Lang): Promise<AsyncIterable<Ex
   const rel = rels.find((r) => r.Id === sheet.rId);
   const sheetPath = rel && partPath(rel.Target);
   if (!sheetPath || !parts.has(sheetPath)) throw new ZipError('corrupt');
+  // Far too many rows: refused after one cheap pass, before any string or row is parsed.
+  if ((await countValueRows(parts.stream(sheetPath), PRESCAN_LIMIT)) > PRESCAN_LIMIT) throw tooManyRows(lang);
+  const styles = target('styles');
+  if (styles && parts.has(styles)) await reader._parseStyles(parts.stream(styles));
+  const strings: string[] = [];
+  const shared = target('sharedStrings');
+  const pause = loopSlicer();
+  if (shared && parts.has(shared))
+    for await (const { index, text } of reader._parseSharedStrings(parts.stream(shared))) {
+      // Kept one character over the limit, so an overlong cell is still noticed but never held whole.
+      strings[index] = cellText(text).slice(0, MAX_CELL_CHARS + 1);
+      stats.sharedStrings++;
+      await pause();
+    }
+  reader.sharedStrings = strings;
   const [first] = reader._parseWorksheet(parts.stream(sheetPath), '1');
   return first.value;
 }
@@ -217,23 +239,26 @@ function rowCollector(specs: ColumnSpec[], lang: Lang) {
       if (text) filled = true;
     }
     if (!filled || isExampleRow(cells, specs)) return;
-    if (rows.length >= MAX_ROWS)
-      throw new SheetError('too_large', [
-        issue(0, '', 'too_many_rows', lang, { max: MAX_ROWS.toLocaleString('en-US') }),
-      ]);
+    if (rows.length >= MAX_ROWS) throw tooManyRows(lang);
     rows.push(overlong.length ? { row: row.number, cells, overlong } : { row: row.number, cells });
   };
   return { rows, take };
 }
 
-async function readRows(sheetRows: AsyncIterable<ExcelJS.Row>, kind: ImportKind, lang: Lang): Promise<Sheet> {
+async function readRows(
+  sheetRows: AsyncIterable<ExcelJS.Row>,
+  kind: ImportKind,
+  lang: Lang,
+  stats: ReadStats,
+): Promise<Sheet> {
   const specs = COLUMNS[kind];
   const { rows, take } = rowCollector(specs, lang);
   const early: ExcelJS.Row[] = [];
   let header: Header | null = null;
-  let seen = 0;
+  const pause = loopSlicer();
   for await (const row of sheetRows) {
-    if (++seen % YIELD_EVERY === 0) await yieldToLoop();
+    stats.rows++;
+    await pause();
     if (header) take(header, row);
     else if (!row.hasValues) continue;
     else if (row.number <= 5) early.push(row);
@@ -262,13 +287,18 @@ function refusal(e: unknown, lang: Lang): SheetError {
 }
 
 /** Reads the data sheet of an import file: throws SheetError for an unreadable or oversized file, wrong headers or no rows. */
-export async function readSheet(data: Buffer, kind: ImportKind, lang: Lang): Promise<Sheet> {
+export async function readSheet(
+  data: Buffer,
+  kind: ImportKind,
+  lang: Lang,
+  stats: ReadStats = { sharedStrings: 0, rows: 0 },
+): Promise<Sheet> {
   if (data.subarray(0, 4).equals(OLE_MAGIC)) throw new SheetError('bad_file', [issue(0, '', 'old_excel', lang)]);
   if (!data.subarray(0, 4).equals(ZIP_MAGIC)) throw new SheetError('bad_file', [issue(0, '', 'bad_file', lang)]);
   let parts: Parts | undefined;
   try {
     parts = new Parts(data, inspectZip(data, ZIP_LIMITS));
-    return await readRows(await openDataSheet(parts, lang), kind, lang);
+    return await readRows(await openDataSheet(parts, lang, stats), kind, lang, stats);
   } catch (e) {
     throw refusal(e, lang);
   } finally {

@@ -1,4 +1,6 @@
 // Excel import of the registry, shared by the HTTP route and the CLI: check every row, then write all rows or none.
+
+import { loopSlicer } from '../../adapters/renderers/cooperative.js';
 import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
@@ -9,7 +11,7 @@ import { type ImportKind, SHEET_NAMES } from './columns.js';
 import { applyMembers, planMembers } from './kind-members.js';
 import { applyRegions, planRegions } from './kind-regions.js';
 import { applyRepresentatives, planRepresentatives } from './kind-representatives.js';
-import { MAX_LISTED, YIELD_EVERY, yieldToLoop } from './limits.js';
+import { MAX_LISTED } from './limits.js';
 import { importMessage } from './messages.js';
 import type { PlanInput, PlannedRow, WriteInput } from './plan.js';
 import { type ImportIssue, readSheet, SheetError } from './read-sheet.js';
@@ -89,11 +91,12 @@ export async function runImport(db: Db, o: ImportOptions): Promise<ImportReport>
   const total = sheet.rows.length;
   const steps = dryRun ? total : total * 2;
   let done = 0;
-  // Rows are checked in a loop that awaits each tick: every YIELD_EVERY rows it lets other requests through.
+  // Rows are checked and written in loops that await these: every few milliseconds of work, other requests get a turn.
+  const pause = loopSlicer();
   const tick = () => {
     done++;
     if (o.onProgress && (done % 50 === 0 || done === steps)) o.onProgress(done, steps);
-    return done % YIELD_EVERY === 0 ? yieldToLoop() : undefined;
+    return pause();
   };
   const kind = KINDS[o.kind];
   const work = async (tx: Db) => {
@@ -123,7 +126,7 @@ export async function runImport(db: Db, o: ImportOptions): Promise<ImportReport>
         throw invalid('import_invalid', emptyReport(dryRun, total, [failure]));
       }
     };
-    const counts = await kind.apply({ tx, actor: o.actor, ip: o.ip ?? '', step }, planned, tick);
+    const counts = await kind.apply({ tx, actor: o.actor, ip: o.ip ?? '', step, pause }, planned, tick);
     Object.assign(report, counts);
     if (counts.created + counts.updated > 0) {
       const after = { sheet: SHEET_NAMES[o.kind], total, ...counts, unchanged: report.unchanged };
