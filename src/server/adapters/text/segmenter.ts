@@ -183,3 +183,8 @@ export function similarity(aTokens: Iterable<string>, bTokens: Iterable<string>)
   for (const t of a) if (b.has(t)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/** Precise-mode words of an already normalised text (see core/text normalizeText), for TF-IDF and classification. */
+export function words(text: string): string[] {
+  return preciseWords(getEngine(), text);
+}

@@ -13,6 +13,7 @@ import { relayRoutes } from './relay.js';
 import { opinionBody, opinionListQuery } from './schema.js';
 import { findSimilar } from './similar.js';
 import { applySteps, bulkRequestBody, transitionRequestBody } from './steps.js';
+import { suggestRoutes } from './suggest.js';
 import { transitionOpinion } from './transition.js';
 
 /** 社情民意 endpoints for signed-in users (the public ones live elsewhere). */
@@ -22,6 +23,7 @@ export const opinionRoutes: FastifyPluginAsync = async (app) => {
   const tags = ['opinions'];
   await app.register(mineRoutes);
   await app.register(relayRoutes);
+  await app.register(suggestRoutes);
   r.get('/opinions', { schema: { tags, querystring: opinionListQuery } }, async (req) =>
     listOpinions(db(), actorOf(req), req.query, app.deps.now()),
   );

@@ -1,30 +1,30 @@
-// "Similar items" while triaging: recent live items sharing jieba keywords, ranked by keyword overlap plus the same
-// category and region; the full-text index narrows the candidates, the score is computed here.
+// "Similar items" while triaging: the office's in-memory TF-IDF/MinHash index (text-index.ts) proposes the items with
+// the closest text, whether or not category and village are set yet; SQL then keeps the recent, live ones the actor may
+// see, and the same category/region add a little to the score.
 import { sql } from 'drizzle-orm';
 import { allowedActions, canBeMergeTarget, type OpinionStatus } from '../../../core/opinions/index.js';
-import { keywords, similarity, toSearchQuery } from '../../adapters/text/segmenter.js';
+import { keywords } from '../../adapters/text/segmenter.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { presentTrackingCode } from '../common/present-person.js';
 import { statusLabel } from './read.js';
 import { opinionActorFor, opinionsVisible } from './scope.js';
+import { featuresOf, similarIndexFor } from './text-index.js';
 
 /** How far back candidates are looked for. */
 const WINDOW_DAYS = 180;
-/** Candidates scored in JS at most (the newest matching ones). */
-const MAX_CANDIDATES = 300;
+/** Text matches asked of the index before the visibility/status filter. */
+const MAX_CANDIDATES = 200;
 /** Items returned. */
 const LIMIT = 10;
-/** Keywords per text; the text read for them is capped so a long letter stays cheap. */
+/** Keywords shown per item; the text read for them is capped so a long letter stays cheap. */
 const TOP_K = 12;
 const TEXT_CHARS = 2000;
-/** Jaccard overlap that lets a single shared keyword count (short texts with few keywords). */
-const MIN_SINGLE_OVERLAP = 0.15;
-/** Below this overall score a suggestion is noise (two shared fragments of village names, 6 %), not a duplicate. */
-const MIN_SCORE = 0.2;
-/** Weights: keyword overlap (Jaccard) dominates; the same category/region add to it but never stand alone. */
-const W = { words: 0.6, category: 0.25, parentCategory: 0.12, region: 0.15, township: 0.08 };
+/** Below this cosine two texts share only chance words (来电, 部分), not a matter. */
+const MIN_COSINE = 0.12;
+/** Same category/region nudge the order among texts about equally close; they never make a match on their own. */
+const W = { category: 0.06, parentCategory: 0.03, region: 0.05, township: 0.02 };
 
 interface Row {
   id: number;
@@ -63,21 +63,19 @@ function closeness(aId: number | null, aParent: number | null, bId: number | nul
   return a === b ? 'parent' : 'none';
 }
 
-/** One candidate's score against the item, and the keywords they share. */
-function scoreSimilar(item: Row, itemWords: string[], c: Row) {
-  const words = wordsOf(c);
-  const shared = itemWords.filter((w) => words.includes(w));
-  const overlap = similarity(itemWords, words);
-  // One common word in two long texts (来电, 部分) is chance, not a duplicate: ask for two, or a real share of short texts.
-  if (!shared.length || (shared.length < 2 && overlap < MIN_SINGLE_OVERLAP)) return null;
+/** One candidate's score: its text cosine plus the small category/region nudge, and the keywords both texts show. */
+function scoreSimilar(item: Row, itemWords: string[], c: Row, cos: number) {
   const cat = closeness(item.categoryId, item.categoryParent, c.categoryId, c.categoryParent);
   const reg = closeness(item.regionId, item.regionParent, c.regionId, c.regionParent);
   const score =
-    W.words * overlap +
+    cos +
     (cat === 'same' ? W.category : cat === 'parent' ? W.parentCategory : 0) +
     (reg === 'same' ? W.region : reg === 'parent' ? W.township : 0);
-  if (score < MIN_SCORE) return null;
-  return { score: Math.round(score * 1000) / 1000, sharedKeywords: shared };
+  const theirs = new Set(wordsOf(c));
+  return {
+    score: Math.round(Math.min(1, score) * 1000) / 1000,
+    sharedKeywords: itemWords.filter((w) => theirs.has(w)),
+  };
 }
 
 /**
@@ -89,20 +87,23 @@ export async function findSimilar(db: DbOrTx, a: Actor, id: number, now: Date) {
   const item = res.rows[0] as Row | undefined;
   if (!item) throw notFound();
   const itemWords = wordsOf(item);
-  const tsq = itemWords
-    .map((w) => toSearchQuery(w))
-    .filter(Boolean)
-    .map((q) => `(${q})`)
-    .join(' | ');
-  if (!tsq) return { items: [], keywords: itemWords };
+  const index = await similarIndexFor(db);
+  const hits = index.query(featuresOf(item.title, item.content), {
+    exclude: new Set([id]),
+    limit: MAX_CANDIDATES,
+    minScore: MIN_COSINE,
+  });
+  if (!hits.length) return { items: [], keywords: itemWords };
+  const cosineOf = new Map(hits.map((h) => [h.id, h.score]));
   const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString();
-  const cand = await db.execute(sql`${select} where o.id <> ${id} and ${opinionsVisible(a)}
-    and o.status not in ('closed', 'merged') and o.received_at >= ${since}::timestamptz
-    and to_tsvector('simple', o.search_text) @@ to_tsquery('simple', ${tsq})
-    order by o.received_at desc, o.id desc limit ${MAX_CANDIDATES}`);
+  const ids = sql.join(
+    hits.map((h) => sql`${h.id}`),
+    sql`, `,
+  );
+  const cand = await db.execute(sql`${select} where o.id in (${ids}) and ${opinionsVisible(a)}
+    and o.status not in ('closed', 'merged') and o.received_at >= ${since}::timestamptz`);
   const ranked = (cand.rows as Row[])
-    .map((c) => ({ c, s: scoreSimilar(item, itemWords, c) }))
-    .filter((x): x is { c: Row; s: NonNullable<ReturnType<typeof scoreSimilar>> } => x.s !== null)
+    .map((c) => ({ c, s: scoreSimilar(item, itemWords, c, cosineOf.get(c.id) ?? 0) }))
     .sort((x, y) => y.s.score - x.s.score || y.c.id - x.c.id)
     .slice(0, LIMIT);
   const mine = allowedActions(stateOf(item), await opinionActorFor(db, a, id)).includes('merge');
