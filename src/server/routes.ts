@@ -30,6 +30,7 @@ import { savedViewRoutes } from './modules/saved-views/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { sectorRoutes } from './modules/sectors/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
 import { workbenchRoutes } from './modules/workbench/routes.js';
 
 /** The v1 API. */
@@ -66,6 +67,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     receptionDayRoutes,
     consultationRoutes,
     workbenchRoutes,
+    webhookRoutes,
   ]) {
     await app.register(mod);
   }

@@ -184,6 +184,47 @@ export const messages = {
     zh: '不支持的备份格式版本 {version}（本程序可读取 1 至 {supported} 版），未做任何修改',
     en: 'Unsupported backup format version {version} (this program reads versions 1 to {supported}); nothing was changed',
   },
+  open311_api_key: {
+    zh: '缺少或无效的 api_key（由管理员在「API 令牌」中签发）',
+    en: 'Missing or invalid api_key (issued by an administrator as an API token)',
+  },
+  open311_jurisdiction: { zh: '未找到 jurisdiction_id：{id}', en: 'jurisdiction_id not found: {id}' },
+  open311_service_code_missing: { zh: '缺少 service_code', en: 'service_code was not provided' },
+  open311_service_code: { zh: '未找到 service_code：{code}', en: 'service_code not found: {code}' },
+  open311_location: {
+    zh: '请提供地点：address_id（村的编号）或 address_string（村名）；暂不支持仅凭经纬度定位',
+    en: 'Give a location: address_id (a village id) or address_string (a village name); lat/long alone cannot be placed',
+  },
+  open311_address: {
+    zh: '无法识别的地点「{address}」，请改用 address_id',
+    en: 'Unknown location "{address}"; use address_id',
+  },
+  open311_date: {
+    zh: '{field} 须为带时区的 W3C 日期时间，例如 2026-01-01T00:00:00Z',
+    en: '{field} must be a W3C datetime with a time zone, e.g. 2026-01-01T00:00:00Z',
+  },
+  open311_span: { zh: '查询时间跨度不能超过 90 天', en: 'The date range may not span more than 90 days' },
+  open311_status: { zh: 'status 只能是 open 或 closed', en: 'status must be open or closed' },
+  open311_ids: {
+    zh: 'service_request_id 须为逗号分隔的数字',
+    en: 'service_request_id must be comma-separated numbers',
+  },
+  open311_request_not_found: { zh: '未找到服务请求：{id}', en: 'service_request_id not found: {id}' },
+  open311_token_not_found: { zh: '未找到 token：{token}', en: 'token not found: {token}' },
+  open311_not_found: { zh: '没有这个 Open311 资源', en: 'No such Open311 resource' },
+  open311_attr_title: {
+    zh: '标题（不超过 100 字；不填则取描述的开头）',
+    en: 'Title (at most 100 characters; defaults to the start of the description)',
+  },
+  open311_attr_consent: {
+    zh: '提交人已阅读并同意个人信息处理说明（必填，值为 true）',
+    en: 'The submitter has read and agreed to the personal-data notice (required, value true)',
+  },
+  open311_consent_yes: { zh: '同意', en: 'Agreed' },
+  webhook_secret_required: {
+    zh: '新的推送地址须填写签名密钥（至少 16 个字符）',
+    en: 'A new endpoint needs a signing secret (at least 16 characters)',
+  },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

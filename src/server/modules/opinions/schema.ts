@@ -15,6 +15,7 @@ export const OPINION_CHANNELS = [
   'officer',
   'reception',
   'forum',
+  'open311',
 ] as const;
 /** Validates a channel code. */
 export const channelSchema = z.enum(OPINION_CHANNELS);
@@ -44,7 +45,8 @@ export const opinionBody = z.object({
   categoryId: id.nullable().default(null),
   regionId: id.nullable().default(null),
   sectorId: id.nullable().default(null),
-  channel: channelSchema.optional(),
+  // Open311 items come only through /open311/v2 with an API key; staff cannot claim that channel.
+  channel: channelSchema.exclude(['open311']).optional(),
   urgency: urgencySchema.default('normal'),
   confidentiality: confidentialitySchema.default('normal'),
   originators: z.array(originatorInput).max(200).default([]),

@@ -42,7 +42,7 @@ interface Claimed {
   attempts: number;
 }
 
-/** Claims up to `limit` due rows for this process: they become 'sending' with one more attempt counted. */
+/** Claims up to `limit` due mail/SMS rows for this process (webhook rows have their own worker, modules/webhooks). */
 async function claim(db: Db, now: Date, limit: number): Promise<Claimed[]> {
   const at = now.toISOString();
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
@@ -50,8 +50,8 @@ async function claim(db: Db, now: Date, limit: number): Promise<Claimed[]> {
     const res = await tx.execute(sql`update outbox o set status = 'sending', claimed_at = ${at}::timestamptz,
         attempts = o.attempts + 1
       where o.id in (select id from outbox
-        where (status = 'pending' and not_before <= ${at}::timestamptz)
-           or (status = 'sending' and claimed_at < ${stale}::timestamptz)
+        where channel in ('email', 'sms') and ((status = 'pending' and not_before <= ${at}::timestamptz)
+           or (status = 'sending' and claimed_at < ${stale}::timestamptz))
         order by not_before, id limit ${limit} for update skip locked)
       returning o.id, o.channel, o.recipient, o.subject, o.body, o.attempts`);
     return (res.rows as any[]).map((r) => ({ ...r, id: Number(r.id) }));

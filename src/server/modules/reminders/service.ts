@@ -2,6 +2,7 @@
 import { createMailer, type Mailer } from '../../adapters/mailer.js';
 import { createSms, type SmsGateway } from '../../adapters/sms.js';
 import type { Deps } from '../../context.js';
+import { runWebhooks } from '../webhooks/dispatch.js';
 import { deliverOutbox } from './outbox.js';
 import { scanDeadlines } from './scan.js';
 
@@ -17,7 +18,7 @@ export interface Scheduler {
 }
 
 /**
- * Runs scanDeadlines and deliverOutbox every `intervalMs` on an unref'd timer (it never keeps the process alive).
+ * Runs scanDeadlines, deliverOutbox and the webhooks every `intervalMs` on an unref'd timer (it never keeps the process alive).
  * Drivers come from config unless given; several processes may run it, the database keeps each message single.
  */
 export function startScheduler(
@@ -35,6 +36,7 @@ export function startScheduler(
         const db = deps.database.db;
         await scanDeadlines(db, deps.now());
         await deliverOutbox(db, mailer, sms, deps.now());
+        await runWebhooks(db, deps.now());
       } catch (err) {
         log(err);
       } finally {
