@@ -1,54 +1,17 @@
 // The loss scenario of issue 10, repeated: writers keep the embedded server busy, a `backup` and a second `serve`
 // try to open its live data folder, then the server is killed (-9) and started again. Before the folder lock, the
 // restart lost hundreds of acknowledged writes without an error; now both intruders are refused and nothing is lost.
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, killAll, runCli, serveOn as serve } from '../../tests/setup/cli-process.js';
 
-const children: ChildProcess[] = [];
 const dirs: string[] = [];
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killAll();
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
-
-function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', REMINDERS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => out };
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-async function serve(dir: string, port: number) {
-  const run = runCli(['serve', '--no-demo', '--host', '127.0.0.1'], { DATA_DIR: dir, PORT: String(port) });
-  const deadline = Date.now() + 150_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return run;
-    if (run.child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start:\n${run.output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function signIn(base: string) {
   const res = await fetch(`${base}/api/v1/auth/login`, {

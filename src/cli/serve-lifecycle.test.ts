@@ -1,39 +1,17 @@
 // Spawns the real CLI: a command on a folder another process holds is refused, and `serve` stops cleanly on SIGTERM.
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, killAll, runCli, serveOn } from '../../tests/setup/cli-process.js';
 import { LOCK_FILE } from '../server/db/data-lock.js';
 
 const dirs: string[] = [];
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killAll();
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
-
-function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', REMINDERS: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => out };
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 const isPortFree = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -69,18 +47,7 @@ describe('CLI on the embedded data folder', () => {
   it('`serve` stops on SIGTERM: exit code 0, port free, lock released', async () => {
     const dir = tempDir();
     const port = await freePort();
-    const run = runCli(['serve', '--no-demo', '--host', '127.0.0.1'], { DATA_DIR: dir, PORT: String(port) });
-    const deadline = Date.now() + 150_000;
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (run.child.exitCode !== null || Date.now() > deadline)
-        throw new Error(`serve did not start:\n${run.output()}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const run = await serveOn(dir, port, { REMINDERS: '1' });
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(true);
     run.child.kill('SIGTERM');
     const code = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r('timeout'), 30_000))]);
