@@ -132,6 +132,13 @@ async function main() {
     `  rollups rebuilt (the migration backfill) in ${(since(t1) / 1000).toFixed(1)} s: ${built.items.toLocaleString()} item facts, ${built.rows.toLocaleString()} rollup rows`,
   );
   await db.execute(sql`analyze`);
+  // Sizing (docs/OPERATIONS.md): the whole database's bytes per item, all tables and indexes included.
+  if (bench.database.kind === 'postgres') {
+    const size = Number(((await db.execute(sql`select pg_database_size(current_database()) as b`)).rows[0] as any).b);
+    console.log(
+      `  database size ${(size / 2 ** 30).toFixed(2)} GiB for ${ITEMS.toLocaleString()} items: ${((size / ITEMS) * 1e-3).toFixed(1)} kB per item (with its events, facts, rollups and the 100× registry)`,
+    );
+  }
   const year = { from: '2026-01-01', to: '2026-12-31', period: 'month' as const, scope: { kind: 'all' as const } };
   const fromAt = new Date('2026-01-01T00:00:00+08:00');
   const toAt = new Date('2027-01-01T00:00:00+08:00');
