@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { precompressDir } from './src/server/precompress.js';
 
 const web = path.resolve(import.meta.dirname, 'src/web');
@@ -33,12 +34,81 @@ const publicEntryInDev = (): Plugin => ({
   },
 });
 
+/**
+ * The member app as an installable PWA (Workbox via vite-plugin-pwa): the service worker precaches the staff app
+ * shell (index.html and the hashed assets), answers navigations with that shell when there is no signal, and keeps the
+ * last answer of every API GET (NetworkFirst, a few seconds' patience) so field screens open offline. The citizens'
+ * entry (public.html, /public/*) is neither precached as a page nor answered by the shell, and does not register the
+ * worker (src/web/pwa/register.ts is imported by main.tsx only).
+ */
+const pwa = (): Plugin[] => [
+  ...VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: false,
+    includeManifestIcons: false,
+    manifest: {
+      name: '界联',
+      short_name: '界联',
+      description: '政协委员联系界别群众',
+      lang: 'zh-CN',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#b71c1c',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,png,svg,woff2,webmanifest}'],
+      globIgnores: ['public.html', '**/*.br', '**/*.gz', '.vite/**'],
+      // The lazily loaded chart chunk is the largest file; every page of the member app must open offline.
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      navigateFallback: '/index.html',
+      navigateFallbackDenylist: [/^\/public(\/|$)/, /^\/api\//],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      runtimeCaching: [
+        {
+          urlPattern: ({ url, request }) =>
+            request.method === 'GET' &&
+            url.origin === self.location.origin &&
+            url.pathname.startsWith('/api/v1/') &&
+            // downloads (xlsx/PDF/Word exports) are large and wanted fresh: not kept on the phone
+            !/\/exports?(\/|$)/.test(url.pathname),
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: 'jl-api',
+            networkTimeoutSeconds: 6,
+            expiration: { maxEntries: 400, maxAgeSeconds: 60 * 60 * 24 * 60 },
+            cacheableResponse: { statuses: [200] },
+          },
+        },
+      ],
+    },
+  }),
+  // vite-plugin-pwa links the manifest from every HTML entry; the citizens' pages are not the member app.
+  {
+    name: 'jielian-no-manifest-on-public',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) =>
+        ctx.filename.endsWith('public.html') ? html.replace(/<link rel="manifest"[^>]*>/, '') : html,
+    },
+  },
+];
+
 // The web app lives in src/web and builds to dist/web, which `jielian serve` serves; dev proxies the API.
 // Two entries: index.html (staff and members, every page a lazy chunk) and public.html (the citizens' /public pages,
 // a light entry without the staff app). The manifest lets tests weigh what each entry loads.
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), publicEntryInDev(), precompress()],
+  plugins: [react(), publicEntryInDev(), ...pwa(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -33,7 +33,7 @@ export interface Deps {
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
-    lang: 'zh' | 'en';
+    lang: import('./i18n/messages.js').Lang;
   }
   interface FastifyInstance {
     deps: Deps;

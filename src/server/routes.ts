@@ -10,6 +10,7 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { categoryRoutes } from './modules/categories/routes.js';
 import { complianceRoutes } from './modules/compliance/routes.js';
 import { consultationRoutes } from './modules/consultations/routes.js';
+import { directoryRoutes } from './modules/directory/routes.js';
 import { exportRoutes } from './modules/exports/routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
@@ -68,6 +69,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     consultationRoutes,
     workbenchRoutes,
     webhookRoutes,
+    directoryRoutes,
   ]) {
     await app.register(mod);
   }

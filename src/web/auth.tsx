@@ -3,6 +3,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { ApiError, api, setCsrfToken } from './api';
 
+// The service worker keeps API answers on the phone for offline use (cache 'jl-api', see vite.config.ts). They belong
+// to the member signed in: signing out or in forgets them, so a shared phone never shows one member's data to another.
+const forgetStoredAnswers = () =>
+  typeof caches === 'undefined' ? Promise.resolve(false) : caches.delete('jl-api').catch(() => false);
+
 export interface Me {
   id: number;
   username: string;
@@ -55,11 +60,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async login(username, password) {
       const r = await api<{ user: Me; csrfToken: string }>('/auth/login', { body: { username, password } });
       setCsrfToken(r.csrfToken);
+      await forgetStoredAnswers();
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(['me'], r.user);
     },
     async logout() {
       await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+      await forgetStoredAnswers();
       setCsrfToken(null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(['me'], null);

@@ -4,19 +4,20 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth';
-import './i18n';
+import { i18nReady } from './i18n';
+import { useAntdLocale } from './i18n/antd';
+import './pwa/register';
 import { Shell } from './shell';
-import { antdLocale, appTheme } from './theme';
+import { useAppTheme } from './theme';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 function Root() {
-  const { i18n } = useTranslation();
+  const { locale, direction } = useAntdLocale();
   return (
-    <ConfigProvider locale={antdLocale(i18n.language)} theme={appTheme}>
+    <ConfigProvider locale={locale} direction={direction} theme={useAppTheme()}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
@@ -30,8 +31,11 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
+// Render once the chosen language's messages are in (a first paint of raw keys would be worse than a blank instant).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 );

@@ -5,7 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import i18n from './i18n/public-index';
+import { i18nReady } from './i18n/public-index';
+import { i18n } from './i18n/setup';
 import { publicRoutes } from './pages/public/routes';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -27,8 +28,10 @@ function PublicRoot() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PublicRoot />
-  </StrictMode>,
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PublicRoot />
+    </StrictMode>,
+  ),
 );

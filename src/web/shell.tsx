@@ -5,8 +5,9 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
+import { LanguageSwitch } from './components/language-switch';
 import { NotificationBell } from './components/notification-bell';
-import { setLanguage } from './i18n';
+import { PhoneTabBar } from './components/phone-tab-bar';
 import { PageLoading } from './page-loading';
 import { allRoutes } from './pages/all-routes';
 import { lazyComponent } from './routes';
@@ -31,14 +32,18 @@ export function Shell() {
 
 function SignedIn() {
   const { me, has, logout } = useAuth();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const isPhone = !screens.md;
   const routes = allRoutes.filter((r) => !r.roles || has(...r.roles));
   const navs = routes.filter((r) => r.nav).sort((a, b) => a.nav!.order - b.nav!.order);
-  const toItem = (r: (typeof navs)[number]) => ({ key: r.path, icon: r.nav!.icon, label: t(`nav.${r.nav!.key}`) });
+  const toItem = (r: (typeof navs)[number]) => ({
+    key: r.path,
+    icon: r.nav!.icon,
+    label: <span data-path={r.path}>{t(`nav.${r.nav!.key}`)}</span>,
+  });
   const registry = navs.filter((r) => r.nav!.group === 'registry');
   const items = [
     ...navs.filter((r) => !r.nav!.group).map(toItem),
@@ -53,7 +58,6 @@ function SignedIn() {
   const userMenu = {
     items: [
       { key: 'pw', label: t('app.changePassword'), onClick: () => navigate('/me/password') },
-      { key: 'lang', label: t('app.language'), onClick: () => setLanguage(i18n.language === 'en' ? 'zh' : 'en') },
       { key: 'out', label: t('app.logout'), onClick: () => logout() },
     ],
   };
@@ -76,6 +80,7 @@ function SignedIn() {
       {!isPhone && <span style={{ color: '#ffd7d7' }}>{t('app.subtitle')}</span>}
       <span style={{ flex: 1 }} />
       <NotificationBell />
+      <LanguageSwitch />
       <Dropdown menu={userMenu}>
         <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
           {me!.displayName}
@@ -84,42 +89,20 @@ function SignedIn() {
     </Layout.Header>
   );
   if (isPhone) {
-    const tabs = navs.filter((r) => r.nav!.mobile).slice(0, 5);
+    // Four tabs and 我的: the drawer behind 我的 lists the very menu the desktop shows (same items), so no entry a
+    // role has on a desk is out of reach on a phone.
+    const tabs = navs.filter((r) => r.nav!.mobile).slice(0, 4);
     return (
       <Layout style={{ minHeight: '100vh' }}>
         {header}
-        <Layout.Content style={{ padding: 12, paddingBlockEnd: 72 }}>{body}</Layout.Content>
-        <nav
-          className="jl-tabbar"
-          style={{
-            position: 'fixed',
-            insetInline: 0,
-            insetBlockEnd: 0,
-            display: 'flex',
-            background: '#fff',
-            borderBlockStart: '1px solid #eee',
-            zIndex: 10,
-          }}
-        >
-          {tabs.map((r) => (
-            <button
-              type="button"
-              key={r.path}
-              onClick={() => navigate(r.path)}
-              style={{
-                flex: 1,
-                padding: '8px 0',
-                border: 0,
-                background: 'none',
-                color: selected.includes(r.path) ? '#b71c1c' : '#555',
-                fontSize: 12,
-              }}
-            >
-              <div style={{ fontSize: 20 }}>{r.nav!.icon}</div>
-              {t(`nav.${r.nav!.key}`)}
-            </button>
-          ))}
-        </nav>
+        <Layout.Content style={{ padding: 12, paddingBlockEnd: 84 }}>{body}</Layout.Content>
+        <PhoneTabBar
+          tabs={tabs.map((r) => ({ path: r.path, icon: r.nav!.icon, label: t(`nav.${r.nav!.key}`) }))}
+          selected={selected[0]}
+          items={items}
+          onNavigate={(p) => navigate(p)}
+          userItems={userMenu.items}
+        />
       </Layout>
     );
   }

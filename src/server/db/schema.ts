@@ -271,6 +271,8 @@ export const attachments = pgTable(
     size: integer('size').notNull(),
     storageKey: text('storage_key').notNull().unique(),
     uploadedBy: integer('uploaded_by'),
+    /** The phone's id for this upload: a retried upload with the same id returns the first row (see attachments.ts). */
+    clientId: text('client_id').unique(),
     createdAt: createdAt(),
   },
   (t) => [

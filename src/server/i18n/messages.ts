@@ -1,5 +1,16 @@
-// Server-side message catalogue: every error code in Chinese (default) and English, chosen by Accept-Language.
-export type Lang = 'zh' | 'en';
+// Server-side message catalogue: every error code in Chinese (default), English and Uyghur (messages-ug.ts), chosen by
+// Accept-Language.
+import { ugMessages } from './messages-ug.js';
+
+/** The languages the server answers in (the web app's locale folders zh, en, ug). */
+export const LANGS = ['zh', 'en', 'ug'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A module's own texts: Chinese and English always, other languages when translated (Chinese is the fallback). */
+export type Texts = { zh: string; en: string } & Partial<Record<Lang, string>>;
+
+/** The text in the given language, or the Chinese one when that language has no translation yet. */
+export const textIn = (texts: Texts, lang: Lang): string => texts[lang] ?? texts.zh;
 
 export const messages = {
   validation_failed: { zh: '提交的数据有误，请检查标注的字段', en: 'Some fields are invalid' },
@@ -226,19 +237,20 @@ export const messages = {
     en: 'A new endpoint needs a signing secret (at least 16 characters)',
   },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Record<string, Record<'zh' | 'en', string>>;
 
 export type MessageCode = keyof typeof messages;
 
-/** Picks the caller's language from Accept-Language: English only when asked for first, Chinese otherwise. */
+/** Picks the caller's language from Accept-Language: English or Uyghur only when asked for first, Chinese otherwise. */
 export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'zh';
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh';
+  const base = first.split(/[-_;]/)[0];
+  return base === 'en' || base === 'ug' ? base : 'zh';
 }
 
 /** Formats a catalogue message with {placeholders}. */
 export function t(code: MessageCode, lang: Lang, params: Record<string, unknown> = {}): string {
-  const template: string = messages[code][lang];
+  const template: string = lang === 'ug' ? ugMessages[code] : messages[code][lang];
   return template.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 }

@@ -1,7 +1,7 @@
 // Translates zod validation issues into field-level messages in the caller's language.
-import type { Lang } from './messages.js';
+import { type Lang, type Texts, textIn } from './messages.js';
 
-const fieldMessages: Record<string, Record<Lang, string>> = {
+const fieldMessages: Record<string, Texts> = {
   phone_invalid: {
     zh: '请输入正确的手机号或固定电话（如 13812345678 或 0572-5123456）',
     en: 'Enter a valid mobile or landline number',
@@ -82,7 +82,7 @@ export interface IssueLike {
 /** Turns one issue into a human message: our own codes from refinements, else a generic per-kind message. */
 export function translateIssue(issue: IssueLike, lang: Lang): string {
   const own = issue.message ? fieldMessages[issue.message] : undefined;
-  if (own) return own[lang];
+  if (own) return textIn(own, lang);
   const zh = lang === 'zh';
   const isString = issue.origin === 'string';
   switch (issue.code) {

@@ -105,6 +105,13 @@ export const ROUTE_MATRIX: Record<string, Access> = {
   'POST /api/v1/public/opinions/{trackingCode}/rating': 'public',
   'GET /api/v1/public/categories': 'public',
   'GET /api/v1/public/villages': 'public',
+  'GET /api/v1/public/directory': 'public',
+  'GET /api/v1/public/directory/members/{id}': 'public',
+  'GET /api/v1/public/directory/villages/{id}': 'public',
+  // QR posters: office staff, and a township's information officer for their township (member1 and 古城村 are in
+  // 递铺, the fixture officer in 孝丰, so only admin reaches them here; directory.test.ts covers the officer).
+  'GET /api/v1/directory/members/{id}/poster.pdf': 'admin',
+  'GET /api/v1/directory/villages/{id}/poster.pdf': 'admin',
   'GET /api/v1/bulletins': 'admin leader',
   'POST /api/v1/bulletins': 'admin',
   'GET /api/v1/bulletins/credits': 'admin leader member',

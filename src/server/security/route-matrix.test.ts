@@ -85,6 +85,7 @@ beforeAll(async () => {
     trackingCode: item.json().trackingCode ?? 'X',
     date: '2026-10-10',
     kind: 'representatives',
+    villages: w.villA1.id,
   });
   setFixtureIds({
     regionId: w.villA1.id,

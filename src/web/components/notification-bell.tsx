@@ -61,7 +61,12 @@ export function NotificationBell() {
       onOpenChange={setOpen}
       placement="bottomRight"
     >
-      <Button type="text" aria-label={t('ntf.bell')} data-testid="ntf-bell" style={{ color: '#fff' }}>
+      <Button
+        type="text"
+        aria-label={unread ? `${t('ntf.bell')} ${unread > 99 ? '99+' : unread}` : t('ntf.bell')}
+        data-testid="ntf-bell"
+        style={{ color: '#fff' }}
+      >
         <Badge count={unread} size="small" offset={[4, -2]} data-testid="ntf-count">
           <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
         </Badge>

@@ -1,33 +1,108 @@
-// i18next set-up shared by the two web entries (staff app, citizens' pages): each passes only the catalogues it shows,
-// so the citizens' pages never download the staff app's messages.
-import i18n, { type Resource } from 'i18next';
+// i18next set-up shared by the two web entries (staff app, citizens' pages). Messages live in locale folders,
+// src/web/locales/<lang>/<area>.json; a language is a folder with a meta.json (see docs/ARCHITECTURE.md, "Languages"),
+// so adding one needs no code change. Each entry passes the loaders of the areas it shows (import.meta.glob), and only
+// the chosen language's files (plus Chinese, the fallback) are downloaded.
+import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-/** One page area's messages in both languages. */
-export type Catalogue = { zh: Record<string, unknown>; en: Record<string, unknown> };
-
-/** Merges page areas into i18next resources for both languages. */
-export function mergeCatalogues(areas: Catalogue[]): Resource {
-  const merge = (lang: 'zh' | 'en') => Object.assign({}, ...areas.map((a) => a[lang]));
-  return { zh: { translation: merge('zh') }, en: { translation: merge('en') } };
+/** A language folder's meta.json. */
+export interface LanguageMeta {
+  /** Folder name: the i18next language code (zh, en, ug). */
+  code: string;
+  /** The language's own name, shown in the switch. */
+  name: string;
+  /** The html lang attribute and the Accept-Language sent to the server. */
+  htmlLang: string;
+  dir: 'ltr' | 'rtl';
+  /** Locale for Intl date and number formatting. */
+  intl: string;
+  order: number;
+  /** The areas fully translated ("all" for the reference languages); others fall back to Chinese. */
+  complete: 'all' | string[];
 }
 
-/** Starts i18next in the remembered language (Chinese by default) with the given resources. */
-export function initI18n(resources: Resource) {
-  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('jl.lang') : null;
-  i18n.use(initReactI18next).init({
-    resources,
-    lng: saved === 'en' ? 'en' : 'zh',
-    fallbackLng: 'zh',
+const metaFiles = import.meta.glob<Omit<LanguageMeta, 'code'>>('../locales/*/meta.json', {
+  eager: true,
+  import: 'default',
+});
+const fonts = import.meta.glob('../locales/*/font.css');
+
+const folderOf = (file: string) => file.split('/').at(-2) ?? '';
+const areaOf = (file: string) => (file.split('/').at(-1) ?? '').replace(/\.json$/, '');
+
+/** Every language with a folder, in switch order. */
+export const languages: LanguageMeta[] = Object.entries(metaFiles)
+  .map(([file, meta]) => ({ ...meta, code: folderOf(file) }))
+  .sort((a, b) => a.order - b.order);
+
+export const FALLBACK = 'zh';
+const STORAGE_KEY = 'jl.lang';
+
+/** The meta of a language (Chinese when unknown). */
+export const languageMeta = (code: string): LanguageMeta =>
+  languages.find((l) => l.code === code) ?? languages.find((l) => l.code === FALLBACK)!;
+
+/** Lazy loaders of an entry's message files, keyed by path (from import.meta.glob). */
+export type AreaLoaders = Record<string, () => Promise<unknown>>;
+
+let loaders: AreaLoaders = {};
+const loaded = new Set<string>();
+
+async function loadLanguage(code: string) {
+  if (loaded.has(code)) return;
+  const files = Object.entries(loaders).filter(([file]) => folderOf(file) === code && areaOf(file) !== 'meta');
+  const parts = await Promise.all(files.map(([, load]) => load()));
+  const bundle = Object.assign({}, ...parts.map((p) => ((p as { default?: unknown }).default ?? p) as object));
+  i18n.addResourceBundle(code, 'translation', bundle, true, true);
+  loaded.add(code);
+}
+
+/** The remembered language, else the first of the browser's languages that has a folder, else Chinese. */
+export function initialLanguage(): string {
+  const known = new Set(languages.map((l) => l.code));
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  if (saved && known.has(saved)) return saved;
+  const asked = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];
+  for (const tag of asked) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if (known.has(base)) return base;
+  }
+  return FALLBACK;
+}
+
+function applyToDocument(code: string) {
+  const meta = languageMeta(code);
+  document.documentElement.lang = meta.htmlLang;
+  document.documentElement.dir = meta.dir;
+  const font = Object.entries(fonts).find(([file]) => folderOf(file) === code);
+  if (font) void font[1]();
+}
+
+/** Starts i18next in the initial language with the given entry's message files; resolves once they are loaded. */
+export async function initI18n(entryLoaders: AreaLoaders) {
+  loaders = entryLoaders;
+  const lng = initialLanguage();
+  await i18n.use(initReactI18next).init({
+    resources: {},
+    lng,
+    fallbackLng: FALLBACK,
     interpolation: { escapeValue: false },
+    react: { bindI18nStore: 'added' },
   });
-  document.documentElement.lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  await Promise.all([loadLanguage(FALLBACK), loadLanguage(lng)]);
+  applyToDocument(lng);
   return i18n;
 }
 
-/** Switches the UI language and remembers it. */
-export function setLanguage(lang: 'zh' | 'en') {
-  localStorage.setItem('jl.lang', lang);
-  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-  return i18n.changeLanguage(lang);
+/** Switches the UI language (loading its messages on first use) and remembers it. */
+export async function setLanguage(code: string) {
+  await loadLanguage(code);
+  localStorage.setItem(STORAGE_KEY, code);
+  applyToDocument(code);
+  return i18n.changeLanguage(code);
 }
+
+/** The Intl locale of the current UI language (dates, numbers). */
+export const intlLocale = (code: string = i18n.language) => languageMeta(code).intl;
+
+export { i18n };

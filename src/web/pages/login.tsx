@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
+import { LanguageSwitch } from '../components/language-switch';
 
 /** Username/password form. */
 export function LoginPage() {
@@ -40,7 +41,7 @@ export function LoginPage() {
         padding: 16,
       }}
     >
-      <Card style={{ width: '100%', maxWidth: 380 }}>
+      <Card style={{ width: '100%', maxWidth: 380 }} extra={<LanguageSwitch />}>
         <Typography.Title level={3} style={{ marginBlockStart: 0, color: '#b71c1c' }}>
           {t('app.name')} · {t('login.title')}
         </Typography.Title>

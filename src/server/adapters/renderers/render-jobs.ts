@@ -6,6 +6,7 @@ import { renderBulletinDocx } from './bulletin-docx.js';
 import type { BulletinDocData } from './bulletin-layout.js';
 import { renderBulletinPdf } from './bulletin-pdf.js';
 import { renderRecordCardPdf, renderRegistrationPdf, renderSummaryPdf } from './pdf-forms.js';
+import { type PosterData, renderPosterPdf } from './poster-pdf.js';
 import type { RecordCardData, RegistrationFormData, SummaryFormData } from './types.js';
 import { renderRecordCardXlsx, renderRegistrationXlsx, renderSummaryXlsx } from './xlsx-forms.js';
 
@@ -16,7 +17,8 @@ export type RenderJob =
   | { kind: 'summary'; format: 'xlsx' | 'pdf'; data: SummaryFormData }
   | { kind: 'bulletin'; format: 'docx' | 'pdf'; data: BulletinDocData }
   | { kind: 'assessment-scores'; format: 'xlsx'; data: ScoresSheetData }
-  | { kind: 'assessment-report'; format: 'docx'; data: MemberReportData };
+  | { kind: 'assessment-report'; format: 'docx'; data: MemberReportData }
+  | { kind: 'poster'; format: 'pdf'; data: PosterData };
 
 /** Runs one job on the current thread (the worker's body, and the RENDER_IN_PROCESS=1 path). */
 export function runRenderJob(job: RenderJob): Promise<Buffer> {
@@ -33,5 +35,7 @@ export function runRenderJob(job: RenderJob): Promise<Buffer> {
       return renderScoresXlsx(job.data);
     case 'assessment-report':
       return renderMemberReportDocx(job.data);
+    case 'poster':
+      return renderPosterPdf(job.data);
   }
 }

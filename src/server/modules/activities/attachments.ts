@@ -5,12 +5,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../audit.js';
 import { attachments } from '../../db/schema.js';
-import { fieldError, notFound } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { asMultipartClientError } from '../../http-guards.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam, idQuery } from '../common/schemas.js';
-import { IMAGE_PDF_KINDS, type StoredUpload, sendStored, storeWith, streamUpload } from '../common/uploads.js';
+import {
+  drainUpload,
+  IMAGE_PDF_KINDS,
+  type StoredUpload,
+  sendStored,
+  storeWith,
+  streamUpload,
+} from '../common/uploads.js';
 import { loadActivity, presentActivity } from './service.js';
+
+/**
+ * A phone retrying an upload whose reply it lost sends the same `Idempotency-Key`: the first row is answered again
+ * (200 instead of 201) and the file is not stored twice. A key already used for another activity is a 409.
+ */
+const uploadHeaders = z.object({ 'idempotency-key': z.string().trim().min(8).max(64).optional() });
 
 const attParams = z.object({
   id: idQuery,
@@ -30,11 +43,30 @@ export const attachmentRoutes: FastifyPluginAsync = async (app) => {
 
   r.post(
     '/activities/:id/attachments',
-    { schema: { tags: ['activities'], params: idParam, consumes: ['multipart/form-data'] } },
+    {
+      schema: { tags: ['activities'], params: idParam, headers: uploadHeaders, consumes: ['multipart/form-data'] },
+    },
     async (req, reply) => {
       const a = actorOf(req);
       const act = presentActivity(a, await loadActivity(db(), a, req.params.id));
       if (!act.abilities.canAttach) throw notFound();
+      const clientId = req.headers['idempotency-key'] || null;
+      const earlier = async () => {
+        if (!clientId) return null;
+        const [row] = await db().select().from(attachments).where(eq(attachments.clientId, clientId));
+        if (row && row.activityId !== act.id) throw new AppError('conflict');
+        return row ?? null;
+      };
+      const answer = (row: typeof attachments.$inferSelect, status: number) => {
+        const { storageKey, ...out } = row;
+        return reply.status(status).send(out);
+      };
+      const seen = await earlier();
+      if (seen) {
+        const file = await req.file().catch(() => undefined);
+        if (file) await drainUpload(file).catch(() => undefined);
+        return answer(seen, 200);
+      }
       // A body that does not parse as multipart → 400; too large → 413; wrong type → 415. The file streams into the
       // store; the insert below records it or removes it again.
       let kind: 'signin' | 'photo';
@@ -47,23 +79,30 @@ export const attachmentRoutes: FastifyPluginAsync = async (app) => {
       } catch (e) {
         throw asMultipartClientError(e);
       }
-      const row = await storeWith(app.deps.files, [upload], ([stored]) =>
-        db().transaction(async (tx) => {
-          const [row] = await tx
-            .insert(attachments)
-            .values({ activityId: act.id, kind, ...stored, uploadedBy: a.userId })
-            .returning();
-          await writeAudit(
-            tx,
-            a,
-            { action: 'create', entity: 'attachment', entityId: row.id, after: { ...row, storageKey: undefined } },
-            req.ip,
-          );
-          return row;
-        }),
-      );
-      const { storageKey, ...out } = row;
-      return reply.status(201).send(out);
+      let row: typeof attachments.$inferSelect;
+      try {
+        row = await storeWith(app.deps.files, [upload], ([stored]) =>
+          db().transaction(async (tx) => {
+            const [row] = await tx
+              .insert(attachments)
+              .values({ activityId: act.id, kind, ...stored, uploadedBy: a.userId, clientId })
+              .returning();
+            await writeAudit(
+              tx,
+              a,
+              { action: 'create', entity: 'attachment', entityId: row.id, after: { ...row, storageKey: undefined } },
+              req.ip,
+            );
+            return row;
+          }),
+        );
+      } catch (e) {
+        // Two copies of the same upload at once: the second lost the race on the unique key; answer the first.
+        const first = await earlier().catch(() => null);
+        if (first) return answer(first, 200);
+        throw e;
+      }
+      return answer(row, 201);
     },
   );
 

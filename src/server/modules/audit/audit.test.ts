@@ -1,13 +1,18 @@
 // The audit log in words: the codes present for the filters, the export's action and record-type labels in the
 // reader's language, and the server and web catalogues naming the same codes.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestApp } from '../../../../tests/setup/test-app.js';
 import { buildWorld } from '../../../../tests/setup/world.js';
-import { en as webEn } from '../../../web/pages/office/i18n/en.js';
-import { zh as webZh } from '../../../web/pages/office/i18n/zh.js';
 import { writeAudit } from '../../audit.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_PREFIXES, auditActionLabel, auditEntityLabel } from './labels.js';
+
+/** The web app's office texts (src/web/locales/<lang>/office.json, top-level key 'office'). */
+const webOffice = (lang: string) =>
+  JSON.parse(readFileSync(new URL(`../../../web/locales/${lang}/office.json`, import.meta.url), 'utf8')).office;
+const webEn = webOffice('en');
+const webZh = webOffice('zh');
 
 let t: TestApp;
 let admin: Client;

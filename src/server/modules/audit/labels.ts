@@ -2,9 +2,9 @@
 // used by the xlsx export. Codes "prefix:step" name a lifecycle step (transition:accept, step:issue, proposal:submit).
 import { OPINION_ACTIONS } from '../../../core/opinions/lifecycle.js';
 import { PROPOSAL_ACTIONS } from '../../../core/proposals/lifecycle.js';
-import type { Lang } from '../../i18n/messages.js';
+import type { Lang, Texts } from '../../i18n/messages.js';
 
-type Labels = Record<string, Record<Lang, string>>;
+type Labels = Record<string, Texts>;
 
 /** Plain action codes (writeAudit's `action`). */
 export const AUDIT_ACTIONS = {

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Lang } from '../../i18n/messages.js';
 import { auditActionLabel, auditEntityLabel } from './labels.js';
 
-const HEADERS: Record<Lang, Record<string, string>> = {
+const HEADERS: Record<'zh' | 'en', Record<string, string>> & Partial<Record<Lang, Record<string, string>>> = {
   zh: {
     sheet: '审计日志',
     at: '时间',
@@ -29,11 +29,11 @@ const HEADERS: Record<Lang, Record<string, string>> = {
 };
 
 /** The sheet's (and the downloaded file's) name. */
-export const auditSheetName = (lang: Lang = 'zh') => HEADERS[lang].sheet;
+export const auditSheetName = (lang: Lang = 'zh') => (HEADERS[lang] ?? HEADERS.zh).sheet;
 
 /** Columns of the 审计日志 sheet in a language. */
 export function auditColumns(lang: Lang = 'zh'): Partial<ExcelJS.Column>[] {
-  const h = HEADERS[lang];
+  const h = HEADERS[lang] ?? HEADERS.zh;
   const widths: Array<[string, number]> = [
     ['at', 22],
     ['actorName', 20],

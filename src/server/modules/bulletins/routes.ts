@@ -1,6 +1,7 @@
 // /api/v1/bulletins: the 《社情民意》 archive, drafting and workflow, outcomes, credits, documents; /settings/bulletins.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Lang } from '../../i18n/messages.js';
 import { actorOf } from '../auth/plugin.js';
 import { sendDownload } from '../common/download.js';
 import { idParam } from '../common/schemas.js';
@@ -26,7 +27,7 @@ export const bulletinRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.database.db;
   const tags = ['bulletins'];
-  const opts = (req: { lang?: 'zh' | 'en'; ip: string }) => ({
+  const opts = (req: { lang?: Lang; ip: string }) => ({
     now: app.deps.now(),
     lang: req.lang ?? 'zh',
     ip: req.ip,

@@ -1,8 +1,8 @@
 // Festival names of the shipped holiday notices, and which festival each official date belongs to.
 import { type Festival, type IsoDate, OFFICIAL_SCHEDULES } from '../../../core/calendar/index.js';
-import type { Lang } from '../../i18n/messages.js';
+import { type Lang, type Texts, textIn } from '../../i18n/messages.js';
 
-const festivalNames: Record<Festival, Record<Lang, string>> = {
+const festivalNames: Record<Festival, Texts> = {
   new_year: { zh: '元旦', en: "New Year's Day" },
   spring_festival: { zh: '春节', en: 'Spring Festival' },
   qingming: { zh: '清明节', en: 'Qingming Festival' },
@@ -15,7 +15,7 @@ const festivalNames: Record<Festival, Record<Lang, string>> = {
 
 /** The festival's name in the caller's language, so API answers read "国庆节" instead of a code. */
 export function festivalName(festival: Festival, lang: Lang): string {
-  return festivalNames[festival][lang];
+  return textIn(festivalNames[festival], lang);
 }
 
 /** An official date with the festival whose notice lists it, as a day off or a make-up working day. */

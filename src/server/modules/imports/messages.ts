@@ -1,5 +1,5 @@
 // Row-level import problems in Chinese and English: each report entry carries the code and the translated message.
-import type { Lang } from '../../i18n/messages.js';
+import { type Lang, type Texts, textIn } from '../../i18n/messages.js';
 import { clip } from './limits.js';
 
 const catalog = {
@@ -83,7 +83,7 @@ const catalog = {
     zh: '写入数据库时出错：与已有记录冲突',
     en: 'Could not write this row: it conflicts with an existing record',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Record<string, Texts>;
 
 /** A row-level problem code. */
 export type ImportIssueCode = keyof typeof catalog;
@@ -93,7 +93,7 @@ const ECHOED = new Set(['value', 'key', 'column']);
 
 /** Formats a row-level message with {placeholders}; text from the file is clipped to MAX_ECHO_CHARS. */
 export function importMessage(code: ImportIssueCode, lang: Lang, params: Record<string, unknown> = {}): string {
-  return catalog[code][lang].replace(/\{(\w+)\}/g, (_, k) => {
+  return textIn(catalog[code], lang).replace(/\{(\w+)\}/g, (_, k) => {
     const v = String(params[k] ?? '');
     return ECHOED.has(k) ? clip(v) : v;
   });

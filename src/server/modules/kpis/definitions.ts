@@ -1,4 +1,5 @@
 // The precise definition of each KPI, returned with every report so readers (and the UI's tooltips) see the rule.
+import type { Lang } from '../../i18n/messages.js';
 
 const zh = {
   cohort: '统计对象：在所选期间内接收（按北京时间日期）的社情民意，已合并的重复件不计；事件不论发生于何时均计入。',
@@ -28,6 +29,6 @@ const en = {
 };
 
 /** The definitions in the request's language. */
-export function definitionsFor(lang: 'zh' | 'en') {
+export function definitionsFor(lang: Lang) {
   return lang === 'en' ? en : zh;
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import type { Lang } from '../../i18n/messages.js';
 import { seesAll } from '../common/scope.js';
 import { definitionsFor } from './definitions.js';
 import { type KpiScope, type KpiSums, kpiSums } from './query.js';
@@ -95,7 +96,7 @@ function toRow(s: KpiSums, url: string): KpiRow {
 }
 
 /** GET /kpis: the table for the actor's scope, a total row and the definitions of every measure. */
-export async function kpiReport(db: DbOrTx, a: Actor, q: KpiQuery, now: Date, lang: 'zh' | 'en') {
+export async function kpiReport(db: DbOrTx, a: Actor, q: KpiQuery, now: Date, lang: Lang) {
   const scope = kpiScopeFor(a);
   const year = chinaDateOf(now).slice(0, 4);
   const from = q.from ?? `${year}-01-01`;

@@ -12,6 +12,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { opinionAttachments } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { asMultipartClientError } from '../../http-guards.js';
+import type { Lang } from '../../i18n/messages.js';
 import { actorOf } from '../auth/plugin.js';
 import { idParam, idQuery } from '../common/schemas.js';
 import {
@@ -141,7 +142,7 @@ async function answerWithFiles(
   action: (typeof ANSWER_ACTIONS)[number],
   content: string,
   stored: StoredUpload[],
-  opts: { now: Date; lang: 'zh' | 'en'; ip?: string },
+  opts: { now: Date; lang: Lang; ip?: string },
 ) {
   await assertVisible(tx, a, id);
   const rows = await insertOpinionAttachments(tx, id, stored, { userId: a.userId });

@@ -31,7 +31,7 @@ import { hasRole } from '../../context.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { settings } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
-import type { Lang } from '../../i18n/messages.js';
+import { type Lang, type Texts, textIn } from '../../i18n/messages.js';
 import { replyWorkingDaysFor } from '../categories/service.js';
 import { loadCalendar } from './calendar.js';
 import { opinionsVisible } from './scope.js';
@@ -65,10 +65,10 @@ const fieldText = {
     en: 'The extended deadline must be later than the statutory date {limit}',
   },
   petition_review_not_petition: { zh: '只有信访事项可以申请复查', en: 'Only petitions can be reviewed (复查)' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Record<string, Texts>;
 
 function fieldErr(path: string, key: keyof typeof fieldText, lang: Lang, params: Record<string, unknown> = {}) {
-  const message = fieldText[key][lang].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
+  const message = textIn(fieldText[key], lang).replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
   return new AppError('validation_failed', {}, [{ path, message }]);
 }
 

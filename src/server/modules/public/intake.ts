@@ -24,6 +24,8 @@ export interface CitizenOpinionInput {
   name: string;
   phone: string;
   email: string;
+  /** An active member the citizen wrote to (a member's QR code): added as a member originator of the item. */
+  memberId?: number | null;
 }
 
 /** The item a channel key already made, so a redelivered mail or retried form never makes a second one. */
@@ -60,6 +62,7 @@ export async function recordCitizenOpinion(
     const ctx = await loadIntakeContext(q, input);
     if (!ctx.category) throw fieldError('categoryId', 'category_missing');
     if (!ctx.village) throw fieldError('regionId', 'village_missing');
+    if (!ctx.member) throw fieldError('memberId', 'member_missing');
     const item = await insertCitizenItem(q, input, opts, key, ctx);
     await refreshKpiItems(q, [item.id]);
     await insertOpinionAttachments(q, item.id, opts.files ?? [], {});
@@ -76,15 +79,39 @@ export async function recordCitizenOpinion(
   }
 }
 
+/** SQL: the addressed member (if any) exists and is active; the one rule both intake paths apply. */
+export function memberExists(memberId: number | null | undefined) {
+  return memberId ? sql`exists (select 1 from members where id = ${memberId} and active)` : sql`true`;
+}
+
+/** The member originator row of an addressed item, as a CTE over the inserted item `ins` (nothing without a member). */
+export function memberOriginatorCte(memberId: number | null | undefined) {
+  return memberId
+    ? sql`ogm as (insert into opinion_originators (opinion_id, kind, member_id) select id, 'member', ${memberId}::int from ins),`
+    : sql``;
+}
+
+/** The originators an item's audit row lists: the citizen, and the member the form was addressed to. */
+export function auditOriginators(person: object, memberId: number | null | undefined) {
+  return memberId ? [person, { kind: 'member', memberId }] : [person];
+}
+
 /** The facts intake needs, read in one round trip: the village and category exist, the deadline settings, the calendar rows. */
 async function loadIntakeContext(q: Db | Tx, input: CitizenOpinionInput) {
   const res = await q.execute(sql`select
     ${input.regionId ? sql`exists (select 1 from regions where id = ${input.regionId} and level = 'village')` : sql`true`} as village,
     ${input.categoryId ? sql`exists (select 1 from opinion_categories where id = ${input.categoryId} and active)` : sql`true`} as category,
+    ${memberExists(input.memberId)} as member,
     (select value from settings where key = ${DEADLINES_KEY}) as deadlines,
     coalesce((select json_agg(json_build_object('date', date::text, 'kind', kind) order by created_at, date)
       from calendar_overrides), '[]'::json) as overrides`);
-  const row = res.rows[0] as { village: boolean; category: boolean; deadlines: unknown; overrides: CalendarOverride[] };
+  const row = res.rows[0] as {
+    village: boolean;
+    category: boolean;
+    member: boolean;
+    deadlines: unknown;
+    overrides: CalendarOverride[];
+  };
   return {
     ...row,
     settings: resolveDeadlineSettings(row.deadlines),
@@ -118,7 +145,11 @@ async function insertCitizenItem(
   const files = (opts.files ?? []).map(({ storageKey: _k, ...f }) => f);
   const audit = auditRow(
     null,
-    { action: 'create', entity: 'opinion', after: { ...item, originators: [person], files } },
+    {
+      action: 'create',
+      entity: 'opinion',
+      after: { ...item, originators: auditOriginators(person, input.memberId), files },
+    },
     opts.ip,
   );
   const res = await q.execute(sql`
@@ -131,6 +162,7 @@ async function insertCitizenItem(
       returning id, tracking_code),
     og as (insert into opinion_originators (opinion_id, kind, name, phone, email)
       select id, 'citizen', ${person.name}, ${person.phone}, ${person.email} from ins),
+    ${memberOriginatorCte(input.memberId)}
     ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_kind, actor_name, at)
       select id, 'received', 'received', ${JSON.stringify({ channel: opts.channel })}::jsonb, 'citizen', '', ${now}::timestamptz
       from ins),

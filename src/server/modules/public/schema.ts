@@ -18,6 +18,8 @@ export const publicOpinionBody = z.object({
   phone: optionalPhone,
   email: z.union([z.literal(''), z.email().max(200)]).default(''),
   consent: z.boolean(),
+  /** The member a QR poster addressed the form to (码上联系): the item is theirs too, as one they raised. */
+  memberId: id.optional(),
   website: z.string().max(500).default(''),
 });
 /** A validated citizen submission. */
@@ -53,6 +55,7 @@ export function formFields(f: Record<string, string>): Record<string, unknown> {
     ...f,
     categoryId: num(f.categoryId),
     regionId: num(f.regionId),
+    memberId: num(f.memberId),
     consent: ['true', '1', 'on'].includes(f.consent ?? ''),
   };
 }

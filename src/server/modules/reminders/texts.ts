@@ -1,7 +1,7 @@
 // The texts reminders and feedback notices write (in-app, email, SMS): one catalogue; in-app notices keep their kind
 // and parameters and are worded in the reader's language when listed, email and SMS are sent in Chinese.
 import { toChinaDate } from '../../../core/calendar/index.js';
-import type { Lang } from '../../i18n/messages.js';
+import { type Lang, type Texts, textIn } from '../../i18n/messages.js';
 
 export const reminderTexts = {
   accept_due_soon: { zh: '即将超期未受理：{title}', en: 'Acceptance due soon: {title}' },
@@ -27,14 +27,14 @@ export const reminderTexts = {
     zh: '您反映的“{title}”已办理并答复，查询码 {code}，可上网查看并评价。',
     en: 'Your opinion "{title}" has been answered; tracking code {code}, view and rate it online.',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Record<string, Texts>;
 
 /** A text key of the catalogue. */
 export type ReminderTextKey = keyof typeof reminderTexts;
 
 /** Fills a catalogue text's {placeholders}; Chinese unless told (what is stored is read by Chinese staff and citizens). */
 export function reminderText(key: ReminderTextKey, params: Record<string, unknown>, lang: Lang = 'zh'): string {
-  const template: string = reminderTexts[key][lang];
+  const template: string = textIn(reminderTexts[key], lang);
   return template.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 }
 

@@ -1,9 +1,24 @@
 // Every line of a member's score with the records behind it (links to the activity, item, bulletin …) and,
 // per the server's abilities, the member's appeal button and the office's manual entry button.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, List, Modal, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MANUAL_SOURCES } from '../../../core/assessment';
@@ -34,6 +49,65 @@ function Evidence({ items }: { items: EvidenceRef[] }) {
   );
 }
 
+/** On a phone: one card per line, the points large beside the item's name, the records behind it a tap away. */
+function LineCards({ lines, actions }: { lines: Line[]; actions: (l: Line) => ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const toggle = (id: number) =>
+    setOpen((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  return (
+    <div data-testid="asmt-line-cards">
+      {lines.map((l) => (
+        <Card
+          key={l.ruleId}
+          size="small"
+          style={{ marginBlockEnd: 8 }}
+          data-testid="asmt-line"
+          data-source={l.source}
+          data-rule-id={l.ruleId}
+        >
+          <Flex justify="space-between" align="start" gap={12}>
+            <strong style={{ minInlineSize: 0 }}>{l.name}</strong>
+            <strong
+              style={{
+                fontSize: '1.25em',
+                whiteSpace: 'nowrap',
+                color: l.isDeduction && l.points < 0 ? '#a8071a' : undefined,
+              }}
+              aria-label={`${t('asmt.col.score')} ${l.points}`}
+            >
+              {l.points}
+            </strong>
+          </Flex>
+          <Typography.Text type="secondary">
+            {t(`asmt.source.${l.source}`)} · {t('asmt.col.units')} {l.units}
+            {l.adjustment ? ` · ${t('asmt.col.adjustment')} ${l.adjustment}` : ''}
+          </Typography.Text>
+          <Flex wrap gap={4} style={{ marginBlockStart: 4 }}>
+            {l.evidence.length > 0 ? (
+              <Button
+                type="link"
+                style={{ paddingInline: 0 }}
+                aria-expanded={open.has(l.ruleId)}
+                onClick={() => toggle(l.ruleId)}
+                data-testid={`asmt-evidence-toggle-${l.ruleId}`}
+              >
+                {t('asmt.col.evidence')} ({l.evidence.length})
+              </Button>
+            ) : null}
+            {actions(l)}
+          </Flex>
+          {open.has(l.ruleId) ? <Evidence items={l.evidence} /> : null}
+        </Card>
+      ))}
+    </div>
+  );
+}
+
 /** The lines table; `onChanged` refreshes the page after an appeal or an entry. */
 export function MemberLines({
   data,
@@ -51,6 +125,7 @@ export function MemberLines({
   const [entryFor, setEntryFor] = useState<Line | null>(null);
   const [form] = Form.useForm();
   const year = data.year.year;
+  const isPhone = !Grid.useBreakpoint().md;
   const done = (msg: string) => {
     message.success(msg);
     setAppealFor(null);
@@ -79,59 +154,54 @@ export function MemberLines({
     onSuccess: () => done(t('asmt.member.entrySaved')),
     onError: (e) => message.error(applyApiError(e, form)),
   });
+  const actions = (l: Line) => (
+    <>
+      {data.abilities.canAppeal ? (
+        <Button size="small" type="link" onClick={() => setAppealFor(l)} data-testid={`asmt-appeal-${l.ruleId}`}>
+          {t('asmt.member.appeal')}
+        </Button>
+      ) : null}
+      {data.abilities.canEnter && MANUAL_SOURCES.has(l.source as never) ? (
+        <Button size="small" type="link" onClick={() => setEntryFor(l)} data-testid={`asmt-entry-${l.ruleId}`}>
+          {t('asmt.member.entry')}
+        </Button>
+      ) : null}
+    </>
+  );
   return (
     <>
-      <Table<Line>
-        rowKey="ruleId"
-        size="small"
-        pagination={false}
-        dataSource={data.lines}
-        onRow={(l) => ({ 'data-testid': 'asmt-line', 'data-source': l.source, 'data-rule-id': l.ruleId }) as any}
-        scroll={{ x: 'max-content' }}
-        expandable={{
-          expandedRowRender: (l) => <Evidence items={l.evidence} />,
-          rowExpandable: (l) => l.evidence.length > 0,
-        }}
-        columns={[
-          { title: t('asmt.col.item'), dataIndex: 'name' },
-          { title: t('asmt.col.source'), dataIndex: 'source', render: (s) => t(`asmt.source.${s}`) },
-          { title: t('asmt.col.units'), dataIndex: 'units', align: 'end' },
-          { title: t('asmt.col.adjustment'), dataIndex: 'adjustment', align: 'end', render: (v) => (v ? v : '') },
-          {
-            title: t('asmt.col.score'),
-            dataIndex: 'points',
-            align: 'end',
-            render: (v, l) => <strong style={{ color: l.isDeduction && v < 0 ? '#cf1322' : undefined }}>{v}</strong>,
-          },
-          {
-            key: 'act',
-            render: (_v, l) => (
-              <>
-                {data.abilities.canAppeal ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => setAppealFor(l)}
-                    data-testid={`asmt-appeal-${l.ruleId}`}
-                  >
-                    {t('asmt.member.appeal')}
-                  </Button>
-                ) : null}
-                {data.abilities.canEnter && MANUAL_SOURCES.has(l.source as never) ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => setEntryFor(l)}
-                    data-testid={`asmt-entry-${l.ruleId}`}
-                  >
-                    {t('asmt.member.entry')}
-                  </Button>
-                ) : null}
-              </>
-            ),
-          },
-        ]}
-      />
+      {isPhone ? (
+        <LineCards lines={data.lines} actions={actions} />
+      ) : (
+        <Table<Line>
+          rowKey="ruleId"
+          size="small"
+          pagination={false}
+          dataSource={data.lines}
+          onRow={(l) => ({ 'data-testid': 'asmt-line', 'data-source': l.source, 'data-rule-id': l.ruleId }) as any}
+          scroll={{ x: 'max-content' }}
+          expandable={{
+            expandedRowRender: (l) => <Evidence items={l.evidence} />,
+            rowExpandable: (l) => l.evidence.length > 0,
+          }}
+          columns={[
+            { title: t('asmt.col.item'), dataIndex: 'name' },
+            { title: t('asmt.col.source'), dataIndex: 'source', render: (s) => t(`asmt.source.${s}`) },
+            { title: t('asmt.col.units'), dataIndex: 'units', align: 'end' },
+            { title: t('asmt.col.adjustment'), dataIndex: 'adjustment', align: 'end', render: (v) => (v ? v : '') },
+            {
+              title: t('asmt.col.score'),
+              dataIndex: 'points',
+              align: 'end',
+              render: (v, l) => <strong style={{ color: l.isDeduction && v < 0 ? '#cf1322' : undefined }}>{v}</strong>,
+            },
+            {
+              key: 'act',
+              render: (_v, l) => actions(l),
+            },
+          ]}
+        />
+      )}
       <Modal
         open={appealFor !== null}
         title={`${t('asmt.member.appeal')}：${appealFor?.name ?? ''}`}

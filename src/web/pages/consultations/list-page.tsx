@@ -1,12 +1,13 @@
 // /consultations: the consultations the user may see, with outcome counts; office staff create new ones.
 
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Divider, Form, Input, Modal, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Divider, Flex, Form, Grid, Input, Modal, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
+import { CardList } from '../../components/card-list';
 import { applyApiError } from '../../components/errors';
 import { usePagedList } from '../../components/use-page';
 import { fmtTime } from '../opinions/bits';
@@ -33,6 +34,17 @@ export function ConsultationListPage() {
     onSuccess: (d) => navigate(`/consultations/${d.id}`),
     onError: (e) => message.error(applyApiError(e, form)),
   });
+  const isPhone = !Grid.useBreakpoint().md;
+  const outcomes = (r: any) => (
+    <>
+      {r.doneCount}/{r.outcomeCount}
+      {r.overdueCount > 0 && (
+        <Tag color="red" style={{ marginInlineStart: 8 }}>
+          {t('cst.f.overdue')} {r.overdueCount}
+        </Tag>
+      )}
+    </>
+  );
   return (
     <Card
       title={t('cst.title')}
@@ -44,36 +56,48 @@ export function ConsultationListPage() {
         )
       }
     >
-      <Table
-        {...tableProps}
-        scroll={{ x: true }}
-        columns={[
-          {
-            title: t('cst.f.topic'),
-            dataIndex: 'topic',
-            render: (v, r: any) => <Link to={`/consultations/${r.id}`}>{v}</Link>,
-          },
-          {
-            title: t('cst.f.meetingAt'),
-            dataIndex: 'meetingAt',
-            render: (v) => (v ? fmtTime(v) : ''),
-          },
-          { title: t('cst.f.status'), dataIndex: 'status', render: (s) => <Tag>{t(`cst.status.${s}`)}</Tag> },
-          {
-            title: t('cst.f.outcomes'),
-            render: (_, r: any) => (
-              <>
-                {r.doneCount}/{r.outcomeCount}
-                {r.overdueCount > 0 && (
-                  <Tag color="red" style={{ marginInlineStart: 8 }}>
-                    {t('cst.f.overdue')} {r.overdueCount}
-                  </Tag>
-                )}
-              </>
-            ),
-          },
-        ]}
-      />
+      {isPhone ? (
+        <CardList
+          tableProps={tableProps}
+          testId="cst-cards"
+          renderCard={(r: any) => (
+            <Card key={r.id} size="small" style={{ marginBlockEnd: 8 }} data-testid="cst-row" data-id={r.id}>
+              <Flex justify="space-between" gap={8} wrap>
+                <span>{r.meetingAt ? fmtTime(r.meetingAt) : ''}</span>
+                <Tag>{t(`cst.status.${r.status}`)}</Tag>
+              </Flex>
+              <Link to={`/consultations/${r.id}`} style={{ display: 'block', marginBlock: 4 }}>
+                {r.topic}
+              </Link>
+              <div>
+                {t('cst.f.outcomes')} {outcomes(r)}
+              </div>
+            </Card>
+          )}
+        />
+      ) : (
+        <Table
+          {...tableProps}
+          scroll={{ x: true }}
+          columns={[
+            {
+              title: t('cst.f.topic'),
+              dataIndex: 'topic',
+              render: (v, r: any) => <Link to={`/consultations/${r.id}`}>{v}</Link>,
+            },
+            {
+              title: t('cst.f.meetingAt'),
+              dataIndex: 'meetingAt',
+              render: (v) => (v ? fmtTime(v) : ''),
+            },
+            { title: t('cst.f.status'), dataIndex: 'status', render: (s) => <Tag>{t(`cst.status.${s}`)}</Tag> },
+            {
+              title: t('cst.f.outcomes'),
+              render: (_, r: any) => outcomes(r),
+            },
+          ]}
+        />
+      )}
       <Modal
         open={open}
         title={t('cst.new')}

@@ -7,10 +7,12 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { lazyComponent, type PageRoute } from '../../routes';
 import { useOutboxSync } from './record/use-outbox';
 
+// Not needed for the first paint, so not in the first screen's weight; precached by the service worker for offline.
+const OfflineBanner = lazyComponent(() => import('../../pwa/offline'), 'OfflineBanner');
 const ActivityDetailPage = lazyComponent(() => import('./activities/activity-detail'), 'ActivityDetailPage');
 const ActivityEditPage = lazyComponent(() => import('./activities/activity-edit'), 'ActivityEditPage');
 const ActivityListPage = lazyComponent(() => import('./activities/activity-list'), 'ActivityListPage');
@@ -22,10 +24,20 @@ const RecordPage = lazyComponent(() => import('./record/record-page'), 'RecordPa
 const RepresentativeFormPage = lazyComponent(() => import('./representatives/rep-form'), 'RepresentativeFormPage');
 const RepresentativeListPage = lazyComponent(() => import('./representatives/rep-list'), 'RepresentativeListPage');
 
-/** Every field page starts the offline outbox sender (once per app), so waiting records go out on app start. */
+/**
+ * Every field page starts the offline outbox sender (once per app), so waiting records go out on app start, and shows
+ * how old its data is when there is no signal (src/web/pwa/offline.tsx).
+ */
 function Field({ children }: { children: ReactNode }) {
   useOutboxSync();
-  return children;
+  return (
+    <>
+      <Suspense fallback={null}>
+        <OfflineBanner />
+      </Suspense>
+      {children}
+    </>
+  );
 }
 const f = (el: ReactNode) => <Field>{el}</Field>;
 const RECORDERS = ['member', 'group_leader', 'admin'];

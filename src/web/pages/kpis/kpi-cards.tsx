@@ -13,7 +13,7 @@ export function KpiCards({ report }: { report: KpiReport }) {
       <Tooltip title={d[key]}>
         <Card size="small" data-testid={`kpi-card-${key}`}>
           <Statistic title={t(`kpi.measure.${key}`)} value={value} />
-          {sub ? <div style={{ color: '#888', fontSize: 12 }}>{sub}</div> : null}
+          {sub ? <div style={{ color: 'rgba(0, 0, 0, 0.62)', fontSize: 12 }}>{sub}</div> : null}
         </Card>
       </Tooltip>
     </Col>

@@ -24,7 +24,7 @@ export function KpiTable({ report }: { report: KpiReport }) {
       render: (_: unknown, r: KpiRow) => (
         <span title={t('kpi.ratio', { num: r[k].num, den: r[k].den })}>
           {pct(r[k])}
-          <span style={{ color: '#999', fontSize: 12, marginInlineStart: 4 }}>
+          <span style={{ color: 'rgba(0, 0, 0, 0.62)', fontSize: 12, marginInlineStart: 4 }}>
             {t('kpi.ratio', { num: r[k].num, den: r[k].den })}
           </span>
         </span>

@@ -104,6 +104,7 @@ export function InboxFilterBar({
         allowClear
         data-testid="op-filter-status"
         placeholder={t('op.field.status')}
+        aria-label={t('op.field.status')}
         value={value.status}
         onChange={(status) => set({ status })}
         options={STATUS_CODES.map((s) => ({ value: s, label: t(`op.status.${s}`) }))}
@@ -113,6 +114,7 @@ export function InboxFilterBar({
         allowClear
         data-testid="op-filter-channel"
         placeholder={t('op.field.channel')}
+        aria-label={t('op.field.channel')}
         value={value.channel}
         onChange={(channel) => set({ channel })}
         options={CHANNELS.map((c) => ({ value: c, label: t(`op.channel.${c}`) }))}
@@ -122,6 +124,7 @@ export function InboxFilterBar({
         allowClear
         data-testid="op-filter-category"
         placeholder={t('op.field.category')}
+        aria-label={t('op.field.category')}
         value={value.categoryId}
         onChange={(categoryId) => set({ categoryId })}
         treeData={categories.data ?? []}
@@ -132,6 +135,7 @@ export function InboxFilterBar({
         showSearch={{ optionFilterProp: 'label' }}
         data-testid="op-filter-region"
         placeholder={t('op.field.township')}
+        aria-label={t('op.field.township')}
         value={value.regionId}
         onChange={(regionId) => set({ regionId })}
         options={townships.data ?? []}
@@ -141,6 +145,7 @@ export function InboxFilterBar({
         allowClear
         data-testid="op-filter-urgency"
         placeholder={t('op.field.urgency')}
+        aria-label={t('op.field.urgency')}
         value={value.urgency}
         onChange={(urgency) => set({ urgency })}
         options={URGENCIES.map((u) => ({ value: u, label: t(`op.urgency.${u}`) }))}
@@ -150,6 +155,7 @@ export function InboxFilterBar({
         allowClear
         data-testid="op-filter-overdue"
         placeholder={t('op.field.overdue')}
+        aria-label={t('op.field.overdue')}
         value={value.overdue}
         onChange={(overdue) => set({ overdue })}
         options={[

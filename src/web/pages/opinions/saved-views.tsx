@@ -92,6 +92,7 @@ export function SavedViews({
       <Select
         data-testid="op-views"
         placeholder={t('op.views.placeholder')}
+        aria-label={t('op.views.placeholder')}
         loading={views.isLoading}
         value={current?.id}
         onChange={(id) => {

@@ -1,13 +1,14 @@
 // /proposals: the proposals in the actor's scope, in boxes (mine, invitations with a badge, my unit's, all for staff).
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Button, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Badge, Button, Card, Flex, Grid, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PROPOSAL_STATUS_CODES } from '../../../core/proposals';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
+import { CardList } from '../../components/card-list';
 import { usePagedList } from '../../components/use-page';
 import { PageHead } from '../office/components/page-head';
 import { ProposalNumber, ProposalStatusTag, ReplyDue } from './bits';
@@ -49,6 +50,7 @@ export function ProposalListPage() {
   const pending = usePendingInvitations(isMember);
   const { tableProps, resetPage } = usePagedList<ProposalRow>('/proposals', { box, status, q });
   const count = pending.data?.pending ?? 0;
+  const isPhone = !Grid.useBreakpoint().md;
   return (
     <div data-testid="proposal-list">
       <PageHead
@@ -122,39 +124,73 @@ export function ProposalListPage() {
           data-testid="prp-status-filter"
         />
       </Space>
-      <Table<ProposalRow>
-        {...tableProps}
-        size="middle"
-        scroll={{ x: 900 }}
-        locale={{ emptyText: t('prp.list.empty') }}
-        columns={[
-          { title: t('prp.field.number'), key: 'number', width: 130, render: (_, r) => <ProposalNumber row={r} /> },
-          {
-            title: t('prp.field.title'),
-            dataIndex: 'title',
-            render: (v, r) => (
-              <Link to={`/proposals/${r.id}`} data-testid="prp-row-link">
-                {v}
-              </Link>
-            ),
-          },
-          { title: t('prp.field.proposer'), dataIndex: 'proposerName', width: 100 },
-          {
-            title: t('prp.field.status'),
-            dataIndex: 'status',
-            width: 150,
-            render: (v, r) => (
-              <Space size={4} wrap>
-                <ProposalStatusTag status={v} />
-                {r.myInvitation && <Tag>{t(`prp.cosign.${r.myInvitation}`)}</Tag>}
-              </Space>
-            ),
-          },
-          { title: t('prp.field.cosignerCount'), dataIndex: 'cosignerCount', width: 90 },
-          { title: t('prp.field.leadDepartment'), dataIndex: 'leadDepartmentName', width: 160 },
-          { title: t('prp.field.replyDue'), key: 'due', width: 160, render: (_, r) => <ReplyDue row={r} /> },
-        ]}
-      />
+      {isPhone ? (
+        <CardList
+          tableProps={tableProps}
+          testId="prp-cards"
+          renderCard={(r: ProposalRow) => <ProposalCard key={r.id} row={r} />}
+        />
+      ) : (
+        <Table<ProposalRow>
+          {...tableProps}
+          size="middle"
+          scroll={{ x: 900 }}
+          locale={{ emptyText: t('prp.list.empty') }}
+          columns={[
+            { title: t('prp.field.number'), key: 'number', width: 130, render: (_, r) => <ProposalNumber row={r} /> },
+            {
+              title: t('prp.field.title'),
+              dataIndex: 'title',
+              render: (v, r) => (
+                <Link to={`/proposals/${r.id}`} data-testid="prp-row-link">
+                  {v}
+                </Link>
+              ),
+            },
+            { title: t('prp.field.proposer'), dataIndex: 'proposerName', width: 100 },
+            {
+              title: t('prp.field.status'),
+              dataIndex: 'status',
+              width: 150,
+              render: (v, r) => (
+                <Space size={4} wrap>
+                  <ProposalStatusTag status={v} />
+                  {r.myInvitation && <Tag>{t(`prp.cosign.${r.myInvitation}`)}</Tag>}
+                </Space>
+              ),
+            },
+            { title: t('prp.field.cosignerCount'), dataIndex: 'cosignerCount', width: 90 },
+            { title: t('prp.field.leadDepartment'), dataIndex: 'leadDepartmentName', width: 160 },
+            { title: t('prp.field.replyDue'), key: 'due', width: 160, render: (_, r) => <ReplyDue row={r} /> },
+          ]}
+        />
+      )}
     </div>
+  );
+}
+
+/** A proposal on a phone: number and status first (what a member checks), the title, then unit and reply date. */
+function ProposalCard({ row: r }: { row: ProposalRow }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" style={{ marginBlockEnd: 8 }} data-testid="prp-row" data-id={r.id}>
+      <Flex justify="space-between" gap={8} wrap>
+        <ProposalNumber row={r} />
+        <Space size={4} wrap>
+          <ProposalStatusTag status={r.status} />
+          {r.myInvitation && <Tag>{t(`prp.cosign.${r.myInvitation}`)}</Tag>}
+        </Space>
+      </Flex>
+      <Link to={`/proposals/${r.id}`} data-testid="prp-row-link" style={{ display: 'block', marginBlock: 4 }}>
+        {r.title}
+      </Link>
+      <Typography.Text type="secondary">
+        {r.proposerName}
+        {r.leadDepartmentName ? ` · ${r.leadDepartmentName}` : ''}
+      </Typography.Text>
+      <div>
+        <ReplyDue row={r} />
+      </div>
+    </Card>
   );
 }

@@ -2,14 +2,14 @@
 // chunk with those pages only, so the citizen form never downloads antd.
 import { App as AntApp, ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { antdLocale, appTheme } from '../../theme';
+import { useAntdLocale } from '../../i18n/antd';
+import { appTheme } from '../../theme';
 
 /** Theme, locale and the message/modal context around an antd page. */
 export function AntdFrame({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { locale, direction } = useAntdLocale();
   return (
-    <ConfigProvider locale={antdLocale(i18n.language)} theme={appTheme}>
+    <ConfigProvider locale={locale} direction={direction} theme={appTheme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

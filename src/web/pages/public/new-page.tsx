@@ -1,8 +1,9 @@
 // 反映社情民意: the citizen's form (no account), then the tracking code to keep. Plain HTML controls (see public.css).
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { AddresseeLine, PresetVillage, useAddressee } from './directory-address';
 import { Field, type FieldErrors, readApiError } from './fields';
 import { CategoryPicker, VillagePicker } from './pickers';
 import { PublicLayout } from './public-layout';
@@ -13,6 +14,8 @@ interface Values {
   content: string;
   categoryId?: number;
   regionId?: number;
+  /** The member a QR code addressed the form to. */
+  memberId?: number;
   name: string;
   phone: string;
   email: string;
@@ -52,7 +55,7 @@ function submitOpinion(v: Values, key: string) {
   const { files, ...body } = v;
   if (!files.length) return api<{ trackingCode: string }>('/public/opinions', { body, headers });
   const form = new FormData();
-  for (const [k, val] of Object.entries(body)) form.append(k, String(val));
+  for (const [k, val] of Object.entries(body)) if (val !== undefined) form.append(k, String(val));
   for (const f of files) form.append('file', f, f.name);
   return api<{ trackingCode: string }>('/public/opinions', { form, headers });
 }
@@ -79,12 +82,19 @@ export function NewOpinionPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [key, setKey] = useState(newKey);
+  // A QR code's member and village preset the form (and stay preset for the next item from the same poster).
+  const to = useAddressee();
+  const preset = { memberId: to.member?.id, regionId: to.village?.id };
+  useEffect(() => {
+    if (preset.memberId === undefined && preset.regionId === undefined) return;
+    setV((old) => ({ ...old, memberId: preset.memberId, regionId: old.regionId ?? preset.regionId }));
+  }, [preset.memberId, preset.regionId]);
   const send = useMutation({
     mutationFn: (values: Values) => submitOpinion(values, key),
     onSuccess: (r) => {
       setKey(newKey());
       setCode(r.trackingCode);
-      setV(EMPTY);
+      setV({ ...EMPTY, ...preset });
       window.scrollTo(0, 0);
     },
     onError: (e) => {
@@ -122,6 +132,7 @@ export function NewOpinionPage() {
     <PublicLayout>
       <section className="pub-card">
         <h1>{t('pub.form.heading')}</h1>
+        <AddresseeLine member={to.member} />
         <p className="pub-muted">{t('pub.form.intro')}</p>
         <form onSubmit={onSubmit} noValidate aria-busy={busy}>
           <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minInlineSize: 0 }}>
@@ -169,14 +180,18 @@ export function NewOpinionPage() {
             </div>
             <div data-field="regionId">
               <Field label={t('pub.form.village')} required error={errors.regionId}>
-                {(a) => (
-                  <VillagePicker
-                    {...a}
-                    data-testid="pub-village"
-                    value={v.regionId}
-                    onChange={(x) => set('regionId', x)}
-                  />
-                )}
+                {(a) =>
+                  to.village && v.regionId === to.village.id ? (
+                    <PresetVillage village={to.village} onChange={() => set('regionId', undefined)} />
+                  ) : (
+                    <VillagePicker
+                      {...a}
+                      data-testid="pub-village"
+                      value={v.regionId}
+                      onChange={(x) => set('regionId', x)}
+                    />
+                  )
+                }
               </Field>
             </div>
             <div data-field="files">

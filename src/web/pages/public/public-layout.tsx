@@ -3,12 +3,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { setLanguage } from '../../i18n/setup';
+import { LanguageSwitch } from '../../components/language-switch';
+import { intlLocale } from '../../i18n/setup';
 import './public.css';
 
 /** Wraps a public page. */
 export function PublicLayout({ children }: { children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <div className="pub">
       <header className="pub-header">
@@ -16,14 +17,9 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           {t('pub.brand')}
         </Link>
         <nav className="pub-header-links">
+          <Link to="/public/directory">{t('dir.nav')}</Link>
           <Link to="/public/track">{t('pub.nav.track')}</Link>
-          <button
-            type="button"
-            data-testid="pub-lang"
-            onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-          >
-            {t('pub.switchLang')}
-          </button>
+          <LanguageSwitch className="pub-lang" />
         </nav>
       </header>
       <main className="pub-main">{children}</main>
@@ -33,7 +29,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
 
 /** Formats an API timestamp in China time, in the UI language. */
 export function formatTime(at: string, lang: string) {
-  return new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+  return new Date(at).toLocaleString(intlLocale(lang), {
     timeZone: 'Asia/Shanghai',
     dateStyle: 'medium',
     timeStyle: 'short',

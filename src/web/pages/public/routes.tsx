@@ -8,12 +8,16 @@ import { NewOpinionPage } from './new-page';
 
 const TrackEntryPage = lazyComponent(() => import('./track-entry-page'), 'TrackEntryPage');
 const TrackPage = lazyComponent(() => import('./track-page'), 'TrackPage');
+const DirectoryListPage = lazyComponent(() => import('./directory-page'), 'DirectoryListPage');
+const DirectoryMemberPage = lazyComponent(() => import('./directory-member-page'), 'DirectoryMemberPage');
 
 /** Public routes, rendered without the sign-in gate. */
 export const publicRoutes: PageRoute[] = [
   { path: '/public/opinions/new', element: <NewOpinionPage /> },
   { path: '/public/track', element: <TrackEntryPage /> },
   { path: '/public/opinions/:code', element: <TrackPage /> },
+  { path: '/public/directory', element: <DirectoryListPage /> },
+  { path: '/public/directory/members/:id', element: <DirectoryMemberPage /> },
   ...publicReceptionRoutes,
   ...publicConsultationRoutes,
 ];

@@ -92,11 +92,11 @@ export function ContactPicker({
                 minHeight: 48,
               }}
             >
-              <Checkbox checked={value.includes(c.id)} onChange={() => toggle(c.id)} />
+              <Checkbox checked={value.includes(c.id)} onChange={() => toggle(c.id)} aria-label={c.name} />
               <span style={{ flex: 1, minWidth: 0 }}>
                 <strong>{c.name}</strong>
                 {sub && (
-                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis>
+                  <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>
                     {sub}
                   </Typography.Text>
                 )}

@@ -1,6 +1,7 @@
 // The offline outbox: records saved without signal wait in localStorage under their client id and are sent later.
 // The server treats a repeated clientId as the same record, so sending twice never duplicates.
 import { ApiError, api } from '../../../api';
+import { SlowNetworkError, withTimeout } from '../../../pwa/timeout';
 import type { Activity, ActivityBody } from '../types';
 import { photosOf, removePhoto, removePhotosOf, savePhotos } from './photo-store';
 
@@ -65,13 +66,13 @@ export function newClientId(): string {
 /** Whether an error means "no connection" (keep the record) rather than "the server refused it" (show the reason). */
 export function isNetworkError(e: unknown): boolean {
   if (e instanceof ApiError) return e.status === 502 || e.status === 503 || e.status === 504;
-  return e instanceof TypeError || (e instanceof Error && e.name === 'SyntaxError');
+  return e instanceof TypeError || e instanceof SlowNetworkError || (e instanceof Error && e.name === 'SyntaxError');
 }
 
 /** Keeps a record (and its photos) for later sending. */
 export async function enqueue(
   item: Omit<OutboxItem, 'photoCount'>,
-  photos: Array<{ name: string; kind: 'photo' | 'signin'; blob: Blob }>,
+  photos: Array<{ name: string; kind: 'photo' | 'signin'; blob: Blob; uploadKey: string }>,
 ) {
   if (photos.length) await savePhotos(item.clientId, photos);
   save([...items.filter((i) => i.clientId !== item.clientId), { ...item, photoCount: photos.length }]);
@@ -87,27 +88,42 @@ function patch(clientId: string, p: Partial<OutboxItem>) {
   save(items.map((i) => (i.clientId === clientId ? { ...i, ...p } : i)));
 }
 
-/** Uploads one photo of an activity. */
-export function uploadPhoto(activityId: number, blob: Blob, name: string, kind: 'photo' | 'signin') {
+/** Uploads one photo of an activity; the same `uploadKey` sent again returns the first upload (never a copy). */
+export function uploadPhoto(
+  activityId: number,
+  blob: Blob,
+  name: string,
+  kind: 'photo' | 'signin',
+  uploadKey?: string,
+) {
   const form = new FormData();
   form.append('kind', kind);
   form.append('file', blob, name);
-  return api(`/activities/${activityId}/attachments`, { form });
+  return api(`/activities/${activityId}/attachments`, {
+    form,
+    ...(uploadKey ? { headers: { 'idempotency-key': uploadKey } } : {}),
+  });
 }
 
 type Outcome = 'done' | 'offline' | 'refused';
+/** The background sender waits longer than the record screen (a photo on 2G), but never for ever. */
+const SYNC_WAIT_MS = 60_000;
 
 async function sendOne(item: OutboxItem): Promise<Outcome> {
   let activityId = item.activityId;
   try {
     if (!activityId) {
-      const a = await api<Activity>('/activities', { body: { ...item.body, clientId: item.clientId } });
+      const a = await withTimeout(
+        api<Activity>('/activities', { body: { ...item.body, clientId: item.clientId } }),
+        SYNC_WAIT_MS,
+      );
       activityId = a.id;
       patch(item.clientId, { activityId, error: undefined });
     }
     for (const p of await photosOf(item.clientId)) {
       try {
-        await uploadPhoto(activityId, p.blob, p.name, p.kind);
+        const key = p.uploadKey ?? (p.key !== undefined ? `${item.clientId}-${p.key}` : undefined);
+        await withTimeout(uploadPhoto(activityId, p.blob, p.name, p.kind, key), SYNC_WAIT_MS);
       } catch (e) {
         if (isNetworkError(e) || (e instanceof ApiError && e.status === 401)) throw e;
         // the server refused this file (type, size): it will never pass, so do not block the record on it

@@ -8,6 +8,8 @@ export interface StoredPhoto {
   name: string;
   kind: 'photo' | 'signin';
   blob: Blob;
+  /** Sent as Idempotency-Key, so a photo whose reply was lost is stored once on the server (older entries: none). */
+  uploadKey?: string;
 }
 
 function open(): Promise<IDBDatabase> {
@@ -41,7 +43,7 @@ async function run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRe
 /** Keeps photos for a record that could not be uploaded yet. */
 export async function savePhotos(
   clientId: string,
-  photos: Array<{ name: string; kind: 'photo' | 'signin'; blob: Blob }>,
+  photos: Array<{ name: string; kind: 'photo' | 'signin'; blob: Blob; uploadKey: string }>,
 ) {
   for (const p of photos) await run('readwrite', (s) => s.add({ ...p, clientId }));
 }

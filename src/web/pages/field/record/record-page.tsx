@@ -1,11 +1,15 @@
 // 记录走访: the member's phone screen: record a visit in a minute, saved to the server or kept on the phone without signal.
-import { App, Button, Card, Form, Result, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Result, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../../api';
+import { ApiError, api } from '../../../api';
 import { useAuth } from '../../../auth';
 import { applyApiError } from '../../../components/errors';
+import { clearDraft, draftHasContent, loadDraft, saveDraft } from '../../../pwa/draft';
+import '../../../pwa/i18n';
+import { SlowNetworkError, withTimeout } from '../../../pwa/timeout';
 import { useMembers, useMembersReps } from '../lookups';
 import type { Activity, RaisedItem } from '../types';
 import { ActivityForm, type ActivityFormValues, toActivityBody } from './activity-form';
@@ -58,6 +62,31 @@ export function RecordPage() {
   const members = useMembers(memberIds);
   const { contacts } = useMembersReps(memberIds);
   const { items: waiting } = useOutbox();
+  const userId = me?.id ?? null;
+  const [restored, setRestored] = useState(false);
+  const draftReady = useRef(false);
+  const watched = Form.useWatch((v) => v, { form, preserve: true }) as Partial<ActivityFormValues> | undefined;
+
+  // Restore what was typed before (closed tab, expired session), then keep every change on the phone.
+  useEffect(() => {
+    if (userId === null || draftReady.current) return;
+    draftReady.current = true;
+    const d = loadDraft(userId);
+    if (!d || !draftHasContent(d.values)) return;
+    const { date, ...rest } = d.values as { date?: string } & Record<string, unknown>;
+    form.setFieldsValue({
+      ...rest,
+      ...(date ? { date: dayjs(date) } : {}),
+      ...(presetMember ? { memberIds: [presetMember] } : {}),
+      ...(presetRegion ? { regionId: presetRegion } : {}),
+    } as any);
+    setRestored(true);
+  }, [userId, form, presetMember, presetRegion]);
+  useEffect(() => {
+    if (userId === null || !draftReady.current || !watched || !form.isFieldsTouched()) return;
+    const { photos: _p, date, ...rest } = watched;
+    saveDraft(userId, { ...rest, ...(date ? { date: date.format('YYYY-MM-DD') } : {}) });
+  }, [watched, userId, form]);
 
   const submit = async (v: ActivityFormValues) => {
     setBusy(true);
@@ -68,39 +97,55 @@ export function RecordPage() {
       village,
       contacts: contacts.filter((c) => body.representativeIds.includes(c.id)).map((c) => c.name),
     };
-    const keep = async (activityId: number | undefined, rest: File[]) => {
+    // One idempotency key per photo, chosen now: a photo whose reply is lost and is sent again is stored once.
+    const keys = files.map(() => newClientId());
+    const keep = async (activityId: number | undefined, from: number) => {
       const photos = await Promise.all(
-        rest.map(async (f) => ({ ...(await compressImage(f)), kind: 'photo' as const })),
+        files.slice(from).map(async (f, i) => ({
+          ...(await compressImage(f)),
+          kind: 'photo' as const,
+          uploadKey: keys[from + i],
+        })),
       );
       await enqueue({ clientId, userId: me!.id, body, summary, savedAt: new Date().toISOString(), activityId }, photos);
+      clearDraft(me!.id);
     };
+    /** No signal, too slow, or signed out: the record waits in the outbox, and the member is told why. */
+    const queuedBecause = (e: unknown) => {
+      if (e instanceof SlowNetworkError) message.warning(t('pwa.slowQueued'), 8);
+      else if (e instanceof ApiError && e.status === 401) message.warning(t('pwa.signInQueued'), 8);
+    };
+    const keepsOnPhone = (e: unknown) => isNetworkError(e) || (e instanceof ApiError && e.status === 401);
     try {
       if (!navigator.onLine) {
-        await keep(undefined, files);
+        await keep(undefined, 0);
         setOutcome({ kind: 'queued', raising: body.raiseOpinions?.length ?? 0 });
         return;
       }
       let created: Activity;
       try {
-        created = await api<Activity>('/activities', { body });
+        created = await withTimeout(api<Activity>('/activities', { body }));
       } catch (e) {
-        if (!isNetworkError(e)) throw e;
-        await keep(undefined, files);
+        if (!keepsOnPhone(e)) throw e;
+        await keep(undefined, 0);
+        queuedBecause(e);
         setOutcome({ kind: 'queued', raising: body.raiseOpinions?.length ?? 0 });
         return;
       }
+      clearDraft(me!.id);
       const raised = (created.raised ?? []).filter((r) => r.id && body.raiseOpinions?.includes(r.key ?? ''));
       let refused = 0;
       for (let i = 0; i < files.length; i++) {
         try {
           const p = await compressImage(files[i]);
-          await uploadPhoto(created.id, p.blob, p.name, 'photo');
+          await withTimeout(uploadPhoto(created.id, p.blob, p.name, 'photo', keys[i]));
         } catch (e) {
-          if (!isNetworkError(e)) {
+          if (!keepsOnPhone(e)) {
             refused++;
             continue;
           }
-          await keep(created.id, files.slice(i));
+          await keep(created.id, i);
+          queuedBecause(e);
           setOutcome({ kind: 'saved', id: created.id, photosQueued: files.length - i, photosRefused: refused, raised });
           return;
         }
@@ -114,6 +159,8 @@ export function RecordPage() {
   };
 
   const again = () => {
+    if (userId !== null) clearDraft(userId);
+    setRestored(false);
     form.resetFields();
     setClientId(newClientId());
     setOutcome(null);
@@ -185,6 +232,20 @@ export function RecordPage() {
         )}
       </div>
       <PendingList compact />
+      {restored && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="record-draft-restored"
+          style={{ marginBlockStart: 8 }}
+          title={t('pwa.draftRestored')}
+          action={
+            <Button size="small" onClick={again}>
+              {t('pwa.draftDiscard')}
+            </Button>
+          }
+        />
+      )}
       <Card styles={{ body: { padding: 16 } }} style={{ marginBlockStart: 8 }}>
         <ActivityForm layout="phone" form={form} preset={preset} busy={busy} onSubmit={submit} />
       </Card>

@@ -9,6 +9,7 @@ import { ApiError, api, downloadUrl } from '../../../api';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { PageHead } from '../components/page-head';
 import { RepsCount, VillagesCount } from './member-list';
+import { PosterButton } from './member-poster';
 import { MemberActivities, MemberRepresentatives, MemberVillages, SectorHistory } from './member-related';
 import { type MemberDetail, unitAndPost } from './member-types';
 
@@ -102,6 +103,7 @@ export function MemberDetailPage() {
           <Flex gap={8} wrap>
             <Button onClick={() => navigate('/members')}>{t('action.back')}</Button>
             <ExportButton id={m.id} />
+            <PosterButton id={m.id} active={m.active} />
             {m.abilities.canEdit && (
               <Button
                 type="primary"
