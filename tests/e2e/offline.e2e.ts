@@ -91,8 +91,8 @@ describe('member app offline', () => {
     await expect.poll(() => again.evaluate(() => caches.has('jl-api'))).toBe(true);
     await again.getByTestId('user-menu').click();
     await again.getByText(/退出登录|Sign out|Log out/).click();
-    await again.waitForURL(/\/login/);
-    expect(await again.evaluate(() => caches.has('jl-api'))).toBe(false);
+    await again.locator('input[type=password]').waitFor();
+    await expect.poll(() => again.evaluate(() => caches.has('jl-api'))).toBe(false);
     await ctx.close();
   });
 });

@@ -87,6 +87,25 @@ export function RecordPage() {
     const { photos: _p, date, ...rest } = watched;
     saveDraft(userId, { ...rest, ...(date ? { date: date.format('YYYY-MM-DD') } : {}) });
   }, [watched, userId, form]);
+  // The effect above runs after the screen updates; a page closed or reloaded right after the last keystroke must keep
+  // it too, so the form is also written out synchronously when the page is hidden or left.
+  const editing = useRef(true);
+  editing.current = outcome === null;
+  useEffect(() => {
+    if (userId === null) return;
+    const flush = () => {
+      if (!draftReady.current || !editing.current || !form.isFieldsTouched()) return;
+      const { photos: _p, date, ...rest } = form.getFieldsValue(true) as Partial<ActivityFormValues>;
+      saveDraft(userId, { ...rest, ...(date ? { date: date.format('YYYY-MM-DD') } : {}) });
+    };
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [userId, form]);
 
   const submit = async (v: ActivityFormValues) => {
     setBusy(true);
