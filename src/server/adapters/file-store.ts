@@ -89,6 +89,8 @@ export function createDiskFileStore(root: string): FileStore {
       const tmp = path.join(incoming, `${crypto.randomBytes(12).toString('hex')}.part`);
       const hash = crypto.createHash('sha256');
       let size = 0;
+      // Open the file before streaming: a stream that opens it lazily could create it after a failed put's cleanup.
+      const fh = await fsp.open(tmp, 'wx');
       try {
         await pipeline(
           async function* () {
@@ -98,11 +100,12 @@ export function createDiskFileStore(root: string): FileStore {
               yield chunk;
             }
           },
-          fs.createWriteStream(tmp, { flags: 'wx' }),
+          fh.createWriteStream(),
         );
         await fsp.mkdir(path.dirname(resolve(key)), { recursive: true });
         await fsp.rename(tmp, resolve(key));
       } catch (e) {
+        await fh.close().catch(() => undefined);
         await fsp.rm(tmp, { force: true });
         throw e;
       }
