@@ -7,7 +7,7 @@ import type { OpinionStatus } from '../../../core/opinions/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { type Lang, t } from '../../i18n/messages.js';
 import { normalizeCode } from '../public/schema.js';
-import { PUBLIC_STAGES, type PublicStage } from '../public/view.js';
+import { PUBLIC_STAGES, STAGE_OF } from '../public/view.js';
 import { Open311Error } from './errors.js';
 import type { Open311Value } from './format.js';
 import type { RequestsQuery } from './schema.js';
@@ -80,21 +80,7 @@ export function serviceDefinition(service: Open311Service, lang: Lang): Open311V
 }
 
 // The item's status as the citizen's tracking page names it, and whether the spec calls it closed.
-const STAGE_OF: Record<OpinionStatus, PublicStage> = {
-  received: 'received',
-  accepted: 'accepted',
-  not_accepted: 'not_accepted',
-  forwarded: 'processing',
-  replied: 'processing',
-  returned_for_rework: 'processing',
-  reviewed: 'processing',
-  replied_directly: 'processing',
-  feedback_sent: 'answered',
-  rated: 'answered',
-  reopened: 'reopened',
-  closed: 'closed',
-  merged: 'merged',
-};
+
 const CLOSED: OpinionStatus[] = ['closed', 'not_accepted', 'merged'];
 
 interface RequestRow {

@@ -19,7 +19,8 @@ export const PUBLIC_STAGES = [
 /** A public stage code. */
 export type PublicStage = (typeof PUBLIC_STAGES)[number]['code'];
 
-const STAGE_OF: Record<OpinionStatus, PublicStage> = {
+/** The citizen-facing stage of each status (the tracking page and Open311 share it). */
+export const STAGE_OF: Record<OpinionStatus, PublicStage> = {
   received: 'received',
   accepted: 'accepted',
   not_accepted: 'not_accepted',
