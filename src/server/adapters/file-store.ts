@@ -1,7 +1,6 @@
 // Uploaded files behind one interface: on the local disk (DATA_DIR/files) or in the database (every server process
 // reads the same files), written and read as streams so a large upload or download never sits whole in memory.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -92,16 +91,13 @@ export function createDiskFileStore(root: string): FileStore {
       // Open the file before streaming: a stream that opens it lazily could create it after a failed put's cleanup.
       const fh = await fsp.open(tmp, 'wx');
       try {
-        await pipeline(
-          async function* () {
-            for await (const chunk of source) {
-              hash.update(chunk);
-              size += chunk.length;
-              yield chunk;
-            }
-          },
-          fh.createWriteStream(),
-        );
+        await pipeline(async function* () {
+          for await (const chunk of source) {
+            hash.update(chunk);
+            size += chunk.length;
+            yield chunk;
+          }
+        }, fh.createWriteStream());
         await fsp.mkdir(path.dirname(resolve(key)), { recursive: true });
         await fsp.rename(tmp, resolve(key));
       } catch (e) {
