@@ -1,6 +1,7 @@
 // Drizzle schema: the one description of the database, shared by PGlite and PostgreSQL (drizzle-kit generates migrations from it).
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -456,6 +457,14 @@ export const opinions = pgTable(
     isEscalated: boolean('is_escalated').notNull().default(false),
     contactReleased: boolean('contact_released').notNull().default(false),
     publicReply: text('public_reply').notNull().default(''),
+    /** The citizen agreed (a box on the form) that the office's answer may be shown on the public board, PII removed. */
+    publishConsent: boolean('publish_consent').notNull().default(false),
+    /** The contact station (联络站) whose QR code the citizen scanned, if any. */
+    contactStationId: integer('contact_station_id').references((): AnyPgColumn => contactStations.id),
+    /** For confidential items: the redacted copy a department receives instead of the original, and the office's note. */
+    redactedTitle: text('redacted_title'),
+    redactedContent: text('redacted_content'),
+    redactionNote: text('redaction_note').notNull().default(''),
     searchText: text('search_text').notNull().default(''),
     idempotencyKey: text('idempotency_key').unique(),
     createdBy: integer('created_by'),
@@ -1196,5 +1205,211 @@ export const kpiRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.dim, t.day, t.key] }),
     check('kpi_rollups_dim_ck', sql`${t.dim} in ('all','region','category','sector','department','channel','member')`),
+  ],
+);
+
+/** Office staff named on a confidential item: with the leader, the only users who see it (besides a redacted copy). */
+export const opinionNamedStaff = pgTable(
+  'opinion_named_staff',
+  {
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.opinionId, t.userId] }), index('opinion_named_staff_user_idx').on(t.userId)],
+);
+
+/** A contact station (委员联络站): a place in a township or village where members receive people; has its own QR code. */
+export const contactStations = pgTable(
+  'contact_stations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    address: text('address').notNull().default(''),
+    openHours: text('open_hours').notNull().default(''),
+    published: boolean('published').notNull().default(true),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contact_stations_region_idx').on(t.regionId)],
+);
+
+/** Members who receive people at a contact station (items through its QR go to them). */
+export const contactStationMembers = pgTable(
+  'contact_station_members',
+  {
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => contactStations.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stationId, t.memberId] }),
+    index('contact_station_members_member_idx').on(t.memberId),
+  ],
+);
+
+/**
+ * A 民生问题: items of an area and period grouped into one problem people feel strongly about, followed to the end.
+ * Status: collecting (征集中) → confirmed (已确定) → in_progress (推进中) → solved (已解决) | partly_solved (部分解决).
+ */
+export const livelihoodProblems = pgTable(
+  'livelihood_problems',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    /** The township or the county the problem belongs to. */
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    year: integer('year').notNull(),
+    status: text('status').notNull().default('collecting'),
+    goal: text('goal').notNull().default(''),
+    /** What was done (shown publicly once solved or partly solved). */
+    outcome: text('outcome').notNull().default(''),
+    leadDepartmentId: integer('lead_department_id').references(() => departments.id),
+    /** Current progress 0–100: the highest reached milestone's %, 100 when solved. */
+    progress: smallint('progress').notNull().default(0),
+    published: boolean('published').notNull().default(true),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      'livelihood_problems_status_ck',
+      sql`${t.status} in ('collecting','confirmed','in_progress','solved','partly_solved')`,
+    ),
+    check('livelihood_problems_progress_ck', sql`${t.progress} between 0 and 100`),
+    index('livelihood_problems_region_idx').on(t.regionId, t.year),
+  ],
+);
+
+/** Other departments (协办) of a problem; the lead sits on the problem row. */
+export const problemDepartments = pgTable(
+  'problem_departments',
+  {
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => livelihoodProblems.id, { onDelete: 'cascade' }),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.departmentId] })],
+);
+
+/** Items linked to a problem; each keeps its own lifecycle. */
+export const problemItems = pgTable(
+  'problem_items',
+  {
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => livelihoodProblems.id, { onDelete: 'cascade' }),
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id, { onDelete: 'cascade' }),
+    linkedBy: integer('linked_by'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.opinionId] }), index('problem_items_opinion_idx').on(t.opinionId)],
+);
+
+/** Milestones of a problem, with a due date and the % of progress reached when it is met. */
+export const problemMilestones = pgTable(
+  'problem_milestones',
+  {
+    id: id(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => livelihoodProblems.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueDate: date('due_date'),
+    progress: smallint('progress').notNull(),
+    reachedAt: date('reached_at'),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('problem_milestones_progress_ck', sql`${t.progress} between 0 and 100`),
+    index('problem_milestones_problem_idx').on(t.problemId),
+  ],
+);
+
+/** Evidence of a problem's progress: photos, documents, a department's report (files kept in the file store). */
+export const problemEvidence = pgTable(
+  'problem_evidence',
+  {
+    id: id(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => livelihoodProblems.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull().default(''),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    departmentId: integer('department_id').references(() => departments.id),
+    published: boolean('published').notNull().default(true),
+    uploadedBy: integer('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('problem_evidence_kind_ck', sql`${t.kind} in ('photo','document','report')`),
+    index('problem_evidence_problem_idx').on(t.problemId),
+  ],
+);
+
+/** The public timeline of a problem (created, status moves, milestones, items linked), read by pages and notifiers. */
+export const problemEvents = pgTable(
+  'problem_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => livelihoodProblems.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    payload: jsonb('payload').notNull().default({}),
+    actorUserId: integer('actor_user_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('problem_events_problem_idx').on(t.problemId, t.at)],
+);
+
+/** E-mail subscriptions to a problem or to an area's problems: double opt-in, one-click unsubscribe by token. */
+export const problemSubscriptions = pgTable(
+  'problem_subscriptions',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    problemId: integer('problem_id').references(() => livelihoodProblems.id, { onDelete: 'cascade' }),
+    regionId: integer('region_id').references(() => regions.id),
+    lang: text('lang').notNull().default('zh'),
+    /** Secret in the confirm and unsubscribe links (stored hashed). */
+    tokenHash: text('token_hash').notNull().unique(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('problem_subscriptions_target_ck', sql`(${t.problemId} is null) <> (${t.regionId} is null)`),
+    index('problem_subscriptions_problem_idx').on(t.problemId),
+    index('problem_subscriptions_region_idx').on(t.regionId),
   ],
 );
