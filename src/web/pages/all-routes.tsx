@@ -8,6 +8,7 @@ import { kpiRoutes } from './kpis/routes';
 import { notificationRoutes } from './notifications/routes';
 import { officeRoutes } from './office/routes';
 import { opinionRoutes } from './opinions/routes';
+import { problemRoutes } from './problems/routes';
 import { proposalRoutes } from './proposals/routes';
 import { receptionRoutes } from './reception/routes';
 
@@ -23,4 +24,5 @@ export const allRoutes: PageRoute[] = [
   ...proposalRoutes,
   ...receptionRoutes,
   ...consultationRoutes,
+  ...problemRoutes,
 ];

@@ -5,6 +5,10 @@ import { lazyComponent, type PageRoute } from '../../routes';
 import { publicConsultationRoutes } from '../consultations/public-routes';
 import { publicReceptionRoutes } from '../reception/public-routes';
 import { NewOpinionPage } from './new-page';
+import { problemPublicRoutes } from './problem-routes';
+import { stationPublicRoutes } from './station-routes';
+import { subscriptionRoutes } from './subscription-routes';
+import { transparencyRoutes } from './transparency-routes';
 
 const TrackEntryPage = lazyComponent(() => import('./track-entry-page'), 'TrackEntryPage');
 const TrackPage = lazyComponent(() => import('./track-page'), 'TrackPage');
@@ -20,4 +24,8 @@ export const publicRoutes: PageRoute[] = [
   { path: '/public/directory/members/:id', element: <DirectoryMemberPage /> },
   ...publicReceptionRoutes,
   ...publicConsultationRoutes,
+  ...problemPublicRoutes,
+  ...transparencyRoutes,
+  ...subscriptionRoutes,
+  ...stationPublicRoutes,
 ];
