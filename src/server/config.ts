@@ -49,6 +49,11 @@ export interface AppConfig {
   smtpUrl: string | null;
   /** Sender address of outgoing mail. */
   smtpFrom: string;
+  /**
+   * The citizens' site as people reach it, e.g. https://zx.example.gov.cn (PUBLIC_ORIGIN): the links in e-mails
+   * (subscription confirm and unsubscribe). Unset = the origin of the request that caused the mail.
+   */
+  publicOrigin: string | null;
   /** SMS gateway endpoint receiving POST {phone, text}; null = log SMS instead of sending them. */
   smsHttpUrl: string | null;
   /** Whether `serve` runs the reminder and outbox scheduler (REMINDERS=0 turns it off). */
@@ -93,6 +98,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webDist: path.resolve('dist/web'),
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM || 'jielian@localhost',
+    publicOrigin: env.PUBLIC_ORIGIN?.trim().replace(/\/+$/, '') || null,
     smsHttpUrl: env.SMS_HTTP_URL || null,
     remindersEnabled: env.REMINDERS !== '0',
     reminderIntervalMs: Number(env.REMINDER_INTERVAL_SECONDS ?? 60) * 1000,

@@ -63,6 +63,9 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   data_dir_locked: 409,
   backup_damaged: 422,
   backup_format: 422,
+  subscription_token_invalid: 400,
+  subscription_token_expired: 410,
+  problem_invalid_status: 409,
   internal: 500,
   database_unavailable: 503,
 };

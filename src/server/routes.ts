@@ -10,6 +10,7 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { categoryRoutes } from './modules/categories/routes.js';
 import { complianceRoutes } from './modules/compliance/routes.js';
 import { consultationRoutes } from './modules/consultations/routes.js';
+import { contactStationRoutes } from './modules/contact-stations/routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
 import { exportRoutes } from './modules/exports/routes.js';
 import { groupRoutes } from './modules/groups/routes.js';
@@ -22,6 +23,8 @@ import { opinionAttachmentRoutes } from './modules/opinions/attachments.js';
 import { opinionDeadlineRoutes } from './modules/opinions/deadline-settings.js';
 import { releaseContactRoutes } from './modules/opinions/release.js';
 import { opinionRoutes } from './modules/opinions/routes.js';
+import { problemSubscriptionRoutes } from './modules/problem-subscriptions/routes.js';
+import { problemRoutes } from './modules/problems/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
 import { publicRoutes } from './modules/public/routes.js';
 import { receptionDayRoutes } from './modules/reception-days/routes.js';
@@ -30,6 +33,7 @@ import { representativeRoutes } from './modules/representatives/routes.js';
 import { savedViewRoutes } from './modules/saved-views/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { sectorRoutes } from './modules/sectors/routes.js';
+import { transparencyRoutes } from './modules/transparency/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { workbenchRoutes } from './modules/workbench/routes.js';
@@ -70,6 +74,10 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     workbenchRoutes,
     webhookRoutes,
     directoryRoutes,
+    problemRoutes,
+    transparencyRoutes,
+    problemSubscriptionRoutes,
+    contactStationRoutes,
   ]) {
     await app.register(mod);
   }

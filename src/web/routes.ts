@@ -1,5 +1,6 @@
 // The route table shape each page area exports; the shell builds the router and the menus from it.
 import { type ComponentType, lazy, type ReactNode } from 'react';
+import { loadAreas } from './i18n/setup';
 
 export interface PageRoute {
   path: string;
@@ -13,8 +14,16 @@ export interface PageRoute {
 /**
  * A page component loaded on first render: `const ListPage = lazyComponent(() => import('./list-page'), 'ListPage')`
  * makes the module its own chunk, so an entry downloads only the pages a user opens. The route outlets (shell.tsx,
- * public-main.tsx) supply the Suspense fallback.
+ * public-main.tsx) supply the Suspense fallback. It renders once the message catalogues of `areas` are in too (every
+ * area of the entry by default; a page that needs fewer names them, a component without texts passes []).
  */
-export function lazyComponent<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType<any> })) as M[K];
+export function lazyComponent<M, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+  areas: readonly string[] | 'all' = 'all',
+): M[K] {
+  return lazy(async () => {
+    const [mod] = await Promise.all([load(), loadAreas(areas)]);
+    return { default: mod[name] as ComponentType<any> };
+  }) as M[K];
 }

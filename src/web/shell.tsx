@@ -13,7 +13,7 @@ import { allRoutes } from './pages/all-routes';
 import { lazyComponent } from './routes';
 
 /** A chunk of its own: a signed-in member's first screen does not carry the sign-in form. */
-const LoginPage = lazyComponent(() => import('./pages/login'), 'LoginPage');
+const LoginPage = lazyComponent(() => import('./pages/login'), 'LoginPage', ['common']);
 
 /** Renders the login page or the signed-in layout. */
 export function Shell() {

@@ -34,7 +34,15 @@ export async function startE2E(): Promise<E2E> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-e2e-'));
   const port = await freePort();
   const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' },
+    // The demo's dates follow its load date; the flows pin it (bulletin-credit's fixed dates are after 2026-11-01).
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      DEMO_TODAY: process.env.DEMO_TODAY ?? '2026-11-01',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,7 +1,8 @@
 // Languages in the browser (issue #9): a first visit follows the browser's languages (ug*, en* → those, else
 // Chinese); in Uyghur the page is right-to-left (<html dir="rtl" lang="ug">), uses the Arabic-script web font, and
-// shows no raw message key on the citizen form or the member's phone home; the switch is remembered. Saves the two
-// Uyghur screens at 390×844 in docs/screenshots/ (the lead commits them).
+// shows no raw message key on the citizen form, the member's phone home and the member's other phone pages (我的考核,
+// 提案, 消息, 我的社情民意); the switch is remembered. Saves the Uyghur screens at 390×844 in docs/screenshots/ (the lead
+// commits them).
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ async function rawKeys(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => document.body.innerText);
   return (
     text.match(
-      /\b(?:app|nav|login|action|msg|role|table|pub|rcp|cst|field|dir|wb|op|ops)\.[a-zA-Z_]+(?:\.[a-zA-Z_]+)*\b/g,
+      /\b(?:app|nav|login|action|msg|role|table|pub|rcp|cst|field|dir|wb|op|ops|asmt|prp|ntf|bl|mine)\.[a-zA-Z_]+(?:\.[a-zA-Z_]+)*\b/g,
     ) ?? []
   );
 }
@@ -95,5 +96,28 @@ describe('languages', () => {
       .waitFor();
     expect(await rawKeys(page)).toEqual([]);
     await page.screenshot({ path: `${OUT}/ug-member-home-390.png` });
+  });
+
+  it("shows the member's 考核, 提案, messages and own items in Uyghur, with no raw key", async () => {
+    const page = await open('ug-CN');
+    await page.goto(e.baseUrl);
+    await page.getByLabel('ئىشلەتكۈچى نامى').fill('member1');
+    await page.getByLabel('پارول').fill('Demo@2026');
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId('user-menu').waitFor();
+    const screens: Array<[string, string, string, string]> = [
+      ['/assessment/me', 'asmt-total', 'ئومۇمىي نومۇر', 'assessment'],
+      ['/proposals', 'prp-row', 'مېنىڭ تەكلىپلىرىم', 'proposals'],
+      ['/notifications', 'ntf-page', 'ئوقۇلمىغان', 'notifications'],
+      ['/opinions/mine', 'mine-item', 'مېنىڭ ئىجتىمائىي ئەھۋال ۋە خەلق پىكىرلىرىم', 'opinions'],
+    ];
+    for (const [url, testId, text, shot] of screens) {
+      await page.goto(`${e.baseUrl}${url}`);
+      await page.getByTestId(testId).first().waitFor();
+      await page.getByText(text).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir), url).toBe('rtl');
+      expect(await rawKeys(page), url).toEqual([]);
+      await page.screenshot({ path: `${OUT}/ug-member-${shot}-390.png` });
+    }
   });
 });

@@ -1413,3 +1413,22 @@ export const problemSubscriptions = pgTable(
     index('problem_subscriptions_region_idx').on(t.regionId),
   ],
 );
+
+/**
+ * One-time codes a citizen asks for by SMS to list the items raised with their phone (/public/lookup): stored hashed,
+ * valid 10 minutes, void after 5 wrong tries or one use.
+ */
+export const publicLookupCodes = pgTable(
+  'public_lookup_codes',
+  {
+    id: id(),
+    /** The phone as normalizePhone gives it. */
+    phone: text('phone').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    wrongTries: integer('wrong_tries').notNull().default(0),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('public_lookup_codes_phone_idx').on(t.phone, t.createdAt)],
+);

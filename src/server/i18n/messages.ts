@@ -236,6 +236,18 @@ export const messages = {
     zh: '新的推送地址须填写签名密钥（至少 16 个字符）',
     en: 'A new endpoint needs a signing secret (at least 16 characters)',
   },
+  subscription_token_invalid: {
+    zh: '链接无效：请检查是否完整复制了邮件中的链接',
+    en: 'This link is not valid: check that the whole link from the e-mail was copied',
+  },
+  subscription_token_expired: {
+    zh: '确认链接已过期（7 天内有效），请重新订阅',
+    en: 'This confirmation link has expired (it is valid for 7 days); please subscribe again',
+  },
+  problem_invalid_status: {
+    zh: '民生问题当前为「{fromLabel}」，不能改为「{toLabel}」（可改为：{allowedLabels}）；须按“征集中→已确定→推进中→已解决/部分解决”推进',
+    en: 'A problem that is {from} cannot become {to}; steps go collecting → confirmed → in_progress → solved / partly_solved',
+  },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<'zh' | 'en', string>>;
 

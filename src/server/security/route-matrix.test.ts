@@ -36,6 +36,8 @@ const BODIES: Record<string, () => unknown> = {
     memberIds: [w.m1.id],
   }),
   'PUT /api/v1/calendar/overrides/{date}': () => ({ kind: 'holiday', note: '矩阵' }),
+  // Stays normal, so the fixture item keeps its audience for every operation after this one.
+  'PUT /api/v1/opinions/{id}/confidentiality': () => ({ confidentiality: 'normal' }),
 };
 
 const USERNAMES: Record<Exclude<Principal, 'anon'>, string> = {
@@ -76,11 +78,19 @@ beforeAll(async () => {
     originators: [{ kind: 'member', memberId: w.m1.id }],
   });
   const category = (await t.db.execute(sql`select id from opinion_categories order by id limit 1`)).rows[0] as any;
+  // A 民生问题 in 递铺 led by 递铺街道农业办 (dept1's department): the sample of every /problems/{id} path.
+  const problem = await admin.post('/api/v1/problems', {
+    title: '村口道路破损',
+    regionId: w.townA.id,
+    year: 2026,
+    leadDepartmentId: w.deptA.id,
+  });
   const token = (await admin.post('/api/v1/api-tokens', { name: 'matrix', roles: ['admin'], userId: spare.id })).json();
   pathIds = worldPathIds(w, {
     users: spare.id,
     'api-tokens': token.id ?? 1,
     opinions: item.json().id,
+    problems: problem.json().id,
     'opinion-categories': category?.id ?? 1,
     trackingCode: item.json().trackingCode ?? 'X',
     date: '2026-10-10',
@@ -186,7 +196,9 @@ describe('role × endpoint matrix', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('each role is refused (403/404, nothing changed) where the table says so, and reaches the rest', async () => {
+  it('each role is refused (403/404, nothing changed) where the table says so, and reaches the rest', {
+    timeout: 600_000,
+  }, async () => {
     const wrong: string[] = [];
     for (const op of ops) {
       const access = ROUTE_MATRIX[op.key] ?? (process.env.MATRIX_RECORD ? 'nobody' : undefined);

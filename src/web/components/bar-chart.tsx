@@ -6,7 +6,7 @@ import type { BarSeries } from './bar-chart-echarts';
 
 export type { BarSeries };
 
-const EChartsBar = lazyComponent(() => import('./bar-chart-echarts'), 'BarChart');
+const EChartsBar = lazyComponent(() => import('./bar-chart-echarts'), 'BarChart', []);
 
 /** Horizontal stacked bars: one row per category (long Chinese labels read better horizontally). */
 export function BarChart(props: ComponentProps<typeof EChartsBar>) {

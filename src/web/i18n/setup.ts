@@ -46,15 +46,46 @@ export const languageMeta = (code: string): LanguageMeta =>
 export type AreaLoaders = Record<string, () => Promise<unknown>>;
 
 let loaders: AreaLoaders = {};
-const loaded = new Set<string>();
+/** Message files fetched or being fetched, by path (a failed fetch is forgotten, so the next ask retries it). */
+const loading = new Map<string, Promise<void>>();
+/** Every area asked for so far; a language switch loads these in the new language. */
+const wanted = new Set<string>();
 
-async function loadLanguage(code: string) {
-  if (loaded.has(code)) return;
-  const files = Object.entries(loaders).filter(([file]) => folderOf(file) === code && areaOf(file) !== 'meta');
-  const parts = await Promise.all(files.map(([, load]) => load()));
-  const bundle = Object.assign({}, ...parts.map((p) => ((p as { default?: unknown }).default ?? p) as object));
-  i18n.addResourceBundle(code, 'translation', bundle, true, true);
-  loaded.add(code);
+/** The areas this entry has messages for (from the file names of its loaders). */
+const allAreas = () => [...new Set(Object.keys(loaders).map(areaOf))].filter((a) => a !== 'meta');
+
+function loadFile(file: string, load: () => Promise<unknown>, code: string) {
+  let p = loading.get(file);
+  if (!p) {
+    p = load().then(
+      (m) => {
+        i18n.addResourceBundle(code, 'translation', ((m as { default?: unknown }).default ?? m) as object, true, true);
+      },
+      (err) => {
+        loading.delete(file);
+        throw err;
+      },
+    );
+    loading.set(file, p);
+  }
+  return p;
+}
+
+async function loadLanguage(code: string, areas: readonly string[]) {
+  const files = Object.entries(loaders).filter(([file]) => folderOf(file) === code && areas.includes(areaOf(file)));
+  await Promise.all(files.map(([file, load]) => loadFile(file, load, code)));
+}
+
+/**
+ * Loads the messages of some page areas (`'all'`: every area of the entry) in the current language and in Chinese,
+ * the fallback. Each page chunk asks for its areas before it renders (lazyComponent in routes.ts), so a first visit
+ * downloads only the catalogues of the screen it opens (issue #9: the member's phone home).
+ */
+export async function loadAreas(areas: readonly string[] | 'all' = 'all') {
+  const list = areas === 'all' ? allAreas() : areas;
+  for (const a of list) wanted.add(a);
+  const lng = i18n.language || FALLBACK;
+  await Promise.all([loadLanguage(FALLBACK, list), loadLanguage(lng, list)]);
 }
 
 /** The remembered language, else the first of the browser's languages that has a folder, else Chinese. */
@@ -78,8 +109,11 @@ function applyToDocument(code: string) {
   if (font) void font[1]();
 }
 
-/** Starts i18next in the initial language with the given entry's message files; resolves once they are loaded. */
-export async function initI18n(entryLoaders: AreaLoaders) {
+/**
+ * Starts i18next in the initial language with the given entry's message files; resolves once the areas of the first
+ * screen (`firstAreas`, every area by default) are loaded. Other areas load when a page asks for them (loadAreas).
+ */
+export async function initI18n(entryLoaders: AreaLoaders, firstAreas: readonly string[] | 'all' = 'all') {
   loaders = entryLoaders;
   const lng = initialLanguage();
   await i18n.use(initReactI18next).init({
@@ -89,14 +123,14 @@ export async function initI18n(entryLoaders: AreaLoaders) {
     interpolation: { escapeValue: false },
     react: { bindI18nStore: 'added' },
   });
-  await Promise.all([loadLanguage(FALLBACK), loadLanguage(lng)]);
+  await loadAreas(firstAreas);
   applyToDocument(lng);
   return i18n;
 }
 
-/** Switches the UI language (loading its messages on first use) and remembers it. */
+/** Switches the UI language (loading the areas asked for so far in it) and remembers it. */
 export async function setLanguage(code: string) {
-  await loadLanguage(code);
+  await loadLanguage(code, [...wanted]);
   localStorage.setItem(STORAGE_KEY, code);
   applyToDocument(code);
   return i18n.changeLanguage(code);

@@ -1,5 +1,5 @@
-// A4 posters for village notice boards (码上联系): a QR code that opens the citizen form pre-addressed to a member or a
-// village, with the member's name, sector and published contact; Chinese, or Chinese with Uyghur lines beneath. The
+// A4 posters for village notice boards (码上联系): a QR code that opens the citizen form pre-addressed to a member, a
+// village or a contact station (联络站), with the member's name, sector and published contact; Chinese, or Chinese with Uyghur lines beneath. The
 // QR is drawn as vector squares from the `qrcode` package's matrix, so it prints sharp at any size.
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -7,9 +7,9 @@ import { type FontSpec, registerFonts, resolveFonts, resolveUyghurFont } from '.
 
 /** What a poster shows; `url` is what the QR opens and is printed beneath it. */
 export interface PosterData {
-  kind: 'member' | 'village';
+  kind: 'member' | 'village' | 'station';
   lang: 'zh' | 'zh-ug';
-  /** The member's or the village's name. */
+  /** The member's, the village's or the station's name. */
   name: string;
   /** The member's sector (界别); empty for a village. */
   sectorName: string;
@@ -20,12 +20,18 @@ export interface PosterData {
   url: string;
   /** The issuing office, e.g. 政协安吉县委员会. */
   issuer: string;
+  /** A station's address, opening hours and the names of the members who receive people there. */
+  station?: { address: string; openHours: string; memberNames: string[] };
 }
 
 // The poster's fixed wording. Uyghur lines are printed under the Chinese ones in the bilingual variant.
 const TEXT = {
   memberHead: { zh: '码上联系政协委员', ug: 'سىياسىي كېڭەش ئەزاسى بىلەن ئالاقىلىشىڭ' },
   villageHead: { zh: '社情民意 码上说', ug: 'پىكىر ۋە تەكلىپلىرىڭىزنى يېزىڭ' },
+  stationHead: { zh: '政协委员联络站 码上说', ug: 'سىياسىي كېڭەش ئەزالىرى ئالاقە پونكىتى' },
+  address: { zh: '地址', ug: '' },
+  openHours: { zh: '接待时间', ug: '' },
+  stationMembers: { zh: '驻站委员', ug: '' },
   member: { zh: '委员', ug: '' },
   scan: {
     zh: '用手机扫描二维码，写下您的意见建议',
@@ -94,7 +100,7 @@ export async function renderPosterPdf(d: PosterData): Promise<Buffer> {
     if (bilingual && text) line(ugFont, size, text, gap, color);
   };
 
-  const head = d.kind === 'member' ? TEXT.memberHead : TEXT.villageHead;
+  const head = d.kind === 'member' ? TEXT.memberHead : d.kind === 'station' ? TEXT.stationHead : TEXT.villageHead;
   line(f.title, 30, head.zh, 4, RED);
   ugLine(18, head.ug, 4, RED);
   doc
@@ -109,6 +115,12 @@ export async function renderPosterPdf(d: PosterData): Promise<Buffer> {
   if (d.places.length) {
     const label = d.kind === 'member' ? TEXT.places.zh : TEXT.township.zh;
     line(f.body, 13, `${label}：${d.places.join('、')}`, 4);
+  }
+  if (d.station) {
+    if (d.station.address) line(f.body, 13, `${TEXT.address.zh}：${d.station.address}`, 4);
+    if (d.station.openHours) line(f.body, 13, `${TEXT.openHours.zh}：${d.station.openHours}`, 4);
+    if (d.station.memberNames.length)
+      line(f.body, 13, `${TEXT.stationMembers.zh}：${d.station.memberNames.join('、')}`, 4);
   }
   if (d.publicPhone) {
     line(f.body, 15, `${TEXT.phone.zh}：${d.publicPhone}`, 2);

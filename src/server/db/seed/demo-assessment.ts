@@ -1,10 +1,11 @@
-// Demo 履职考核: 2025 under a 100-point scheme (closed at the end, snapshot written) and 2026 under a 120-point one
+// Demo 履职考核: last year under a 100-point scheme (closed at the end, snapshot written) and the working year under a 120-point one
 // (open), with manual entries (meetings, training, absences), appeals and a few 述职评议 evaluations.
 import { sql } from 'drizzle-orm';
 import type { AssessmentSource } from '../../../core/assessment/index.js';
 import type { Actor } from '../../context.js';
 import { closeYear } from '../../modules/assessments/scheme.js';
 import type { Tx } from '../client.js';
+import type { DemoClock } from './demo-clock.js';
 import type { DemoExtra } from './demo-extras.js';
 import type { Rng } from './demo-random.js';
 
@@ -62,9 +63,13 @@ async function writeEntries(
   rule: (s: string) => number,
   members: number[],
   adminId: number,
+  clock: DemoClock,
 ) {
   const rows: ReturnType<typeof sql>[] = [];
-  const last = year === 2026 ? '10' : '12';
+  const current = year === clock.year;
+  const last = current ? '10' : '12';
+  // Dates of the working year never reach the load date.
+  const d = (mmdd: string) => clock.inYear(year - clock.year, mmdd);
   for (const m of members) {
     const meetings = rng.weighted([
       [3, 6],
@@ -74,19 +79,19 @@ async function writeEntries(
     ] as const);
     for (let i = 0; i < meetings; i++)
       rows.push(
-        sql`(${year}, ${rule('meetings')}, ${m}, ${`${year}-0${2 + i * 3}-1${i}`}, 1, ${['政协全体会议签到表', '常委会扩大会议签到表', '专题协商会签到表'][i]}, ${adminId})`,
+        sql`(${year}, ${rule('meetings')}, ${m}, ${d(`0${2 + i * 3}-1${i}`)}, 1, ${['政协全体会议签到表', '常委会扩大会议签到表', '专题协商会签到表'][i]}, ${adminId})`,
       );
     if (rng.chance(0.4))
       rows.push(
-        sql`(${year}, ${rule('training')}, ${m}, ${`${year}-0${rng.int(4, 9)}-2${rng.int(0, 8)}`}, 1, '委员履职能力培训班结业名单', ${adminId})`,
+        sql`(${year}, ${rule('training')}, ${m}, ${d(`0${rng.int(4, 9)}-2${rng.int(0, 8)}`)}, 1, '委员履职能力培训班结业名单', ${adminId})`,
       );
     if (rng.chance(0.06))
       rows.push(
-        sql`(${year}, ${rule('absences')}, ${m}, ${`${year}-${last}-0${rng.int(1, 9)}`}, ${rng.int(1, 3)}, '未请假缺席常委会会议（会议记录）', ${adminId})`,
+        sql`(${year}, ${rule('absences')}, ${m}, ${d(`${last}-0${rng.int(1, 9)}`)}, ${rng.int(1, 3)}, '未请假缺席常委会会议（会议记录）', ${adminId})`,
       );
-    if (year === 2026 && rng.chance(0.1))
+    if (current && rng.chance(0.1))
       rows.push(
-        sql`(${year}, ${rule('manual')}, ${m}, ${`${year}-0${rng.int(3, 9)}-15`}, ${rng.int(1, 3)}, '参与防汛抗台志愿服务（乡镇证明）', ${adminId})`,
+        sql`(${year}, ${rule('manual')}, ${m}, ${d(`0${rng.int(3, 9)}-15`)}, ${rng.int(1, 3)}, '参与防汛抗台志愿服务（乡镇证明）', ${adminId})`,
       );
   }
   for (let i = 0; i < rows.length; i += 300)
@@ -100,26 +105,30 @@ async function writeAppeal(
   member: number,
   ruleId: number,
   reason: string,
-  decision?: [string, number, string],
-  adminId = 0,
+  decision: [string, number, string] | undefined,
+  adminId: number,
+  clock: DemoClock,
 ) {
+  const raised = `${clock.inYear(year - clock.year, '10-12')}T02:00:00Z`;
+  const decided = `${clock.inYear(year - clock.year, '10-20')}T02:00:00Z`;
   const [a] = (
     await tx.execute(sql`insert into assessment_appeals (year, member_id, rule_id, reason, status, adjustment, decision, decided_by, decided_at, created_at)
       values (${year}, ${member}, ${ruleId}, ${reason}, ${decision?.[0] ?? 'pending'}, ${decision?.[1] ?? 0}, ${decision?.[2] ?? ''},
-        ${decision ? adminId : null}, ${decision ? sql`${`${year}-10-20T02:00:00Z`}::timestamptz` : null}, ${`${year}-10-12T02:00:00Z`}::timestamptz)
+        ${decision ? adminId : null}, ${decision ? sql`${decided}::timestamptz` : null}, ${raised}::timestamptz)
       returning id`)
   ).rows as any[];
   await tx.execute(sql`insert into record_events (entity, entity_id, type, payload, actor_name, at)
-    values ('assessment_appeal', ${a.id}, 'raised', ${JSON.stringify({ ruleId, reason })}::jsonb, '委员', ${`${year}-10-12T02:00:00Z`}::timestamptz)`);
+    values ('assessment_appeal', ${a.id}, 'raised', ${JSON.stringify({ ruleId, reason })}::jsonb, '委员', ${raised}::timestamptz)`);
   if (decision)
     await tx.execute(sql`insert into record_events (entity, entity_id, type, payload, actor_user_id, actor_name, at)
-      values ('assessment_appeal', ${a.id}, ${decision[0]}, ${JSON.stringify({ adjustment: decision[1], text: decision[2] })}::jsonb, ${adminId}, '办公室', ${`${year}-10-20T02:00:00Z`}::timestamptz)`);
+      values ('assessment_appeal', ${a.id}, ${decision[0]}, ${JSON.stringify({ adjustment: decision[1], text: decision[2] })}::jsonb, ${adminId}, '办公室', ${decided}::timestamptz)`);
 }
 
 /** The demo step. */
 export const demoAssessment: DemoExtra = {
   name: 'assessment',
-  run: async (tx, rng) => {
+  run: async (tx, rng, clock) => {
+    const [y0, y1] = [clock.year - 1, clock.year];
     const [admin] = (
       await tx.execute(sql`select id, username, display_name from users where 'admin' = any(roles) order by id limit 1`)
     ).rows as any[];
@@ -128,29 +137,31 @@ export const demoAssessment: DemoExtra = {
       Number(r.id),
     );
     if (!members.length) return;
-    const r25 = await writeScheme(tx, 2025, '2025年度县政协委员履职考核办法（百分制）', 100, 58, 60, SCHEME_2025);
-    const r26 = await writeScheme(tx, 2026, '2026年度县政协委员履职量化考核细则（120分制）', 120, 62, 72, SCHEME_2026);
-    await writeEntries(tx, rng.fork('2025'), 2025, r25, members, adminId);
-    await writeEntries(tx, rng.fork('2026'), 2026, r26, members, adminId);
+    const r25 = await writeScheme(tx, y0, `${y0}年度县政协委员履职考核办法（百分制）`, 100, 58, 60, SCHEME_2025);
+    const r26 = await writeScheme(tx, y1, `${y1}年度县政协委员履职量化考核细则（120分制）`, 120, 62, 72, SCHEME_2026);
+    await writeEntries(tx, rng.fork('2025'), y0, r25, members, adminId, clock);
+    await writeEntries(tx, rng.fork('2026'), y1, r26, members, adminId, clock);
     const [a, b, c] = members;
     await writeAppeal(
       tx,
-      2025,
+      y0,
       a,
       r25('activities'),
       '10月两次进村走访的记录卡已补交，请核实。',
       ['accepted', 1, '核实记录卡，补计1分。'],
       adminId,
+      clock,
     );
-    await writeAppeal(tx, 2026, b, r26('meetings'), '9月专题协商会本人已到会，签到表漏签。', undefined, adminId);
+    await writeAppeal(tx, y1, b, r26('meetings'), '专题协商会本人已到会，签到表漏签。', undefined, adminId, clock);
     await writeAppeal(
       tx,
-      2026,
+      y1,
       c ?? a,
       r26('absences'),
       '缺席当天因公出差，已向联络组请假。',
       ['rejected', 0, '未查到请假记录，维持原扣分。'],
       adminId,
+      clock,
     );
     const reps = (
       await tx.execute(sql`select r.id, r.name, mr.member_id from representatives r
@@ -161,9 +172,9 @@ export const demoAssessment: DemoExtra = {
       const rep = reps.find((x) => Number(x.member_id) === m);
       if (rep)
         await tx.execute(sql`insert into assessment_evaluations (year, member_id, evaluator_kind, representative_id, evaluator_name, grade, comment, created_by)
-          values (2025, ${m}, 'representative', ${rep.id}, ${rep.name}, ${rng.pick(grades)}, '委员常来村里听取意见，反映的问题有回音。', ${adminId})`);
+          values (${y0}, ${m}, 'representative', ${rep.id}, ${rep.name}, ${rng.pick(grades)}, '委员常来村里听取意见，反映的问题有回音。', ${adminId})`);
       await tx.execute(sql`insert into assessment_evaluations (year, member_id, evaluator_kind, evaluator_name, grade, comment, created_by)
-        values (2025, ${m}, 'staff', '县政协办公室', ${rng.pick(grades)}, '履职档案完整，按时参加会议和活动。', ${adminId})`);
+        values (${y0}, ${m}, 'staff', '县政协办公室', ${rng.pick(grades)}, '履职档案完整，按时参加会议和活动。', ${adminId})`);
     }
     const actor: Actor = {
       userId: adminId,
@@ -176,6 +187,6 @@ export const demoAssessment: DemoExtra = {
       departmentId: null,
       via: 'session',
     };
-    await closeYear(tx, actor, 2025, '');
+    await closeYear(tx, actor, y0, '');
   },
 };

@@ -1,8 +1,8 @@
-// Demo 《社情民意》: ~24 issued bulletins over 2025–2026 compiled from accepted demo items, with 采用 and 批示, and 2 drafts.
+// Demo 《社情民意》: ~24 issued bulletins over last year and this, compiled from accepted demo items, with 采用, 批示, 2 drafts.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client.js';
+import type { DemoClock } from './demo-clock.js';
 import type { DemoExtra } from './demo-extras.js';
-import { DEMO_TODAY } from './demo-plan-activities.js';
 import type { Rng } from './demo-random.js';
 
 const DISTRIBUTION = '报：县委、县人大常委会、县政府、县政协主要领导\n送：县政协各位副主席，县级有关部门';
@@ -35,9 +35,6 @@ async function candidates(tx: Tx, from: string, to: string): Promise<Map<number,
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 
-/** Outcome dates never pass the demo's today. */
-const upToToday = (iso: string) => (iso > DEMO_TODAY ? DEMO_TODAY : iso);
-
 /** The edited body: an opening, the items' text, and the suggestions — kept under the 1,500-character limit. */
 function bodyOf(items: Item[]): string {
   const facts = items.map((x) => x.content.replace(/\s+/g, '')).join('\n');
@@ -57,8 +54,9 @@ async function writeBulletin(
     issueDate: string | null;
     signer: { id: number; name: string } | null;
   },
+  draftDate: string,
 ) {
-  const at = `${b.issueDate ?? '2026-10-28'}T09:00:00+08:00`;
+  const at = `${b.issueDate ?? draftDate}T09:00:00+08:00`;
   const title = `关于${items[0].title.replace(/^关于|的(建议|问题|反映)$/g, '')}的建议`.slice(0, 60);
   const ins = await tx.execute(sql`insert into bulletins (year, number, title, body, category_id, status, distribution,
       editor_id, signed_off_by, signed_off_at, issued_at, issue_date, created_at, updated_at)
@@ -86,7 +84,10 @@ async function writeBulletin(
   return id;
 }
 
-async function run(tx: Tx, rng: Rng) {
+async function run(tx: Tx, rng: Rng, clock: DemoClock) {
+  /** Outcome dates never pass the demo's today. */
+  const upToToday = (iso: string) => (iso > clock.today ? clock.today : iso);
+  const lastIssue = clock.day(-1);
   const users = await tx.execute(sql`select id, display_name as name, roles from users
     where roles && array['admin','leader']::text[] order by id`);
   const all = users.rows as { id: number; name: string; roles: string[] }[];
@@ -94,12 +95,14 @@ async function run(tx: Tx, rng: Rng) {
   if (!admin) return;
   const signer = all.find((u) => u.roles.includes('leader')) ?? admin;
   const byYear = {
-    2025: [...(await candidates(tx, '2024-12-01', '2025-12-01')).values()].filter((g) => g.length >= 2),
-    2026: [...(await candidates(tx, '2025-12-01', '2026-10-10')).values()].filter((g) => g.length >= 2),
+    last: [...(await candidates(tx, clock.shift('2024-12-01'), clock.shift('2025-12-01'))).values()].filter(
+      (g) => g.length >= 2,
+    ),
+    this: [...(await candidates(tx, clock.shift('2025-12-01'), clock.day(-22))).values()].filter((g) => g.length >= 2),
   };
   const plans: { take: Item[]; issueDate: string; draft: boolean }[] = [];
   for (let k = 0; k < 26; k++) {
-    const groups = byYear[k < 12 ? 2025 : 2026];
+    const groups = byYear[k < 12 ? 'last' : 'this'];
     if (groups.length === 0) continue;
     // Two issues (one a year) credit the demo login member1, so their 《社情民意》 list and score show it.
     const forM1 = k === 5 || k === 15;
@@ -111,31 +114,43 @@ async function run(tx: Tx, rng: Rng) {
     if (take.length === 0) continue;
     const latest = take.reduce((m, x) => (x.at > m ? x.at : m), take[0].at);
     const issueDate = addDays(latest, rng.int(10, 40));
-    plans.push({ take, issueDate: issueDate > '2026-10-31' ? '2026-10-31' : issueDate, draft: k >= 24 });
+    plans.push({ take, issueDate: issueDate > lastIssue ? lastIssue : issueDate, draft: k >= 24 });
   }
   // Numbers follow the issue dates within each year, as issuing assigns them.
   plans.sort((x, y) => (x.issueDate < y.issueDate ? -1 : x.issueDate > y.issueDate ? 1 : 0));
   const numbers: Record<number, number> = {};
   for (const [k, p] of plans.entries()) {
     if (p.draft) {
-      await writeBulletin(tx, admin, p.take, {
-        year: 2026,
-        number: null,
-        status: 'draft',
-        issueDate: null,
-        signer: null,
-      });
+      await writeBulletin(
+        tx,
+        admin,
+        p.take,
+        {
+          year: clock.year,
+          number: null,
+          status: 'draft',
+          issueDate: null,
+          signer: null,
+        },
+        clock.day(-4),
+      );
       continue;
     }
     const year = Number(p.issueDate.slice(0, 4));
     numbers[year] = (numbers[year] ?? 0) + 1;
-    const id = await writeBulletin(tx, admin, p.take, {
-      year,
-      number: numbers[year],
-      status: 'issued',
-      issueDate: p.issueDate,
-      signer,
-    });
+    const id = await writeBulletin(
+      tx,
+      admin,
+      p.take,
+      {
+        year,
+        number: numbers[year],
+        status: 'issued',
+        issueDate: p.issueDate,
+        signer,
+      },
+      lastIssue,
+    );
     const forced = k === 4 ? 'province' : k === 9 ? 'national' : k === 15 ? 'province' : null;
     if (forced || rng.chance(0.6)) {
       const level = forced ?? rng.weighted(LEVELS);

@@ -1,7 +1,8 @@
-// Demo 协商: four consultations in 2025–2026 whose outcomes sit in every state (assigned, in progress, overdue, done and graded).
+// Demo 协商: four consultations over the last two years (dates relative to the load date) whose outcomes sit in every state (assigned, in progress, overdue, done and graded).
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client.js';
 import { consultationOutcomes, consultationParticipants, consultations, recordEvents } from '../schema.js';
+import type { DemoClock } from './demo-clock.js';
 import type { DemoExtra } from './demo-extras.js';
 import type { Rng } from './demo-random.js';
 
@@ -68,7 +69,7 @@ const PLANS: Plan[] = [
 
 const NOTES = ['完成调研摸底', '形成工作方案', '召开推进会', '出台配套文件', '阶段任务完成', '全面落实到位'];
 
-async function run(tx: Tx, rng: Rng) {
+async function run(tx: Tx, rng: Rng, clock: DemoClock) {
   const depts: number[] = (await tx.execute(sql`select id from departments order by id`)).rows.map(
     (r: any) => r.id as number,
   );
@@ -83,7 +84,7 @@ async function run(tx: Tx, rng: Rng) {
   ).rows[0] as { id: number; name: string } | undefined;
   if (!depts.length || !members.length) return;
   for (const p of PLANS) {
-    const meeting = new Date(p.meetingAt);
+    const meeting = new Date(`${clock.shift(p.meetingAt.slice(0, 10))}${p.meetingAt.slice(10)}`);
     const held = p.status !== 'planned';
     const [c] = await tx
       .insert(consultations)
@@ -126,7 +127,7 @@ async function run(tx: Tx, rng: Rng) {
           consultationId: c.id,
           content: o.content,
           departmentId: chosen[i % chosen.length],
-          deadline: o.deadline,
+          deadline: clock.shift(o.deadline),
           progress: last,
           status: last === 100 ? 'done' : last > 0 ? 'in_progress' : 'assigned',
           grade: o.grade ?? null,
@@ -138,7 +139,7 @@ async function run(tx: Tx, rng: Rng) {
         entity: 'consultation_outcome',
         entityId: row.id,
         type: 'created',
-        payload: { departmentId: row.departmentId, deadline: o.deadline },
+        payload: { departmentId: row.departmentId, deadline: row.deadline },
         at: meeting,
       });
       for (const [k, pr] of o.progress.entries()) {

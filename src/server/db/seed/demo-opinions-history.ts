@@ -1,8 +1,7 @@
-// Plays one demo 社情民意 item through the lifecycle up to DEMO_TODAY: the events in order and the columns they leave.
-import { addWorkingDays, chinaInstant, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
+// Plays one demo 社情民意 item through the lifecycle up to the demo's today: the events in order and the columns they leave.
+import { addWorkingDays, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
 import type { OpinionStatus } from '../../../core/opinions/index.js';
 import { NOT_ACCEPT_REASONS, SATISFIED_COMMENTS, UNSATISFIED_COMMENTS } from './demo-opinions-rules.js';
-import { DEMO_TODAY } from './demo-plan-activities.js';
 import type { Rng } from './demo-random.js';
 
 /** Who did something: a demo login by username, or a named person or office without one. */
@@ -24,6 +23,8 @@ export interface PlannedEvent {
 
 /** What the item's story depends on. */
 export interface HistoryInput {
+  /** The demo's today (start of the load date, China time): nothing happens on or after it. */
+  today: Date;
   receivedAt: Date;
   receivedBy: EventActor;
   channel: string;
@@ -39,7 +40,7 @@ export interface HistoryInput {
   mergeTarget: number | null;
 }
 
-/** The item as DEMO_TODAY finds it. */
+/** The item as the demo's today finds it. */
 export interface History {
   status: OpinionStatus;
   events: PlannedEvent[];
@@ -54,7 +55,6 @@ export interface History {
   hasPendingExtension: boolean;
 }
 
-const TODAY = chinaInstant(DEMO_TODAY);
 const HOUR = 3_600_000;
 const OFFICE: EventActor = { kind: 'user', username: 'admin', name: '县政协办公室' };
 const SCHEDULER: EventActor = { kind: 'system', name: '系统' };
@@ -66,7 +66,7 @@ export function deptActor(dept: string): EventActor {
     : { kind: 'user', name: `${dept} 承办人` };
 }
 
-/** Simulates the item; every event's from-status is the previous to-status, and nothing happens after DEMO_TODAY. */
+/** Simulates the item; every event's from-status is the previous to-status, and nothing happens after the demo's today. */
 export function playHistory(rng: Rng, input: HistoryInput): History {
   const h: History = {
     status: 'received',
@@ -98,7 +98,7 @@ export function playHistory(rng: Rng, input: HistoryInput): History {
   const hours = (a: number, b: number) => new Date(now.getTime() + rng.int(a * 60, b * 60) * 60_000);
   // Appends an event unless it would fall after today; false stops the story there.
   const go = (type: string, to: OpinionStatus | null, at: Date, payload: Record<string, unknown>, actor = OFFICE) => {
-    if (at.getTime() >= TODAY.getTime()) return false;
+    if (at.getTime() >= input.today.getTime()) return false;
     const next = to ?? h.status;
     h.events.push({ type, from: h.status, to: next, at, payload, actor });
     h.status = next;

@@ -1,6 +1,7 @@
 // Plans the demo year's ~5,000 社情民意 items in memory: who raised what, where and how, and how far each got by today.
 import { addWorkingDays, chinaInstant, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
 import { DEMO_CATEGORIES } from './demo-categories.js';
+import { type DemoClock, demoClock } from './demo-clock.js';
 import { makeGender, makePersonName, makeUniqueMobile } from './demo-names.js';
 import { CONCERNS, type Concern, concernsFor, fillConcern } from './demo-opinions.js';
 import { type EventActor, type History, playHistory } from './demo-opinions-history.js';
@@ -13,7 +14,7 @@ import {
   routeFor,
   titleOf,
 } from './demo-opinions-rules.js';
-import { DEMO_TODAY, type PlannedActivity } from './demo-plan-activities.js';
+import type { PlannedActivity } from './demo-plan-activities.js';
 import type { RegistryPlan } from './demo-plan-registry.js';
 import type { PlannedRep } from './demo-plan-reps.js';
 import type { Rng } from './demo-random.js';
@@ -49,8 +50,6 @@ export interface PlannedOpinion extends History {
 }
 
 const TOTAL = 5000;
-const FIRST = chinaInstant('2025-11-01').getTime();
-const TODAY = chinaInstant(DEMO_TODAY).getTime();
 const HOUR = 3_600_000;
 const OFFICE: EventActor = { kind: 'user', username: 'admin', name: '县政协办公室' };
 
@@ -80,7 +79,15 @@ interface Intake {
 }
 
 /** Plans the items; `activities` are the demo's, so activity items point at real activities and their people. */
-export function planOpinions(plan: RegistryPlan, reps: PlannedRep[], activities: PlannedActivity[], rng: Rng) {
+export function planOpinions(
+  plan: RegistryPlan,
+  reps: PlannedRep[],
+  activities: PlannedActivity[],
+  rng: Rng,
+  clock: DemoClock = demoClock(),
+) {
+  const FIRST = chinaInstant(clock.first).getTime();
+  const TODAY = clock.todayAt.getTime();
   const { townships } = plan;
   // Half the townships have a hot topic that dominates what their people raise.
   const hot = townships.map((_, ti) => (ti % 2 === 0 ? CONCERNS[HOT_CONCERNS[(ti / 2) % HOT_CONCERNS.length]] : null));
@@ -203,6 +210,7 @@ export function planOpinions(plan: RegistryPlan, reps: PlannedRep[], activities:
         ? { kind: first.kind === 'member' ? 'user' : 'citizen', name: first.name }
         : OFFICE;
     const story = playHistory(rng, {
+      today: clock.todayAt,
       receivedAt,
       receivedBy: it.receivedBy,
       channel: it.channel,

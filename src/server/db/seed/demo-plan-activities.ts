@@ -1,5 +1,6 @@
 // Plans a year of contact activities: who met whom, where, how, what was said and how far it was handled.
 import type { ContactMethod, HandlingStatus } from '../../../core/code-lists.js';
+import { BASE_TODAY, type DemoClock, demoClock } from './demo-clock.js';
 import type { RegistryPlan } from './demo-plan-registry.js';
 import type { PlannedRep } from './demo-plan-reps.js';
 import type { Rng } from './demo-random.js';
@@ -13,39 +14,35 @@ export interface PlannedActivity {
   contacts: number[];
 }
 
-/** The demo's "today": data covers the year before it (2025-11-01 … 2026-10-31). */
-export const DEMO_TODAY = '2026-11-01';
-const FIRST_DAY = '2025-11-01';
-const YEAR_START = '2026-01-01';
+/** The base day the demo was composed against (tests pin it with DEMO_TODAY); the data covers the year before. */
+export const DEMO_TODAY = BASE_TODAY;
 const DAY = 86_400_000;
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const dayOf = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
-// The 2026 Spring Festival, Labour Day and National Day breaks, when few members go visiting.
-const HOLIDAYS = [
-  ['2026-02-15', '2026-02-23'],
-  ['2026-05-01', '2026-05-05'],
-  ['2026-10-01', '2026-10-07'],
-] as const;
+// The Spring Festival (roughly), Labour Day and National Day breaks, when few members go visiting.
+const HOLIDAYS = ['02-15', '02-23', '05-01', '05-05', '10-01', '10-07'];
+const holidaysOf = (years: number[]) =>
+  years.flatMap((y) => [0, 2, 4].map((i) => [`${y}-${HOLIDAYS[i]}`, `${y}-${HOLIDAYS[i + 1]}`] as const));
 
 /** A working-looking date in [from, to): weekends and public holidays are rarer. */
-function pickDate(rng: Rng, from: string, to: string): string {
+function pickDate(rng: Rng, from: string, to: string, holidays: (readonly [string, string])[]): string {
   const a = dayOf(from);
-  const days = Math.round((dayOf(to) - a) / DAY);
+  const days = Math.max(1, Math.round((dayOf(to) - a) / DAY));
   let d = '';
   for (let tries = 0; tries < 4; tries++) {
     d = iso(a + rng.int(0, days - 1) * DAY);
     const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
-    const festival = HOLIDAYS.some(([a, b]) => d >= a && d <= b);
+    const festival = holidays.some(([a, b]) => d >= a && d <= b);
     if (festival ? rng.chance(0.15) : weekday === 0 || weekday === 6 ? rng.chance(0.3) : true) break;
   }
   return d;
 }
 
 /** Recent records are still open; older ones mostly done ('reported' is left to real 社情民意 items). */
-function statusFor(rng: Rng, date: string): HandlingStatus {
-  const age = (dayOf(DEMO_TODAY) - dayOf(date)) / DAY;
+function statusFor(rng: Rng, date: string, today: string): HandlingStatus {
+  const age = (dayOf(today) - dayOf(date)) / DAY;
   if (age <= 31)
     return rng.weighted([
       ['pending', 30],
@@ -105,7 +102,14 @@ interface Spec {
 }
 
 /** Where and when one member's activities happen: each visited village once this year, then more at random. */
-function planSpecs(rng: Rng, plan: RegistryPlan, reps: PlannedRep[], repsOf: number[][], mi: number): Spec[] {
+function planSpecs(
+  rng: Rng,
+  plan: RegistryPlan,
+  reps: PlannedRep[],
+  repsOf: number[][],
+  mi: number,
+  clock: DemoClock,
+): Spec[] {
   const m = plan.members[mi];
   const isMember1 = mi === plan.special.member1;
   const visited = new Set(m.villageCodes.filter(() => isMember1 || rng.chance(0.9)));
@@ -117,11 +121,12 @@ function planSpecs(rng: Rng, plan: RegistryPlan, reps: PlannedRep[], repsOf: num
   ]);
   // A member who let a village lapse this year is a less active one.
   const total = isMember1 ? 14 : lapsed.length ? Math.min(busy, rng.int(3, 8)) : busy;
-  const anyDay = (village: string | null): Spec => ({ village, from: FIRST_DAY, to: DEMO_TODAY });
+  const { first, recentStart, today } = clock;
+  const anyDay = (village: string | null): Spec => ({ village, from: first, to: today });
   const specs: Spec[] = [
-    ...[...visited].map((v) => ({ village: v, from: YEAR_START, to: DEMO_TODAY })),
+    ...[...visited].map((v) => ({ village: v, from: recentStart, to: today })),
     // A lapsed village was last visited before the year began (or never).
-    ...lapsed.filter(() => rng.chance(0.6)).map((v) => ({ village: v, from: FIRST_DAY, to: YEAR_START })),
+    ...lapsed.filter(() => rng.chance(0.6)).map((v) => ({ village: v, from: first, to: recentStart })),
   ];
   while (specs.length < total) {
     if (!visited.size || rng.chance(0.05)) {
@@ -161,7 +166,13 @@ function pickContacts(
 }
 
 /** Plans ~1,500 activities; most member–village pairs get a visit this year, some (the gaps) do not. */
-export function planActivities(plan: RegistryPlan, reps: PlannedRep[], rng: Rng): PlannedActivity[] {
+export function planActivities(
+  plan: RegistryPlan,
+  reps: PlannedRep[],
+  rng: Rng,
+  clock: DemoClock = demoClock(),
+): PlannedActivity[] {
+  const holidays = holidaysOf([clock.year - 1, clock.year]);
   const repsOf = plan.members.map(() => [] as number[]);
   reps.forEach((r, i) => {
     for (const m of r.members) repsOf[m].push(i);
@@ -170,7 +181,7 @@ export function planActivities(plan: RegistryPlan, reps: PlannedRep[], rng: Rng)
   plan.members.forEach((m, mi) => {
     const others = plan.members.flatMap((o, oi) => (oi !== mi && o.township === m.township ? [oi] : []));
     const home = plan.townships[m.township];
-    for (const spec of planSpecs(rng, plan, reps, repsOf, mi)) {
+    for (const spec of planSpecs(rng, plan, reps, repsOf, mi, clock)) {
       const extra = rng.weighted([
         [0, 85],
         [1, 12],
@@ -181,7 +192,7 @@ export function planActivities(plan: RegistryPlan, reps: PlannedRep[], rng: Rng)
       const methods = pickMethods(rng, village !== null);
       const theirs = [...new Set(members.flatMap((x) => repsOf[x]))];
       const contacts = pickContacts(rng, reps, theirs, spec.village, methods);
-      const date = pickDate(rng, spec.from, spec.to);
+      const date = pickDate(rng, spec.from, spec.to, holidays);
       const first = contacts.length ? reps[contacts[0]].values : null;
       const time = `${String(rng.int(9, 20)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
       const createdAt = new Date(`${date}T${time}:00+08:00`);
@@ -194,7 +205,7 @@ export function planActivities(plan: RegistryPlan, reps: PlannedRep[], rng: Rng)
           topicVillage: rng.pick(home.villages).name,
           groupName: home.groupName,
           methods,
-          status: statusFor(rng, date),
+          status: statusFor(rng, date, clock.today),
           month: Number(date.slice(5, 7)),
           contactName: first?.name,
           contactPost: first?.post,

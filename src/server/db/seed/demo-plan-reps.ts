@@ -14,14 +14,13 @@ export interface PlannedRep {
   members: number[];
 }
 
-const DEMO_YEAR = 2026;
-
 function repsFor(
   rng: Rng,
   n: number,
   place: RepPlace,
   used: Set<string>,
   at: Omit<PlannedRep, 'values' | 'members'>,
+  year: number,
 ): PlannedRep[] {
   const out: PlannedRep[] = [];
   let hasSecretary = false;
@@ -32,8 +31,7 @@ function repsFor(
       hasSecretary = true;
     }
     // Some paper forms only give an age (年龄); keep it as written.
-    if (values.birthYear && rng.chance(0.1))
-      Object.assign(values, { age: DEMO_YEAR - values.birthYear, birthYear: null });
+    if (values.birthYear && rng.chance(0.1)) Object.assign(values, { age: year - values.birthYear, birthYear: null });
     out.push({ values, ...at, members: [] });
   }
   return out;
@@ -63,7 +61,8 @@ function repTargets(rng: Rng, plan: RegistryPlan): number[] {
 }
 
 /** Plans 2–5 representatives per village (a few gaps), 3–5 per office (a few off), and the member links. */
-export function planReps(plan: RegistryPlan, rng: Rng): PlannedRep[] {
+/** `year` is the demo's working year (ages written on paper forms are counted in it). */
+export function planReps(plan: RegistryPlan, rng: Rng, year = 2026): PlannedRep[] {
   const used = plan.phones;
   const reps: PlannedRep[] = [];
   const member1Villages = new Set(plan.members[plan.special.member1].villageCodes);
@@ -83,7 +82,7 @@ export function planReps(plan: RegistryPlan, rng: Rng): PlannedRep[] {
         [5, 10],
       ]);
     const place: RepPlace = { kind: v.kind, township: plan.townships[v.township].name, name: v.name };
-    reps.push(...repsFor(rng, n, place, used, { villageCode: v.code, department: null, township: v.township }));
+    reps.push(...repsFor(rng, n, place, used, { villageCode: v.code, department: null, township: v.township }, year));
   }
   const offDepts = new Map(rng.sample([...plan.departments.keys()], 3).map((d, i) => [d, [2, 2, 6][i]]));
   plan.departments.forEach((d, di) => {
@@ -95,7 +94,7 @@ export function planReps(plan: RegistryPlan, rng: Rng): PlannedRep[] {
         [5, 25],
       ]);
     const place: RepPlace = { kind: 'department', township: plan.townships[d.township].name, name: d.name };
-    reps.push(...repsFor(rng, n, place, used, { villageCode: null, department: di, township: d.township }));
+    reps.push(...repsFor(rng, n, place, used, { villageCode: null, department: di, township: d.township }, year));
   });
   linkMembers(plan, reps, rng);
   return reps;

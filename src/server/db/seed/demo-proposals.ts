@@ -4,8 +4,8 @@ import { chinaInstant, OFFICIAL_CALENDAR, shiftDate } from '../../../core/calend
 import { type ProposalStatus, proposalReplyDue } from '../../../core/proposals/index.js';
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import type { Tx } from '../client.js';
+import type { DemoClock } from './demo-clock.js';
 import type { DemoExtra } from './demo-extras.js';
-import { DEMO_TODAY } from './demo-plan-activities.js';
 import type { Rng } from './demo-random.js';
 
 const TOPICS = [
@@ -31,16 +31,16 @@ const TOPICS = [
   '加强防汛防台基础设施建设',
 ];
 
-// Status plan per year, in drafting order; counts give 18 proposals in 2025 and 22 in 2026.
+// Status plan per year (-1: last year, 0: the working year), in drafting order; 18 proposals last year, 22 this.
 const PLAN: Record<number, [ProposalStatus, number][]> = {
-  2025: [
+  [-1]: [
     ['rated', 10],
     ['replied', 2],
     ['not_registered', 3],
     ['converted', 2],
     ['assigned', 1],
   ],
-  2026: [
+  0: [
     ['rated', 2],
     ['replied', 2],
     ['assigned', 4],
@@ -66,7 +66,8 @@ async function ids(tx: Tx, q: ReturnType<typeof sql>): Promise<any[]> {
 }
 
 /** Writes the proposals; read-only on everything else except 3 items created for 转为意见. */
-async function run(tx: Tx, rng: Rng) {
+async function run(tx: Tx, rng: Rng, clock: DemoClock) {
+  const DEMO_TODAY = clock.today;
   const roster = await ids(
     tx,
     sql`select m.id, m.name, (select u.id from users u where u.member_id = m.id limit 1) as "userId"
@@ -90,19 +91,26 @@ async function run(tx: Tx, rng: Rng) {
     where o.is_escalated order by o.id, oo.member_id limit 60`,
   );
   if (members.length < 6 || !depts.length) return;
-  const counters: Record<number, number> = { 2025: 0, 2026: 0 };
+  const counters: Record<number, number> = { [clock.year - 1]: 0, [clock.year]: 0 };
   let topic = 0;
-  for (const year of [2025, 2026]) {
+  for (const dy of [-1, 0]) {
+    const year = clock.year + dy;
     let n = 0;
-    const total = PLAN[year].reduce((s, [, c]) => s + c, 0);
-    for (const [status, count] of PLAN[year]) {
+    const total = PLAN[dy].reduce((s, [, c]) => s + c, 0);
+    for (const [status, count] of PLAN[dy]) {
       for (let k = 0; k < count; k++, n++) {
-        // Spread drafting dates over the year; 2026's late statuses start early, open ones near the demo's today.
+        // Spread drafting dates over the year; this year's late statuses start early, open ones near the demo's today.
         const start =
-          year === 2025
-            ? `2025-${String(1 + Math.floor((n * 10) / total)).padStart(2, '0')}-${String(rng.int(2, 26)).padStart(2, '0')}`
+          dy === -1
+            ? clock.inYear(
+                -1,
+                `${String(1 + Math.floor((n * 10) / total)).padStart(2, '0')}-${String(rng.int(2, 26)).padStart(2, '0')}`,
+              )
             : ORDER.indexOf(status) >= 4 || status === 'registered'
-              ? `2026-${String(1 + Math.floor((n * 6) / total)).padStart(2, '0')}-${String(rng.int(2, 26)).padStart(2, '0')}`
+              ? clock.inYear(
+                  0,
+                  `${String(1 + Math.floor((n * 6) / total)).padStart(2, '0')}-${String(rng.int(2, 26)).padStart(2, '0')}`,
+                )
               : shiftDate(DEMO_TODAY, -rng.int(3, 40));
         const pick = status === 'draft' || !rng.chance(0.4) ? -1 : escalated.findIndex((x) => !x.used && x.day < start);
         const source = pick >= 0 ? escalated[pick] : null;
@@ -122,6 +130,7 @@ async function run(tx: Tx, rng: Rng) {
           members,
           depts,
           counters,
+          today: DEMO_TODAY,
         });
       }
     }
@@ -140,10 +149,11 @@ interface One {
   members: number[];
   depts: number[];
   counters: Record<number, number>;
+  today: string;
 }
 
 async function writeOne(tx: Tx, rng: Rng, o: One) {
-  const { status, start, u } = o;
+  const { status, start, u, today: DEMO_TODAY } = o;
   const evs: Ev[] = [
     { type: 'create', day: start, payload: { to: 'draft', opinionIds: o.source ? [o.source.id] : [] } },
   ];

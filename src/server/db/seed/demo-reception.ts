@@ -1,4 +1,4 @@
-// Demo 委员接待日: held days in 2025–2026 with checked-in citizens and their activities, upcoming days with bookings.
+// Demo 委员接待日: held days over the last two years with checked-in citizens and their activities, upcoming days with bookings.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client.js';
 import {
@@ -10,10 +10,12 @@ import {
   receptionSlots,
   recordEvents,
 } from '../schema.js';
+import type { DemoClock } from './demo-clock.js';
 import type { DemoExtra } from './demo-extras.js';
 import type { Rng } from './demo-random.js';
 
-const HELD = [
+/** Dates composed against the base day (2026-11-01), moved by whole weeks to the load date: Saturdays stay. */
+const BASE_HELD = [
   '2025-03-15',
   '2025-05-17',
   '2025-07-19',
@@ -25,7 +27,7 @@ const HELD = [
   '2026-07-18',
   '2026-09-19',
 ];
-const UPCOMING = ['2026-12-05', '2026-12-19', '2027-01-09', '2027-01-23'];
+const BASE_UPCOMING = ['2026-12-05', '2026-12-19', '2027-01-09', '2027-01-23'];
 const SLOT_STARTS = ['09:00', '09:30', '10:00', '10:30', '11:00'];
 const end = (s: string) =>
   s.endsWith('30') ? `${String(Number(s.slice(0, 2)) + 1).padStart(2, '0')}:00` : `${s.slice(0, 2)}:30`;
@@ -47,7 +49,9 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const code = (rng: Rng) => Array.from({ length: 10 }, () => ALPHABET[rng.int(0, 31)]).join('');
 const mobile = (rng: Rng) => `13${rng.int(5, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
 
-async function run(tx: Tx, rng: Rng) {
+async function run(tx: Tx, rng: Rng, clock: DemoClock) {
+  const HELD = BASE_HELD.map(clock.shift);
+  const UPCOMING = BASE_UPCOMING.map(clock.shift);
   const places = (
     await tx.execute(sql`select v.id, v.name, t.name as town,
       (select json_agg(mv.member_id order by mv.member_id) from member_villages mv where mv.region_id = v.id) as members

@@ -68,7 +68,9 @@ export function sourceSql(source: AssessmentSource, year: number): SQL | null {
     case 'pairing':
       return activityRows(year, sql`'pairing' = any(a.purposes)`);
     case 'opinions_submitted':
-      return sql`select distinct oo.member_id, 'opinion' as kind, o.id as ref_id, ${china(sql`o.received_at`)}::text as d, o.title as title
+      // A confidential item counts, but shows only its redacted title (or a dash): the original is for named staff.
+      return sql`select distinct oo.member_id, 'opinion' as kind, o.id as ref_id, ${china(sql`o.received_at`)}::text as d,
+          case when o.confidentiality = 'confidential' then coalesce(nullif(o.redacted_title, ''), '—') else o.title end as title
         from opinion_originators oo join opinions o on o.id = oo.opinion_id
         where oo.member_id is not null and o.status not in ('merged','not_accepted')
           and ${china(sql`o.received_at`)} between ${b.from} and ${b.to}`;

@@ -34,8 +34,8 @@ async function facts(db: DbOrTx, year: number, memberId: number) {
       await q(sql`select r.name, count(*)::int as n from activities a join activity_members am on am.activity_id = a.id
       join regions r on r.id = a.region_id and r.level = 'village' where am.member_id = ${memberId}
       and a.date between ${from}::date and ${to}::date group by r.name order by 2 desc, 1`),
-    items:
-      await q(sql`select distinct o.id, o.title, o.status, ((o.received_at at time zone 'UTC') + interval '8 hours')::date::text as d
+    items: await q(sql`select distinct o.id, case when o.confidentiality = 'confidential'
+        then coalesce(nullif(o.redacted_title, ''), '—') else o.title end as title, o.status, ((o.received_at at time zone 'UTC') + interval '8 hours')::date::text as d
       from opinion_originators oo join opinions o on o.id = oo.opinion_id where oo.member_id = ${memberId}
       and ((o.received_at at time zone 'UTC') + interval '8 hours')::date between ${from}::date and ${to}::date order by d, o.id`),
     outcomes:

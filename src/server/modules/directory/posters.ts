@@ -10,15 +10,19 @@ import { loadBulletinSettings } from '../bulletins/settings.js';
 import { loadDirectoryMember } from './service.js';
 
 /** The citizen form pre-addressed to a member and/or a village: what every QR code opens. */
-export function citizenFormUrl(origin: string, to: { memberId?: number; villageId?: number }): string {
+export function citizenFormUrl(
+  origin: string,
+  to: { memberId?: number; villageId?: number; stationId?: number },
+): string {
   const q = new URLSearchParams();
+  if (to.stationId) q.set('station', String(to.stationId));
   if (to.memberId) q.set('member', String(to.memberId));
   if (to.villageId) q.set('village', String(to.villageId));
   return `${origin.replace(/\/$/, '')}/public/opinions/new${q.size ? `?${q}` : ''}`;
 }
 
 /** True when the actor may print posters of something in these townships (404 otherwise: nothing is revealed). */
-function mayPrint(a: Actor, townshipIds: number[]): boolean {
+export function mayPrint(a: Actor, townshipIds: number[]): boolean {
   if (hasRole(a, 'admin')) return true;
   return hasRole(a, 'info_officer') && a.townshipId !== null && townshipIds.includes(a.townshipId);
 }

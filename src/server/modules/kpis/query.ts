@@ -198,3 +198,29 @@ export function sumRows(rows: KpiSums[]): KpiSums {
   }
   return t;
 }
+
+/** One key's sums in one month ('YYYY-MM') of a dimension, as kpiSumsByMonth returns them. */
+export type KpiMonthSums = KpiSums & { month: string };
+
+/**
+ * The sums per key and month of one dimension over whole months [from, to] (the 1st of a month to the last day of
+ * one): the rollup rows themselves, or, for one township, the item facts of its items. For the public transparency
+ * board; the same rows and sums as kpiSums, so a month's numbers equal the KPI table's for that month.
+ */
+export async function kpiSumsByMonth(
+  db: DbOrTx,
+  opts: { dim: 'department' | 'region'; from: string; to: string; townshipId?: number | null },
+): Promise<KpiMonthSums[]> {
+  const { dim, from, to } = opts;
+  const days = sql`s.day between ${from}::date and ${to}::date`;
+  const src = opts.townshipId
+    ? factRows(dim, days, sql`s.township_id = ${opts.townshipId}`, sql`true`)
+    : sql`select s.day, s.key, s.received, ${COUNTERS} from kpi_rollups s where s.dim = ${dim} and ${days}`;
+  const res = await db.execute(sql`with g as (
+      select nullif(s.key, '') as key, to_char(date_trunc('month', s.day::timestamp), 'YYYY-MM') as month, ${sums}
+      from (${src}) s group by 1, 2 having sum(s.received) > 0
+    )
+    select g.*, null::text as "bucketStart", ${labelOf(dim)} as label, false as "isTotal" from g
+    where g.key is not null order by g.key, g.month`);
+  return res.rows as unknown as KpiMonthSums[];
+}

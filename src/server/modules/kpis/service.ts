@@ -79,7 +79,8 @@ function bucketEnder(period: KpiQuery['period']) {
   };
 }
 
-function toRow(s: KpiSums, url: string): KpiRow {
+/** One row of rates from raw sums (the KPI table's own rules; the public board reuses them). */
+export function toRow(s: KpiSums, url: string): KpiRow {
   return {
     key: s.isTotal ? null : s.key,
     label: s.isTotal ? null : s.label,

@@ -24,6 +24,7 @@ import {
   storeWith,
   streamUpload,
 } from '../common/uploads.js';
+import { departmentFileSql, readsRedacted } from './confidentiality-view.js';
 import { assertVisible, loadOpinion } from './read.js';
 import { transitionOpinion } from './transition.js';
 
@@ -109,10 +110,11 @@ async function statusOf(db: DbOrTx, id: number, lock = false): Promise<string> {
 }
 
 async function listFor(db: DbOrTx, a: Actor, id: number) {
+  const only = (await readsRedacted(db, a, id)) ? sql`and ${departmentFileSql('a')}` : sql``;
   const res = await db.execute(sql`select a.id, a.event_id as "eventId", e.type as "eventType", a.filename, a.mime,
       a.size, a.created_at as "createdAt", a.uploaded_by as "uploadedBy"
     from opinion_attachments a left join opinion_events e on e.id = a.event_id
-    where a.opinion_id = ${id} order by a.id`);
+    where a.opinion_id = ${id} ${only} order by a.id`);
   const rows = res.rows as {
     id: number;
     eventId: number | null;
@@ -196,9 +198,12 @@ export const opinionAttachmentRoutes: FastifyPluginAsync = async (app) => {
   );
 
   r.get('/opinions/:id/attachments/:attachmentId', { schema: { tags, params: attParams } }, async (req, reply) => {
-    await assertVisible(db(), actorOf(req), req.params.id);
-    const res = await db().execute(sql`select storage_key as "storageKey", mime, filename from opinion_attachments
-      where id = ${req.params.attachmentId} and opinion_id = ${req.params.id}`);
+    const a = actorOf(req);
+    await assertVisible(db(), a, req.params.id);
+    // A department reading a confidential item's redacted copy gets its own answers' files only: the rest is 404.
+    const only = (await readsRedacted(db(), a, req.params.id)) ? sql`and ${departmentFileSql('x')}` : sql``;
+    const res = await db().execute(sql`select storage_key as "storageKey", mime, filename from opinion_attachments x
+      where x.id = ${req.params.attachmentId} and x.opinion_id = ${req.params.id} ${only}`);
     const row = res.rows[0] as { storageKey: string; mime: string; filename: string } | undefined;
     if (!row) throw notFound();
     return sendStored(reply, app.deps.files, row);

@@ -7,10 +7,11 @@ import { writeAudit } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
-import { opinionEvents, opinionOriginators, opinions } from '../../db/schema.js';
+import { opinionEvents, opinionNamedStaff, opinionOriginators, opinions } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { activitiesVisible, representativesVisible } from '../common/scope.js';
 import { refreshKpiItems } from '../kpis/rollups.js';
+import { mayChangeConfidentiality } from './confidentiality-view.js';
 import { acceptDueFor } from './deadlines.js';
 import type { OpinionInput, OriginatorInput } from './schema.js';
 
@@ -165,6 +166,9 @@ export async function createOpinion(
   const { channel, asMember } = checkIntake(a, input);
   if (!channel) throw fieldError('channel', 'channel_required');
   checkMemberCredit(a, input.originators, opts.vouchedMemberIds ?? []);
+  // Only the office and the leader may see a confidential item, so only they may file one (else the filer gets 404).
+  if (input.confidentiality === 'confidential' && !mayChangeConfidentiality(a))
+    throw fieldError('confidentiality', 'confidential_office_only');
   try {
     return await db.transaction(async (tx) => {
       const activity = await loadFacts(tx, a, input, asMember);
@@ -189,6 +193,9 @@ export async function createOpinion(
       };
       const [row] = await tx.insert(opinions).values(values).returning();
       if (people.length) await tx.insert(opinionOriginators).values(people.map((p) => ({ ...p, opinionId: row.id })));
+      // The office user who files a confidential item is named on it, so they keep seeing it.
+      if (row.confidentiality === 'confidential' && hasRole(a, 'admin'))
+        await tx.insert(opinionNamedStaff).values({ opinionId: row.id, userId: a.userId });
       await tx.insert(opinionEvents).values({
         opinionId: row.id,
         type: 'received',

@@ -13,6 +13,7 @@ import { actorOf } from '../auth/plugin.js';
 import { presentPerson, presentTrackingCode } from '../common/present-person.js';
 import { idQuery, pageQuery } from '../common/schemas.js';
 import { statusLabel } from './read.js';
+import { seesOriginal } from './scope.js';
 
 const mineQuery = pageQuery.omit({ q: true }).extend({
   /** Admins may look at a member's list on their behalf; members always get their own. */
@@ -91,6 +92,7 @@ export async function listMine(db: DbOrTx, a: Actor, q: z.infer<typeof mineQuery
       count(*) over()::int as total
     from opinions o left join regions v on v.id = o.region_id left join opinion_categories c on c.id = o.category_id
     where exists (select 1 from opinion_originators p where p.opinion_id = o.id and p.member_id = ${memberId})
+      and ${seesOriginal(a)}
     order by o.received_at desc, o.id desc
     limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
   const rows = res.rows as any[];

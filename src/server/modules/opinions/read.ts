@@ -16,13 +16,15 @@ import {
 } from '../../../core/opinions/index.js';
 import { toSearchQuery } from '../../adapters/text/segmenter.js';
 import type { Actor } from '../../context.js';
+import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { presentPerson, presentTrackingCode, seesTrackingCode } from '../common/present-person.js';
 import { normalizeCode } from '../public/schema.js';
 import { loadCalendar } from './calendar.js';
+import { departmentFileSql, presentConfidentiality, redactEvent } from './confidentiality-view.js';
 import type { OpinionListQuery } from './schema.js';
-import { opinionActorFor, opinionsVisible } from './scope.js';
+import { opinionActorFor, opinionsVisible, seesOriginal, seesRedacted } from './scope.js';
 
 const LABEL = new Map<string, string>(OPINION_STATUSES.map((s) => [s.code, s.label]));
 /** The Chinese label of a status code (exports and messages print it). */
@@ -74,9 +76,17 @@ export function workingDaysLeftOf(
   return null;
 }
 
-const columns = (now: Date) => sql`o.id, o.tracking_code as "trackingCode", o.title, o.status, o.channel, o.urgency,
+/**
+ * The title as the actor reads it: a department on a confidential item reads the office's redacted copy (and no
+ * sector or activity, which would point at who raised it).
+ */
+const titleFor = (a: Actor) => sql`case when ${seesRedacted(a)} then coalesce(o.redacted_title, '') else o.title end`;
+
+const columns = (a: Actor, now: Date) => sql`o.id, o.tracking_code as "trackingCode", ${titleFor(a)} as title,
+  ${seesRedacted(a)} as "isRedacted", o.status, o.channel, o.urgency,
   o.confidentiality, o.category_id as "categoryId", c.name as "categoryName", o.region_id as "regionId", v.name as "regionName",
-  o.sector_id as "sectorId", o.activity_id as "activityId", o.merged_into_id as "mergedIntoId",
+  case when ${seesRedacted(a)} then null else o.sector_id end as "sectorId",
+  case when ${seesRedacted(a)} then null else o.activity_id end as "activityId", o.merged_into_id as "mergedIntoId",
   o.lead_department_id as "leadDepartmentId", d.name as "leadDepartmentName", o.deadline::text as deadline,
   o.accept_due_at as "acceptDueAt", o.has_pending_extension as "hasPendingExtension", o.is_in_bulletin as "isInBulletin",
   o.is_escalated as "isEscalated", o.contact_released as "contactReleased", o.received_at as "receivedAt",
@@ -97,9 +107,10 @@ function filters(a: Actor, q: OpinionListQuery, clock: ListClock): SQL {
     parts.push(sql`(o.lead_department_id = ${q.departmentId} or exists (select 1 from opinion_assignments x
       where x.opinion_id = o.id and x.active and x.department_id = ${q.departmentId}))`);
   if (q.sectorId) parts.push(sql`o.sector_id = ${q.sectorId}`);
+  // Originators of a confidential item are not the department's to know: the filter never matches its redacted copy.
   if (q.memberId)
     parts.push(
-      sql`exists (select 1 from opinion_originators mo where mo.opinion_id = o.id and mo.member_id = ${q.memberId})`,
+      sql`(${seesOriginal(a)} and exists (select 1 from opinion_originators mo where mo.opinion_id = o.id and mo.member_id = ${q.memberId}))`,
     );
   if (q.urgency) parts.push(sql`o.urgency = ${q.urgency}`);
   if (q.overdue !== undefined) parts.push(q.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
@@ -113,10 +124,23 @@ function filters(a: Actor, q: OpinionListQuery, clock: ListClock): SQL {
   // A typed tracking code finds its item as well as any text match, for those who may see codes (never departments).
   const code = q.q && seesTrackingCode(a) ? normalizeCode(q.q) : null;
   const tsq = q.q ? toSearchQuery(q.q) : '';
-  const text = tsq ? sql`to_tsvector('simple', o.search_text) @@ to_tsquery('simple', ${tsq})` : null;
+  const text = tsq ? textMatch(a, q.q ?? '', tsq) : null;
   if (code) parts.push(text ? sql`(o.tracking_code = ${code} or ${text})` : sql`o.tracking_code = ${code}`);
   else if (text) parts.push(text);
   return sql.join(parts, sql` and `);
+}
+
+/**
+ * The text search: the segmented original for those who read it; a department reading a confidential item's redacted
+ * copy matches only that copy (search never matches a field the viewer may not see).
+ */
+function textMatch(a: Actor, raw: string, tsq: string): SQL {
+  const original = sql`to_tsvector('simple', o.search_text) @@ to_tsquery('simple', ${tsq})`;
+  // Only a department's assignment shows a redacted copy; for everyone else the plain match keeps the GIN index in use.
+  if (hasRole(a, 'leader') || !hasRole(a, 'dept_handler')) return original;
+  const like = `%${raw.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`((${seesOriginal(a)} and ${original}) or (${seesRedacted(a)}
+    and (o.redacted_title ilike ${like} or o.redacted_content ilike ${like})))`;
 }
 
 const ORDER = {
@@ -129,7 +153,7 @@ const ORDER = {
 export async function listOpinions(db: DbOrTx, a: Actor, q: OpinionListQuery, now: Date) {
   const clock = await listClock(db, now);
   const order = q.sort === 'due' ? ORDER.due(now) : ORDER.received;
-  const res = await db.execute(sql`select ${columns(now)}, count(*) over()::int as total ${from}
+  const res = await db.execute(sql`select ${columns(a, now)}, count(*) over()::int as total ${from}
     where ${filters(a, q, clock)} order by ${order}
     limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
   const rows = res.rows as any[];
@@ -188,22 +212,29 @@ export async function assertVisible(db: DbOrTx, a: Actor, id: number): Promise<v
 
 /** One item in scope with its originators (masked for departments), assignments and the actor's abilities. */
 export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
-  const res = await db.execute(sql`select ${columns(now)}, o.content, o.public_reply as "publicReply",
-      o.created_by as "createdBy",
+  const redacted = seesRedacted(a);
+  const res = await db.execute(sql`select ${columns(a, now)}, o.public_reply as "publicReply",
+      case when ${redacted} then coalesce(o.redacted_content, '') else o.content end as content,
+      case when ${redacted} then null else o.created_by end as "createdBy",
+      o.redacted_title as "redactedTitle", o.redacted_content as "redactedContent", o.redaction_note as "redactionNote",
+      coalesce((select json_agg(json_build_object('userId', u.id, 'displayName', u.display_name) order by u.display_name, u.id)
+        from opinion_named_staff ns join users u on u.id = ns.user_id where ns.opinion_id = o.id), '[]') as "namedStaff",
       coalesce((select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'memberId', p.member_id, 'memberName', m.name,
         'representativeId', p.representative_id, 'representativeName', r.name, 'userId', p.user_id, 'name', p.name,
         'phone', p.phone, 'email', p.email, 'relayedAt', p.relayed_at) order by p.id)
         from opinion_originators p left join members m on m.id = p.member_id
-        left join representatives r on r.id = p.representative_id where p.opinion_id = o.id), '[]') as originators,
+        left join representatives r on r.id = p.representative_id where p.opinion_id = o.id and not ${redacted}), '[]') as originators,
       coalesce((select json_agg(json_build_object('departmentId', x.department_id, 'departmentName', dd.name,
         'role', x.role, 'active', x.active, 'createdAt', x.created_at) order by x.active desc, x.role desc, x.department_id)
         from opinion_assignments x join departments dd on dd.id = x.department_id where x.opinion_id = o.id), '[]') as assignments
       ,coalesce((select json_agg(json_build_object('id', f.id, 'eventId', f.event_id, 'filename', f.filename, 'mime', f.mime,
-        'size', f.size, 'createdAt', f.created_at) order by f.id) from opinion_attachments f where f.opinion_id = o.id), '[]') as attachments
+        'size', f.size, 'createdAt', f.created_at) order by f.id) from opinion_attachments f where f.opinion_id = o.id
+        and (not ${redacted} or ${departmentFileSql('f')})), '[]') as attachments
     ${from} where o.id = ${id} and ${opinionsVisible(a)}`);
   const row = res.rows[0] as any;
   if (!row) throw notFound();
   row.originators = presentOriginators(a, row, row.originators);
+  presentConfidentiality(a, row);
   const actor = await opinionActorFor(db, a, id);
   const state = {
     id,
@@ -224,14 +255,16 @@ export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
 
 /** The timeline of a visible item, oldest first; names of relayed-to representatives as the actor may see them. */
 export async function listEvents(db: DbOrTx, a: Actor, id: number) {
-  const item = await db.execute(sql`select o.contact_released as "contactReleased" from opinions o
-    where o.id = ${id} and ${opinionsVisible(a)}`);
+  const item = await db.execute(sql`select o.contact_released as "contactReleased", ${seesRedacted(a)} as redacted
+    from opinions o where o.id = ${id} and ${opinionsVisible(a)}`);
   if (!item.rows.length) throw notFound();
-  const rel = { isReleased: Boolean((item.rows[0] as { contactReleased: boolean }).contactReleased) };
+  const head = item.rows[0] as { contactReleased: boolean; redacted: boolean };
+  const rel = { isReleased: Boolean(head.contactReleased) };
   const res = await db.execute(sql`select e.id, e.type, e.from_status as "fromStatus", e.to_status as "toStatus",
       e.payload, e.actor_kind as "actorKind", e.actor_name as "actorName", e.at
     from opinion_events e where e.opinion_id = ${id} order by e.at, e.id`);
   const items = (res.rows as any[]).map((e) => {
+    if (head.redacted) return redactEvent(e);
     const names = e.type === 'relayed' ? e.payload?.representatives : undefined;
     if (typeof names !== 'string' || !names) return e;
     const shown = names.split('、').map((name) => presentPerson(a, 'representative', { name }, rel).name);

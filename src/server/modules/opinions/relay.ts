@@ -11,6 +11,7 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import { actorOf } from '../auth/plugin.js';
 import { idBody, idParam } from '../common/schemas.js';
 import { memberFor, relayTargets } from './mine.js';
+import { seesOriginal } from './scope.js';
 import { appendFactEvent } from './transition.js';
 
 /** How the member told them. */
@@ -33,7 +34,8 @@ export type RelayBody = z.infer<typeof relayBody>;
 export async function relayOpinion(tx: Tx, a: Actor, id: number, body: RelayBody, opts: { now: Date; ip?: string }) {
   const memberId = memberFor(a, body.memberId);
   const res = await tx.execute(sql`select o.id, o.status from opinions o where o.id = ${id}
-    and exists (select 1 from opinion_originators p where p.opinion_id = o.id and p.member_id = ${memberId}) for update`);
+    and exists (select 1 from opinion_originators p where p.opinion_id = o.id and p.member_id = ${memberId})
+    and ${seesOriginal(a)} for update`);
   const item = res.rows[0] as { id: number; status: string } | undefined;
   if (!item) throw notFound();
   const sent = await tx.execute(

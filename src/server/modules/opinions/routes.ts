@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
 import { bulkTransition } from './bulk.js';
+import { confidentialityRoutes } from './confidentiality.js';
 import { createOpinion } from './create.js';
 import { loadForwardPlan } from './forward-plan.js';
 import { mineRoutes } from './mine.js';
@@ -24,6 +25,7 @@ export const opinionRoutes: FastifyPluginAsync = async (app) => {
   await app.register(mineRoutes);
   await app.register(relayRoutes);
   await app.register(suggestRoutes);
+  await app.register(confidentialityRoutes);
   r.get('/opinions', { schema: { tags, querystring: opinionListQuery } }, async (req) =>
     listOpinions(db(), actorOf(req), req.query, app.deps.now()),
   );

@@ -6,8 +6,41 @@ import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { seesAll } from '../common/scope.js';
 
-/** SQL condition on opinions (alias o): admin and leaders all; everyone else by their relation to the item. */
+/**
+ * SQL condition on opinions (alias o): whether the actor reads the original of an item. Every tier but `confidential`
+ * is read in the original by whoever sees the item; a confidential one only by the leader and the office staff named
+ * on it (opinion_named_staff).
+ */
+export function seesOriginal(a: Actor): SQL {
+  if (hasRole(a, 'leader')) return sql`true`;
+  return sql`(o.confidentiality <> 'confidential' or exists (select 1 from opinion_named_staff ns
+    where ns.opinion_id = o.id and ns.user_id = ${a.userId}))`;
+}
+
+/** SQL condition on opinions (alias o): the actor sees the item only as its redacted copy (a department's view). */
+export function seesRedacted(a: Actor): SQL {
+  if (hasRole(a, 'leader')) return sql`false`;
+  return sql`(not ${seesOriginal(a)})`;
+}
+
+/**
+ * SQL condition on opinions (alias o): leaders all; admin all but the confidential items they are not named on;
+ * everyone else by their relation to the item, and a confidential item only through a department's active assignment
+ * (which reads the redacted copy).
+ */
 export function opinionsVisible(a: Actor): SQL {
+  if (hasRole(a, 'leader')) return sql`true`;
+  const related = relatedTo(a);
+  const dept =
+    hasRole(a, 'dept_handler') && a.departmentId
+      ? sql` or exists (select 1 from opinion_assignments ca where ca.opinion_id = o.id and ca.active
+          and ca.department_id = ${a.departmentId})`
+      : sql``;
+  return sql`(${related} and (${seesOriginal(a)}${dept}))`;
+}
+
+/** The actor's relation to an item, before confidentiality: admin and leaders all, the rest by who they are. */
+function relatedTo(a: Actor): SQL {
   if (seesAll(a)) return sql`true`;
   const parts: SQL[] = [sql`o.created_by = ${a.userId}`];
   parts.push(

@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { presentTrackingCode } from '../common/present-person.js';
 import { statusLabel } from './read.js';
-import { opinionActorFor, opinionsVisible } from './scope.js';
+import { opinionActorFor, opinionsVisible, seesRedacted } from './scope.js';
 import { featuresOf, similarIndexFor } from './text-index.js';
 
 /** How far back candidates are looked for. */
@@ -45,7 +45,10 @@ interface Row {
   deadline: string | null;
 }
 
-const select = sql`select o.id, o.tracking_code as "trackingCode", o.title, left(o.content, ${TEXT_CHARS}) as content,
+/** The rows as the actor reads them: a department on a confidential item reads and matches only the redacted copy. */
+const selectFor = (a: Actor) => sql`select o.id, o.tracking_code as "trackingCode",
+  case when ${seesRedacted(a)} then coalesce(o.redacted_title, '') else o.title end as title,
+  left(case when ${seesRedacted(a)} then coalesce(o.redacted_content, '') else o.content end, ${TEXT_CHARS}) as content,
   o.status, o.category_id as "categoryId", c.parent_id as "categoryParent", c.name as "categoryName",
   o.region_id as "regionId", v.parent_id as "regionParent", v.name as "regionName", o.received_at as "receivedAt",
   o.has_pending_extension as "hasPendingExtension", o.is_in_bulletin as "isInBulletin", o.is_escalated as "isEscalated",
@@ -83,6 +86,7 @@ function scoreSimilar(item: Row, itemWords: string[], c: Row, cos: number) {
  * shared keywords and whether the actor may merge it here or merge this item into it. 404 when the item is not visible.
  */
 export async function findSimilar(db: DbOrTx, a: Actor, id: number, now: Date) {
+  const select = selectFor(a);
   const res = await db.execute(sql`${select} where o.id = ${id} and ${opinionsVisible(a)}`);
   const item = res.rows[0] as Row | undefined;
   if (!item) throw notFound();
@@ -100,7 +104,9 @@ export async function findSimilar(db: DbOrTx, a: Actor, id: number, now: Date) {
     hits.map((h) => sql`${h.id}`),
     sql`, `,
   );
-  const cand = await db.execute(sql`${select} where o.id in (${ids}) and ${opinionsVisible(a)}
+  // The index matched the originals: an item the actor reads only redacted is never proposed (its match would leak).
+  const cand =
+    await db.execute(sql`${select} where o.id in (${ids}) and ${opinionsVisible(a)} and not ${seesRedacted(a)}
     and o.status not in ('closed', 'merged') and o.received_at >= ${since}::timestamptz`);
   const ranked = (cand.rows as Row[])
     .map((c) => ({ c, s: scoreSimilar(item, itemWords, c, cosineOf.get(c.id) ?? 0) }))

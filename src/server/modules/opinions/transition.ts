@@ -25,6 +25,7 @@ import { notifyFeedback } from '../reminders/feedback.js';
 import { prepareDeadlines } from './deadlines.js';
 import { loadHandlingSettings } from './handling-settings.js';
 import { statusLabel } from './read.js';
+import { assertRedactionReady, splitRedaction, storeRedaction } from './redaction.js';
 import { opinionActorFor, opinionsVisible } from './scope.js';
 
 const ACTION_LABEL = new Map<string, string>(OPINION_ACTIONS.map((x) => [x.code, x.label]));
@@ -69,6 +70,8 @@ async function applyEffects(
     case 'forward': {
       const p = ev.payload;
       await checkDepartments(tx, [p.leadDepartmentId, ...p.coHandlerIds]);
+      // A department receives a confidential item only as its redacted copy: no copy, no forward.
+      await assertRedactionReady(tx, id);
       await tx.execute(sql`update opinion_assignments set active = false where opinion_id = ${id}`);
       const rows = [
         sql`(${id}, ${p.leadDepartmentId}, 'lead', true, ${now.toISOString()}::timestamptz)`,
@@ -268,5 +271,8 @@ export async function transitionOpinion(
   const row = res.rows[0] as any;
   if (!row) throw notFound();
   const item = { ...row, deadline: row.deadline ?? undefined };
-  return applyTransition(tx, { kind: 'user', user: a }, item, await opinionActorFor(tx, a, id), body, opts);
+  // A forward may bring the confidential item's redacted copy with it (the 受理并转办 dialog's fields).
+  const split = splitRedaction(body, opts.lang);
+  if (split.redaction) await storeRedaction(tx, id, split.redaction);
+  return applyTransition(tx, { kind: 'user', user: a }, item, await opinionActorFor(tx, a, id), split.body, opts);
 }

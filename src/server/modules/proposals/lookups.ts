@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { AFTER_ACCEPTANCE } from '../../../core/opinions/index.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
+import { seesOriginal } from '../opinions/scope.js';
 
 /** Items the member raised, accepted and not yet escalated (what POST /proposals accepts in opinionIds). */
 export async function sourceOptions(db: DbOrTx, a: Actor) {
@@ -13,6 +14,7 @@ export async function sourceOptions(db: DbOrTx, a: Actor) {
       sql`,`,
     )})
       and exists (select 1 from opinion_originators oo where oo.opinion_id = o.id and oo.member_id = ${a.memberId})
+      and ${seesOriginal(a)}
     order by o.received_at desc limit 200`);
   return { items: res.rows };
 }

@@ -13,6 +13,7 @@ import { refreshKpiItems } from '../kpis/rollups.js';
 import { insertOpinionAttachments } from '../opinions/attachments.js';
 import { newTrackingCode } from '../opinions/create.js';
 import { DEADLINES_KEY } from '../opinions/deadlines.js';
+import { enqueueLink, type LinkRequest } from './link-message.js';
 import type { PublicOpinionInput } from './schema.js';
 
 /** What a citizen's item holds, whatever channel brought it; category and village are optional (e-mail has none). */
@@ -26,6 +27,10 @@ export interface CitizenOpinionInput {
   email: string;
   /** An active member the citizen wrote to (a member's QR code): added as a member originator of the item. */
   memberId?: number | null;
+  /** A published, active contact station whose QR code opened the form: its members become member originators. */
+  stationId?: number | null;
+  /** The citizen agreed that the office's answer may be shown publicly (PII removed). */
+  publishConsent?: boolean;
 }
 
 /** The item a channel key already made, so a redelivered mail or retried form never makes a second one. */
@@ -63,6 +68,7 @@ export async function recordCitizenOpinion(
     if (!ctx.category) throw fieldError('categoryId', 'category_missing');
     if (!ctx.village) throw fieldError('regionId', 'village_missing');
     if (!ctx.member) throw fieldError('memberId', 'member_missing');
+    if (!ctx.station) throw fieldError('stationId', 'station_missing');
     const item = await insertCitizenItem(q, input, opts, key, ctx);
     await refreshKpiItems(q, [item.id]);
     await insertOpinionAttachments(q, item.id, opts.files ?? [], {});
@@ -84,10 +90,43 @@ export function memberExists(memberId: number | null | undefined) {
   return memberId ? sql`exists (select 1 from members where id = ${memberId} and active)` : sql`true`;
 }
 
-/** The member originator row of an addressed item, as a CTE over the inserted item `ins` (nothing without a member). */
-export function memberOriginatorCte(memberId: number | null | undefined) {
-  return memberId
-    ? sql`ogm as (insert into opinion_originators (opinion_id, kind, member_id) select id, 'member', ${memberId}::int from ins),`
+/** SQL: the station (if any) is published and active; an unknown or closed one refuses the form (400). */
+export function stationExists(stationId: number | null | undefined) {
+  return stationId
+    ? sql`exists (select 1 from contact_stations where id = ${stationId} and published and active)`
+    : sql`true`;
+}
+
+/** SQL: the item's region, the chosen village or else the station's region (a township or a village). */
+export function regionOf(input: { regionId?: number | null; stationId?: number | null }) {
+  if (input.regionId) return sql`${input.regionId}::int`;
+  return input.stationId
+    ? sql`(select region_id from contact_stations where id = ${input.stationId} and published and active)`
+    : sql`null::int`;
+}
+
+/** SQL: a chosen region is a village (a station's region, used when none is chosen, may also be a township). */
+export function villageChosen(regionId: number | null | undefined) {
+  return regionId ? sql`exists (select 1 from regions where id = ${regionId} and level = 'village')` : sql`true`;
+}
+
+type Addressed = { memberId?: number | null; stationId?: number | null };
+
+/** SQL: the ids (sorted, distinct) of the item's member originators: the addressed member and the station's members. */
+export function addressedMemberIds(a: Addressed) {
+  if (!a.memberId && !a.stationId) return sql`'{}'::int[]`;
+  const station = a.stationId
+    ? sql`m.id in (select member_id from contact_station_members where station_id = ${a.stationId})`
+    : sql`false`;
+  return sql`(select coalesce(array_agg(m.id order by m.id), '{}'::int[]) from members m
+    where m.active and (m.id = ${a.memberId ?? null}::int or ${station}))`;
+}
+
+/** The member originator rows of an addressed item, as a CTE over the inserted item `ins` (nothing without one). */
+export function memberOriginatorCte(a: Addressed) {
+  return a.memberId || a.stationId
+    ? sql`ogm as (insert into opinion_originators (opinion_id, kind, member_id)
+        select ins.id, 'member', m.id from ins cross join unnest(${addressedMemberIds(a)}) as m(id)),`
     : sql``;
 }
 
@@ -96,12 +135,20 @@ export function auditOriginators(person: object, memberId: number | null | undef
   return memberId ? [person, { kind: 'member', memberId }] : [person];
 }
 
+/** SQL (jsonb): what the audit row adds once the item exists: its id, and the station's members it went to. */
+export function auditExtra(a: Addressed) {
+  return a.stationId
+    ? sql`jsonb_build_object('id', ins.id, 'stationMemberIds', to_jsonb(${addressedMemberIds(a)}))`
+    : sql`jsonb_build_object('id', ins.id)`;
+}
+
 /** The facts intake needs, read in one round trip: the village and category exist, the deadline settings, the calendar rows. */
 async function loadIntakeContext(q: Db | Tx, input: CitizenOpinionInput) {
   const res = await q.execute(sql`select
-    ${input.regionId ? sql`exists (select 1 from regions where id = ${input.regionId} and level = 'village')` : sql`true`} as village,
+    ${villageChosen(input.regionId)} as village,
     ${input.categoryId ? sql`exists (select 1 from opinion_categories where id = ${input.categoryId} and active)` : sql`true`} as category,
     ${memberExists(input.memberId)} as member,
+    ${stationExists(input.stationId)} as station,
     (select value from settings where key = ${DEADLINES_KEY}) as deadlines,
     coalesce((select json_agg(json_build_object('date', date::text, 'kind', kind) order by created_at, date)
       from calendar_overrides), '[]'::json) as overrides`);
@@ -109,6 +156,7 @@ async function loadIntakeContext(q: Db | Tx, input: CitizenOpinionInput) {
     village: boolean;
     category: boolean;
     member: boolean;
+    station: boolean;
     deadlines: unknown;
     overrides: CalendarOverride[];
   };
@@ -134,6 +182,8 @@ async function insertCitizenItem(
     content: input.content,
     categoryId: input.categoryId ?? null,
     regionId: input.regionId ?? null,
+    contactStationId: input.stationId ?? null,
+    publishConsent: input.publishConsent === true,
     channel: opts.channel,
     urgency: 'normal',
     confidentiality: 'normal',
@@ -154,21 +204,22 @@ async function insertCitizenItem(
   );
   const res = await q.execute(sql`
     with ins as (
-      insert into opinions (tracking_code, title, content, category_id, region_id, channel, urgency, confidentiality,
-        accept_due_at, search_text, idempotency_key, received_at, updated_at)
-      values (${item.trackingCode}, ${item.title}, ${item.content}, ${item.categoryId}, ${item.regionId}, ${item.channel},
+      insert into opinions (tracking_code, title, content, category_id, region_id, contact_station_id, publish_consent,
+        channel, urgency, confidentiality, accept_due_at, search_text, idempotency_key, received_at, updated_at)
+      values (${item.trackingCode}, ${item.title}, ${item.content}, ${item.categoryId}, ${regionOf(input)},
+        ${item.contactStationId}::int, ${item.publishConsent}, ${item.channel},
         'normal', 'normal', ${item.acceptDueAt.toISOString()}::timestamptz,
         ${toSearchDocument(`${input.title}\n${input.content}`)}, ${key}, ${now}::timestamptz, ${now}::timestamptz)
       returning id, tracking_code),
     og as (insert into opinion_originators (opinion_id, kind, name, phone, email)
       select id, 'citizen', ${person.name}, ${person.phone}, ${person.email} from ins),
-    ${memberOriginatorCte(input.memberId)}
+    ${memberOriginatorCte(input)}
     ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_kind, actor_name, at)
       select id, 'received', 'received', ${JSON.stringify({ channel: opts.channel })}::jsonb, 'citizen', '', ${now}::timestamptz
       from ins),
     au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
       select null, ${audit.actorName}, 'create', 'opinion', ins.id::text,
-        ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('id', ins.id), ${audit.ip} from ins)
+        ${JSON.stringify(audit.after)}::jsonb || ${auditExtra(input)}, ${audit.ip} from ins)
     select id, tracking_code as "trackingCode" from ins`);
   return res.rows[0] as { id: number; trackingCode: string };
 }
@@ -188,9 +239,18 @@ export function publicIdempotencyKey(header: unknown, input: { title: string; co
 export async function createPublicOpinion(
   db: Db,
   input: PublicOpinionInput,
-  opts: { now: Date; ip: string; files?: StoredUpload[]; idempotencyKey?: string | null },
+  opts: {
+    now: Date;
+    ip: string;
+    files?: StoredUpload[];
+    idempotencyKey?: string | null;
+    /** The citizen asked for the tracking link (sendLink): queued with the item. */
+    link?: LinkRequest | null;
+  },
 ): Promise<{ trackingCode: string; created: boolean }> {
   if (input.consent !== true) throw fieldError('consent', 'consent_required');
-  const out = await recordCitizenOpinion(db, input, { channel: 'web', ...opts });
+  const { link, ...rest } = opts;
+  const within = link ? (tx: Tx, item: { id: number; trackingCode: string }) => enqueueLink(tx, input, item, link, opts.now) : undefined;
+  const out = await recordCitizenOpinion(db, input, { channel: 'web', ...rest, within });
   return { trackingCode: out.trackingCode, created: out.created };
 }

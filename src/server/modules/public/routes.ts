@@ -6,10 +6,13 @@ import { discardStored, sendStored, storeWith } from '../common/uploads.js';
 import { readMultipart } from '../opinions/attachments.js';
 import { createPublicOpinion, findByKey, publicIdempotencyKey } from './intake.js';
 import { publicCategories, publicVillages } from './lookups.js';
-import { publicGate, publicLimitsFromEnv } from './rate-limit.js';
+import { CODE_TTL_MS, issueLookupCode, verifyLookupCode } from './lookup.js';
+import { countHit, publicGate, publicLimitsFromEnv } from './rate-limit.js';
 import { rateByCode } from './rating.js';
 import {
   formFields,
+  lookupCodeBody,
+  lookupVerifyBody,
   MAX_PUBLIC_FILES,
   type PublicOpinionInput,
   parseBody,
@@ -22,6 +25,17 @@ import {
 import { submitCitizenForm } from './submit.js';
 import { findPublicAttachment, loadPublicView } from './view.js';
 
+const MINUTE = 60_000;
+/** Code requests: per address 10 per 10 minutes; per phone 3 per 10 minutes and 10 a day. */
+const LOOKUP_CODE_PER_ADDRESS = [{ max: 10, windowMs: 10 * MINUTE }];
+const LOOKUP_CODE_PER_PHONE = [
+  { max: 3, windowMs: 10 * MINUTE },
+  { max: 10, windowMs: 24 * 60 * MINUTE },
+];
+/** Code checks: per address 20 per 10 minutes; per phone 20 per 10 minutes (each code also dies after 5 wrong tries). */
+const LOOKUP_VERIFY_PER_ADDRESS = [{ max: 20, windowMs: 10 * MINUTE }];
+const LOOKUP_VERIFY_PER_PHONE = [{ max: 20, windowMs: 10 * MINUTE }];
+
 /** Public endpoints; their per-address counters live in the database, shared by every server process. */
 export const publicRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,6 +45,10 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
   const lookups = publicGate(app, 'public_lookup', limits.lookup);
   const config = { public: true };
   const tags = ['public'];
+  // The tracking link's origin: PUBLIC_ORIGIN when the operator set it, else the origin this request came to.
+  const origin = (req: FastifyRequest) => app.deps.config.publicOrigin ?? `${req.protocol}://${req.host}`;
+  const linkOf = (req: FastifyRequest, input: PublicOpinionInput) =>
+    input.sendLink ? { origin: origin(req), lang: req.lang ?? 'zh' } : null;
 
   // JSON, or multipart/form-data with the same fields plus up to MAX_PUBLIC_FILES files: every file streams into the
   // store as it arrives (type from its bytes, size limit), and the item and its files are recorded together or not at
@@ -57,7 +75,13 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
         const done = await findByKey(db(), key);
         const out = done
           ? { created: false, trackingCode: done.trackingCode }
-          : await createPublicOpinion(db(), input, { now: app.deps.now(), ip: req.ip, files, idempotencyKey: key });
+          : await createPublicOpinion(db(), input, {
+              now: app.deps.now(),
+              ip: req.ip,
+              files,
+              idempotencyKey: key,
+              link: linkOf(req, input),
+            });
         // A repeat (found first, or a concurrent one that won the race): the files just stored belong to nothing.
         if (!out.created) await discardStored(app.deps.files, files);
         return out;
@@ -84,6 +108,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
       ip: req.ip,
       idempotencyKey: key,
       hit: submits.parts(req),
+      link: linkOf(req, input),
     });
     if ('wait' in out) return submits.settle(req, reply, out.wait);
     await submits.settle(req, reply, 0);
@@ -113,6 +138,42 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
         ip: req.ip,
       });
       return loadPublicView(db(), req.params.trackingCode);
+    },
+  );
+
+  // 我的社情民意: a one-time SMS code, then the items raised with that phone. Limited per address and per phone.
+  const codeRequests = publicGate(app, 'public_lookup_code', LOOKUP_CODE_PER_ADDRESS);
+  const codeChecks = publicGate(app, 'public_lookup_verify', LOOKUP_VERIFY_PER_ADDRESS);
+  const perPhone = async (reply: FastifyReply, name: string, limits: typeof LOOKUP_CODE_PER_PHONE, phone: string) => {
+    const wait = await countHit(db(), app.deps.now(), name, limits, `phone:${phone}`);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new AppError('rate_limited', {}, { retryAfterSeconds: wait });
+    }
+  };
+  r.post(
+    '/public/lookup/code',
+    { config, schema: { tags, body: lookupCodeBody } },
+    async (req, reply) => {
+      await codeRequests(req, reply);
+      await perPhone(reply, 'public_lookup_phone', LOOKUP_CODE_PER_PHONE, req.body.phone);
+      await issueLookupCode(db(), req.body.phone, { now: app.deps.now(), lang: req.lang ?? 'zh', ip: req.ip });
+      // The same answer whether or not the phone has items.
+      return reply.status(202).send({ sent: true, expiresInSeconds: CODE_TTL_MS / 1000 });
+    },
+  );
+  r.post(
+    '/public/lookup/verify',
+    { config, schema: { tags, body: lookupVerifyBody } },
+    async (req, reply) => {
+      await codeChecks(req, reply);
+      await perPhone(reply, 'public_lookup_phone_verify', LOOKUP_VERIFY_PER_PHONE, req.body.phone);
+      const items = await verifyLookupCode(db(), req.body.phone, req.body.code, {
+        now: app.deps.now(),
+        lang: req.lang ?? 'zh',
+        ip: req.ip,
+      });
+      return { items };
     },
   );
   r.get('/public/categories', { config, schema: { tags } }, async () => publicCategories(db()));

@@ -4,24 +4,36 @@ import { opinionRatingSchema } from '../../../core/opinions/index.js';
 import { AppError } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
 import { translateIssue } from '../../i18n/zod-issues.js';
-import { idBody, idQuery, optionalPhone, text } from '../common/schemas.js';
+import { idBody, idQuery, optionalPhone, phone, text } from '../common/schemas.js';
 
 const id = idBody;
 
 /** Body of POST /public/opinions; `website` is the honeypot a person never sees, so it must stay empty. */
-export const publicOpinionBody = z.object({
-  title: z.string().trim().min(1).max(100),
-  content: z.string().trim().min(1).max(5000),
-  categoryId: id,
-  regionId: id,
-  name: text(50).default(''),
-  phone: optionalPhone,
-  email: z.union([z.literal(''), z.email().max(200)]).default(''),
-  consent: z.boolean(),
-  /** The member a QR poster addressed the form to (码上联系): the item is theirs too, as one they raised. */
-  memberId: id.optional(),
-  website: z.string().max(500).default(''),
-});
+export const publicOpinionBody = z
+  .object({
+    title: z.string().trim().min(1).max(100),
+    content: z.string().trim().min(1).max(5000),
+    categoryId: id,
+    /** The village; may be left out when a contact station's QR code opened the form (then the station's region). */
+    regionId: id.optional(),
+    name: text(50).default(''),
+    phone: optionalPhone,
+    email: z.union([z.literal(''), z.email().max(200)]).default(''),
+    consent: z.boolean(),
+    /** The member a QR poster addressed the form to (码上联系): the item is theirs too, as one they raised. */
+    memberId: id.optional(),
+    /** The contact station (联络站) whose QR code opened the form: its members become originators of the item. */
+    stationId: id.optional(),
+    /** The citizen agrees that the office's answer may be shown publicly, without name, phone or address. */
+    publishConsent: z.boolean().default(false),
+    /** Send the tracking link by SMS (to a mobile phone) and/or e-mail, whichever contact was given. */
+    sendLink: z.boolean().default(false),
+    website: z.string().max(500).default(''),
+  })
+  .superRefine((b, ctx) => {
+    if (b.regionId === undefined && b.stationId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['regionId'], message: 'region_required' });
+  });
 /** A validated citizen submission. */
 export type PublicOpinionInput = z.infer<typeof publicOpinionBody>;
 
@@ -56,7 +68,10 @@ export function formFields(f: Record<string, string>): Record<string, unknown> {
     categoryId: num(f.categoryId),
     regionId: num(f.regionId),
     memberId: num(f.memberId),
+    stationId: num(f.stationId),
     consent: ['true', '1', 'on'].includes(f.consent ?? ''),
+    publishConsent: ['true', '1', 'on'].includes(f.publishConsent ?? ''),
+    sendLink: ['true', '1', 'on'].includes(f.sendLink ?? ''),
   };
 }
 
@@ -75,4 +90,16 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown, lang: L
 export const publicAttachmentParam = z.object({
   trackingCode: z.string().max(40),
   attachmentId: idQuery,
+});
+
+/** Body of POST /public/lookup/code: the phone the citizen gave on their forms. */
+export const lookupCodeBody = z.object({ phone });
+
+/** Body of POST /public/lookup/verify: the phone and the 6-digit code it received. */
+export const lookupVerifyBody = z.object({
+  phone,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
 });

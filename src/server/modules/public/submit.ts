@@ -11,7 +11,18 @@ import { fieldError } from '../../errors.js';
 import { KPI_COUNTERS, rollupCells } from '../kpis/rollups.js';
 import { newTrackingCode } from '../opinions/create.js';
 import { DEADLINES_KEY } from '../opinions/deadlines.js';
-import { auditOriginators, findByKey, memberExists, memberOriginatorCte } from './intake.js';
+import {
+  addressedMemberIds,
+  auditExtra,
+  auditOriginators,
+  findByKey,
+  memberExists,
+  memberOriginatorCte,
+  regionOf,
+  stationExists,
+  villageChosen,
+} from './intake.js';
+import { type LinkRequest, linkCte } from './link-message.js';
 import type { hitParts } from './rate-limit.js';
 import type { PublicOpinionInput } from './schema.js';
 
@@ -58,18 +69,18 @@ const ROLLUP_UPDATES = sql.raw(
 );
 
 /**
- * The CTEs that add items just inserted by `ins` to the KPI tables (built once: they have no parameters). Such an
- * item is received and has no events beyond receipt (its only member originator is the one a QR form addressed), so
- * by the rules of kpis/rollups.ts factsSelect its facts have every counter 0; they are read from RETURNING (the
- * statement cannot see its own rows) and summed into the rollups by rollupCells itself. submit.test.ts compares the
- * result with a full rebuild.
+ * The CTEs that add items just inserted by `ins` to the KPI tables. Such an item is received and has no events beyond
+ * receipt (its only member originators are those a QR form addressed: a member, a station's members), so by the rules
+ * of kpis/rollups.ts factsSelect its facts have every counter 0; they are read from RETURNING (the statement cannot
+ * see its own rows) and summed into the rollups by rollupCells itself. submit.test.ts compares the result with a
+ * full rebuild.
  */
 const kpiCtes = (
-  memberId: number | null | undefined,
+  input: PublicOpinionInput,
 ) => sql`kf as (select ins.id as opinion_id, ((ins.received_at at time zone 'UTC') + interval '8 hours')::date as day,
       coalesce(r.parent_id, r.id) as township_id, coalesce(c.parent_id, c.id) as category_id,
       null::int as sector_id, null::int as department_id, ins.channel,
-      ${memberId ? sql`array[${memberId}::int]` : sql`'{}'::int[]`} as member_ids,
+      ${addressedMemberIds(input)} as member_ids,
       ${sql.raw(KPI_COUNTERS.map((k) => `0::${k === 'handling_us' ? 'bigint' : 'int'} as ${k}`).join(', '))}
     from ins left join regions r on r.id = ins.region_id left join opinion_categories c on c.id = ins.category_id),
     kfi as (insert into kpi_item_facts (${FACT_COLUMNS}) select ${FACT_COLUMNS} from kf),
@@ -82,6 +93,7 @@ interface Outcome {
   village: boolean;
   category: boolean;
   member: boolean;
+  station: boolean;
   deadlines: string | null;
   overrides: string;
   dup: { id: number; trackingCode: string } | null;
@@ -98,6 +110,7 @@ async function attempt(
   key: string | null,
   facts: DeadlineFacts,
   hit: Hit | null,
+  link: LinkRequest | null = null,
 ): Promise<Outcome> {
   const now = opts.now.toISOString();
   const item = {
@@ -106,6 +119,8 @@ async function attempt(
     content: input.content,
     categoryId: input.categoryId ?? null,
     regionId: input.regionId ?? null,
+    contactStationId: input.stationId ?? null,
+    publishConsent: input.publishConsent === true,
     channel: 'web' as const,
     urgency: 'normal',
     confidentiality: 'normal',
@@ -126,32 +141,35 @@ async function attempt(
   const hitCte: SQL = hit ? sql`hit as (${hit.upsert}),` : sql``;
   const res = await db.execute(sql`
     with ${hitCte} f as (select
-      exists (select 1 from regions where id = ${item.regionId} and level = 'village') as village,
+      ${villageChosen(item.regionId)} as village,
       exists (select 1 from opinion_categories where id = ${item.categoryId} and active) as category,
       ${memberExists(input.memberId)} as member,
+      ${stationExists(input.stationId)} as station,
       ${deadlinesText} as deadlines, ${overridesText} as overrides,
       ${key ? sql`(select json_build_object('id', id, 'trackingCode', tracking_code) from opinions where idempotency_key = ${key})` : sql`null::json`} as dup),
     ins as (
-      insert into opinions (tracking_code, title, content, category_id, region_id, channel, urgency, confidentiality,
-        accept_due_at, search_text, idempotency_key, received_at, updated_at)
-      select ${item.trackingCode}, ${item.title}, ${item.content}, ${item.categoryId}, ${item.regionId}, 'web',
+      insert into opinions (tracking_code, title, content, category_id, region_id, contact_station_id, publish_consent,
+        channel, urgency, confidentiality, accept_due_at, search_text, idempotency_key, received_at, updated_at)
+      select ${item.trackingCode}, ${item.title}, ${item.content}, ${item.categoryId}, ${regionOf(input)},
+        ${item.contactStationId}::int, ${item.publishConsent}, 'web',
         'normal', 'normal', ${item.acceptDueAt.toISOString()}::timestamptz,
         ${toSearchDocument(`${input.title}\n${input.content}`)}, ${key}, ${now}::timestamptz, ${now}::timestamptz
-      from f where f.village and f.category and f.member and f.dup is null
+      from f where f.village and f.category and f.member and f.station and f.dup is null
         and f.deadlines is not distinct from ${facts.deadlines} and f.overrides = ${facts.overrides}
         and ${hit ? hit.allowed(sql`hit`) : sql`true`}
       on conflict (idempotency_key) do nothing
       returning id, tracking_code, region_id, category_id, channel, received_at),
     og as (insert into opinion_originators (opinion_id, kind, name, phone, email)
       select id, 'citizen', ${person.name}, ${person.phone}, ${person.email} from ins),
-    ${memberOriginatorCte(input.memberId)}
+    ${memberOriginatorCte(input)}
+    ${linkCte(input, item.trackingCode, link, now)}
     ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_kind, actor_name, at)
       select id, 'received', 'received', '{"channel":"web"}'::jsonb, 'citizen', '', ${now}::timestamptz from ins),
     au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
       select null, ${audit.actorName}, 'create', 'opinion', ins.id::text,
-        ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('id', ins.id), ${audit.ip} from ins),
-    ${kpiCtes(input.memberId)}
-    select f.village, f.category, f.member, f.deadlines, f.overrides, f.dup,
+        ${JSON.stringify(audit.after)}::jsonb || ${auditExtra(input)}, ${audit.ip} from ins),
+    ${kpiCtes(input)}
+    select f.village, f.category, f.member, f.station, f.deadlines, f.overrides, f.dup,
       ${hit ? sql`(select json_agg(json_build_object('bucket', bucket, 'hits', hits, 'windowStart', "windowStart")) from hit)` : sql`null::json`} as hits,
       ins.id, ins.tracking_code as "trackingCode"
     from f left join ins on true`);
@@ -166,13 +184,13 @@ async function attempt(
 export async function submitCitizenForm(
   db: Db,
   input: PublicOpinionInput,
-  opts: { now: Date; ip: string; idempotencyKey: string | null; hit: Hit | null },
+  opts: { now: Date; ip: string; idempotencyKey: string | null; hit: Hit | null; link?: LinkRequest | null },
 ): Promise<{ wait: number } | { trackingCode: string; created: boolean }> {
   const key = opts.idempotencyKey;
   let facts = lastFacts.get(db) ?? (await loadFacts(db));
   let hit = opts.hit;
   for (let run = 0; run < 4; run++) {
-    const out = await attempt(db, input, opts, key, facts, hit);
+    const out = await attempt(db, input, opts, key, facts, hit, opts.link ?? null);
     if (hit) {
       const wait = hit.waitFrom(out.hits ?? []);
       if (wait > 0) return { wait };
@@ -182,6 +200,7 @@ export async function submitCitizenForm(
     if (!out.category) throw fieldError('categoryId', 'category_missing');
     if (!out.village) throw fieldError('regionId', 'village_missing');
     if (!out.member) throw fieldError('memberId', 'member_missing');
+    if (!out.station) throw fieldError('stationId', 'station_missing');
     if (out.id !== null && out.trackingCode) {
       lastFacts.set(db, facts);
       return { trackingCode: out.trackingCode, created: true };

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { allowedActions, type OpinionActor, type OpinionStatus } from '../../../core/opinions/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { problemsOfItem } from '../problems/public.js';
 import { normalizeCode } from './schema.js';
 
 /** The stages a citizen sees; internal review loops (reply, rework, approval) all read as 办理中. */
@@ -49,12 +50,16 @@ const PUBLIC_EVENTS = [
   'merge',
 ];
 
-/** The item row behind a code, or 404; malformed codes cost a lookup too, so timing says little. */
+/**
+ * The item row behind a code, or 404 (also for an internal or confidential item: never public); malformed codes cost
+ * a lookup too, so timing says little.
+ */
 export async function findByCode(db: DbOrTx, raw: string, lock = false) {
   const code = normalizeCode(raw);
   const res = await db.execute(sql`select o.id, o.status, o.has_pending_extension as "hasPendingExtension",
       o.is_in_bulletin as "isInBulletin", o.is_escalated as "isEscalated", o.deadline::text as deadline
-    from opinions o where o.tracking_code = ${code ?? '-'} ${lock ? sql`for update` : sql``}`);
+    from opinions o where o.tracking_code = ${code ?? '-'} and o.confidentiality = 'normal'
+    ${lock ? sql`for update` : sql``}`);
   const row = res.rows[0] as any;
   if (!code || !row) throw notFound();
   return { ...row, deadline: row.deadline ?? undefined } as {
@@ -112,6 +117,9 @@ export async function loadPublicView(db: DbOrTx, raw: string) {
     await db.execute(sql`select o.tracking_code as "trackingCode", o.title, o.content, o.received_at as "receivedAt",
       c.name as "categoryName", pc.name as "parentCategoryName", v.name as "villageName", t.name as "townshipName",
       o.public_reply as "publicReply",
+      case when exists (select 1 from opinion_events fw where fw.opinion_id = o.id and fw.type = 'forward')
+        then (select d.name from departments d where d.id = o.lead_department_id) end as "handlingUnit",
+      o.deadline::text as "dueDate",
       exists (select 1 from opinion_events s where s.opinion_id = o.id and s.type = 'send_feedback') as "feedbackSent",
       (select json_build_object('rating', r.payload->>'rating', 'comment', coalesce(r.payload->>'comment', ''), 'at', r.at)
         from opinion_events r where r.opinion_id = o.id and r.type = 'rate' and r.actor_kind = 'citizen'
@@ -148,5 +156,10 @@ export async function loadPublicView(db: DbOrTx, raw: string) {
       : [],
     myRating: row.myRating as { rating: string; comment: string; at: string } | null,
     canRate: allowedActions(item, actor).includes('rate'),
+    // The lead department once the office forwarded the item, and the item's deadline (a date, China time).
+    handlingUnit: (row.handlingUnit as string | null) ?? null,
+    dueDate: (row.dueDate as string | null) ?? null,
+    // The published 民生问题 this item was grouped into: the page links to them.
+    problems: await problemsOfItem(db, item.id),
   };
 }

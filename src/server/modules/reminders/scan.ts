@@ -82,7 +82,9 @@ export function classify(
 /** Items that may need a reminder: received with an acceptance clock, or with a department and a deadline. */
 async function candidates(tx: Tx, now: Date) {
   const horizon = new Date(now.getTime() + 30 * 86_400_000);
-  const res = await tx.execute(sql`select o.id, o.title, o.status, o.accept_due_at as "acceptDueAt",
+  // A confidential item's reminder names only its redacted copy (a department reads it; unnamed office staff get none).
+  const res = await tx.execute(sql`select o.id, o.status, o.accept_due_at as "acceptDueAt",
+      case when o.confidentiality = 'confidential' then coalesce(nullif(o.redacted_title, ''), '—') else o.title end as title,
       o.deadline::text as deadline, o.lead_department_id as "leadDepartmentId"
     from opinions o
     where (o.status = 'received' and o.accept_due_at is not null and o.accept_due_at <= ${horizon.toISOString()}::timestamptz)
@@ -121,7 +123,8 @@ export async function scanDeadlines(db: Db, now: Date): Promise<{ hits: number; 
         select u.id, ${h.kind}::text, ${text.title}::text, ${text.body}::text, ${`/opinions/${h.opinionId}`}::text,
           ${h.opinionId}::int, ${JSON.stringify(data)}::jsonb, ${now.toISOString()}::timestamptz
         from users u
-        where u.active and ('admin' = any(u.roles)
+        where u.active and (('admin' = any(u.roles) and ((select confidentiality from opinions where id = ${h.opinionId}::int) <> 'confidential'
+            or exists (select 1 from opinion_named_staff ns where ns.opinion_id = ${h.opinionId}::int and ns.user_id = u.id)))
           or (${dept}::int is not null and 'dept_handler' = any(u.roles) and u.department_id = ${dept}::int))
           and not exists (select 1 from notifications n where n.opinion_id = ${h.opinionId} and n.kind = ${h.kind}
             and n.created_at >= ${h.windowStart.toISOString()}::timestamptz)

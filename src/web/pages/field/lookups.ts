@@ -2,7 +2,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
-import { CONTACT_METHODS, HANDLING_STATUS, PURPOSE_TAGS } from '../../../core/code-lists';
+import { CONTACT_METHODS, HANDLING_STATUS, PURPOSE_TAGS } from '../../../core/code-tables';
 import { chinaYear, yearRange } from '../../../core/working-year';
 import { api, qs } from '../../api';
 import type { MemberDetail, Representative } from './types';

@@ -8,17 +8,18 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { type ReactNode, Suspense } from 'react';
+import { HOME_AREAS } from '../../i18n';
 import { lazyComponent, type PageRoute } from '../../routes';
 import { useOutboxSync } from './record/use-outbox';
 
 // Not needed for the first paint, so not in the first screen's weight; precached by the service worker for offline.
-const OfflineBanner = lazyComponent(() => import('../../pwa/offline'), 'OfflineBanner');
+const OfflineBanner = lazyComponent(() => import('../../pwa/offline'), 'OfflineBanner', []);
 const ActivityDetailPage = lazyComponent(() => import('./activities/activity-detail'), 'ActivityDetailPage');
 const ActivityEditPage = lazyComponent(() => import('./activities/activity-edit'), 'ActivityEditPage');
 const ActivityListPage = lazyComponent(() => import('./activities/activity-list'), 'ActivityListPage');
 const CompliancePage = lazyComponent(() => import('./compliance/compliance-page'), 'CompliancePage');
 const FormsPage = lazyComponent(() => import('./forms/forms-page'), 'FormsPage');
-const HomePage = lazyComponent(() => import('./home/home-page'), 'HomePage');
+const HomePage = lazyComponent(() => import('./home/home-page'), 'HomePage', HOME_AREAS);
 const PasswordPage = lazyComponent(() => import('./me/password-page'), 'PasswordPage');
 const RecordPage = lazyComponent(() => import('./record/record-page'), 'RecordPage');
 const RepresentativeFormPage = lazyComponent(() => import('./representatives/rep-form'), 'RepresentativeFormPage');

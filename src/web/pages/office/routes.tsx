@@ -5,6 +5,7 @@ import {
   BankOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
+  HomeOutlined,
   ImportOutlined,
   TeamOutlined,
   UserOutlined,
@@ -23,6 +24,7 @@ const RegionRedirect = lazyComponent(() => import('./registry/record-redirect'),
 const RegionsPage = lazyComponent(() => import('./registry/regions-page'), 'RegionsPage');
 const SectorsPage = lazyComponent(() => import('./registry/sectors-page'), 'SectorsPage');
 const UsersPage = lazyComponent(() => import('./registry/users-page'), 'UsersPage');
+const StationsPage = lazyComponent(() => import('./stations/stations-page'), 'StationsPage');
 
 const ADMIN = ['admin'];
 /** Everyone but department handlers, whose work is their desk: the liaison registry and records are not theirs. */
@@ -41,6 +43,13 @@ export const officeRoutes: PageRoute[] = [
   { path: '/departments/:id', element: <DepartmentRedirect />, roles: LIAISON },
   { path: '/members/:id', element: <MemberDetailPage />, roles: LIAISON },
   { path: '/members/:id/edit', element: <MemberFormPage />, roles: ADMIN },
+  // Contact stations (联络站): the office and township officers keep them, leaders read them.
+  {
+    path: '/stations',
+    element: <StationsPage />,
+    roles: ['admin', 'info_officer', 'leader'],
+    nav: { key: 'stations', icon: <HomeOutlined />, group: 'registry', order: 57 },
+  },
   {
     path: '/registry/sectors',
     element: <SectorsPage />,

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { COMPOUND_CODES, type OpinionAction, type OpinionCompound } from '../../../core/opinions';
 import { api } from '../../api';
 import { applyApiError } from '../../components/errors';
+import { ToProblemButton } from '../problems/to-problem';
 import { ActionFields, toPayload } from './action-fields';
 import { CompoundFields, stepsFor } from './compound-dialog';
 
@@ -99,6 +100,7 @@ export function BulkBar({ ids, onClear }: { ids: number[]; onClear: () => void }
           {t(`op.action.${a}`)}
         </Button>
       ))}
+      <ToProblemButton ids={ids} onDone={onClear} />
       <Button type="link" onClick={onClear}>
         {t('op.bulk.clear')}
       </Button>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DueCell, fmtTime, StatusTag, UrgencyTag } from './bits';
+import { ConfidentialityControl, RedactionNotice } from './confidentiality-card';
 import type { Assignment, OpinionDetail, Originator } from './types';
 
 /** All fields of the item; content and reply shown as plain text (never HTML). */
@@ -34,7 +35,7 @@ export function ItemFields({ item }: { item: OpinionDetail }) {
     },
     { key: 'category', children: item.categoryName },
     { key: 'region', children: item.regionName },
-    { key: 'confidentiality', children: t(`op.confidentiality.${item.confidentiality}`) },
+    { key: 'confidentiality', children: <ConfidentialityControl item={item} /> },
     { key: 'receivedAt', children: fmtTime(item.receivedAt) },
     { key: item.status === 'received' ? 'acceptDue' : 'deadline', children: <DueCell row={item} bare /> },
     { key: 'leadDepartment', children: item.leadDepartmentName },
@@ -58,6 +59,7 @@ export function ItemFields({ item }: { item: OpinionDetail }) {
   ].filter(Boolean) as { key: string; children: ReactNode }[];
   return (
     <>
+      <RedactionNotice item={item} />
       <Descriptions
         size="small"
         bordered

@@ -76,7 +76,8 @@ export function OpinionItemPage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <ItemFields item={o} />
-          <OriginatorList people={o.originators} />
+          {/* A department reading a confidential item's redacted copy never learns who raised it. */}
+          {!o.isRedacted && <OriginatorList people={o.originators} />}
           <AssignmentTable rows={o.assignments} />
           <ItemAttachments item={o} />
         </Col>

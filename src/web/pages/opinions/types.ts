@@ -84,6 +84,16 @@ export interface OpinionDetail extends OpinionRow {
   abilities: OpinionAction[];
   /** Compound moves the server offers now (受理并转办, 审核通过并反馈). */
   compounds?: OpinionCompound[];
+  /** A department on a confidential item reads the office's redacted copy (title/content above) and its note. */
+  isRedacted?: boolean;
+  /** The redacted copy, for those who read the original of a confidential item. */
+  redactedTitle?: string | null;
+  redactedContent?: string | null;
+  redactionNote?: string;
+  /** Office staff named on a confidential item (with the leader, the only ones who see it). */
+  namedStaff?: { userId: number; displayName: string }[];
+  /** Office staff and the leader may change the tier. */
+  canChangeConfidentiality?: boolean;
 }
 
 /** One timeline event. */

@@ -47,6 +47,9 @@ export function DirectoryListPage() {
       <section className="pub-card">
         <h1>{t('dir.title')}</h1>
         <p className="pub-muted">{t('dir.intro')}</p>
+        <p className="pub-small">
+          <Link to="/public/stations">{t('dir.station.link')}</Link>
+        </p>
         <div className="pub-field">
           <input
             type="search"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { AddresseeLine, PresetVillage, useAddressee } from './directory-address';
 import { Field, type FieldErrors, readApiError } from './fields';
+import { PublishConsentBox, StationLine, useStation } from './form-station';
 import { CategoryPicker, VillagePicker } from './pickers';
 import { PublicLayout } from './public-layout';
 import { Submitted } from './submitted';
@@ -16,10 +17,14 @@ interface Values {
   regionId?: number;
   /** The member a QR code addressed the form to. */
   memberId?: number;
+  /** The contact station whose QR code opened the form (its members receive the item too). */
+  stationId?: number;
   name: string;
   phone: string;
   email: string;
   consent: boolean;
+  /** The answer may be shown on the public board without name, phone or address (off unless ticked). */
+  publishConsent: boolean;
   website: string;
   files: File[];
 }
@@ -30,6 +35,7 @@ const EMPTY: Values = {
   phone: '',
   email: '',
   consent: false,
+  publishConsent: false,
   website: '',
   files: [],
 };
@@ -66,7 +72,7 @@ function validate(v: Values, t: (k: string) => string): FieldErrors {
   if (!v.title.trim()) e.title = t('pub.form.required');
   if (!v.content.trim()) e.content = t('pub.form.required');
   if (v.categoryId === undefined) e.categoryId = t('pub.form.chooseRequired');
-  if (v.regionId === undefined) e.regionId = t('pub.form.chooseRequired');
+  if (v.regionId === undefined && v.stationId === undefined) e.regionId = t('pub.form.chooseRequired');
   if (v.files.length > MAX_FILES) e.files = t('pub.form.filesTooMany');
   if (v.phone.trim() && !PHONE.test(v.phone.trim())) e.phone = t('pub.form.phoneInvalid');
   if (v.email.trim() && !EMAIL.test(v.email.trim())) e.email = t('pub.form.emailInvalid');
@@ -84,11 +90,17 @@ export function NewOpinionPage() {
   const [key, setKey] = useState(newKey);
   // A QR code's member and village preset the form (and stay preset for the next item from the same poster).
   const to = useAddressee();
-  const preset = { memberId: to.member?.id, regionId: to.village?.id };
+  const station = useStation();
+  const preset = { memberId: to.member?.id, regionId: to.village?.id, stationId: station?.id };
   useEffect(() => {
-    if (preset.memberId === undefined && preset.regionId === undefined) return;
-    setV((old) => ({ ...old, memberId: preset.memberId, regionId: old.regionId ?? preset.regionId }));
-  }, [preset.memberId, preset.regionId]);
+    if (preset.memberId === undefined && preset.regionId === undefined && preset.stationId === undefined) return;
+    setV((old) => ({
+      ...old,
+      memberId: preset.memberId,
+      stationId: preset.stationId,
+      regionId: old.regionId ?? preset.regionId,
+    }));
+  }, [preset.memberId, preset.regionId, preset.stationId]);
   const send = useMutation({
     mutationFn: (values: Values) => submitOpinion(values, key),
     onSuccess: (r) => {
@@ -133,6 +145,7 @@ export function NewOpinionPage() {
       <section className="pub-card">
         <h1>{t('pub.form.heading')}</h1>
         <AddresseeLine member={to.member} />
+        <StationLine station={station} />
         <p className="pub-muted">{t('pub.form.intro')}</p>
         <form onSubmit={onSubmit} noValidate aria-busy={busy}>
           <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minInlineSize: 0 }}>
@@ -179,7 +192,12 @@ export function NewOpinionPage() {
               </Field>
             </div>
             <div data-field="regionId">
-              <Field label={t('pub.form.village')} required error={errors.regionId}>
+              <Field
+                label={t('pub.form.village')}
+                required={v.stationId === undefined}
+                hint={station ? t('pub.form.stationVillageHint', { region: station.regionName }) : undefined}
+                error={errors.regionId}
+              >
                 {(a) =>
                   to.village && v.regionId === to.village.id ? (
                     <PresetVillage village={to.village} onChange={() => set('regionId', undefined)} />
@@ -318,6 +336,7 @@ export function NewOpinionPage() {
                 </div>
               )}
             </div>
+            <PublishConsentBox checked={v.publishConsent} onChange={(x) => set('publishConsent', x)} />
             {failure && (
               <div className="pub-alert pub-alert-error" role="alert" data-testid="pub-error">
                 {failure}

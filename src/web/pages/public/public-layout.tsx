@@ -18,6 +18,8 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         </Link>
         <nav className="pub-header-links">
           <Link to="/public/directory">{t('dir.nav')}</Link>
+          <Link to="/public/problems">{t('pub.problems.nav')}</Link>
+          <Link to="/public/transparency">{t('pub.tr.nav')}</Link>
           <Link to="/public/track">{t('pub.nav.track')}</Link>
           <LanguageSwitch className="pub-lang" />
         </nav>

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api';
+import { ProblemStatusTag, ProgressBar } from './problem-parts';
 import { formatTime, PublicLayout } from './public-layout';
 import { RatingForm } from './rating-form';
 import type { PublicView } from './types';
@@ -80,6 +81,25 @@ export function TrackPage() {
         </dl>
         <p style={{ whiteSpace: 'pre-wrap', marginBlock: '12px 0' }}>{v.content}</p>
       </section>
+      {(v.problems ?? []).length > 0 && (
+        <section className="pub-card" data-testid="track-problems">
+          <h2>{t('pub.problems.fromTrack')}</h2>
+          <p className="pub-muted">{t('pub.problems.fromTrackHint')}</p>
+          <ul className="pp-list">
+            {(v.problems ?? []).map((p) => (
+              <li key={p.id}>
+                <Link to={`/public/problems/${p.id}`} className="pp-track-link" data-testid="track-problem-link">
+                  <strong dir="auto">{p.title}</strong>
+                  <span>
+                    <ProblemStatusTag status={p.status} />
+                  </span>
+                  <ProgressBar value={p.progress} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="pub-card">
         <h2>{t('pub.track.progress')}</h2>
         <ol className="pub-steps">

@@ -16,4 +16,6 @@ export interface PublicView {
   replyAttachments: { id: number; filename: string; mime: string; size: number }[];
   myRating: { rating: string; comment: string; at: string } | null;
   canRate: boolean;
+  /** The published 民生问题 the item was grouped into (absent from servers before issue 13). */
+  problems?: { id: number; title: string; status: string; progress: number }[];
 }

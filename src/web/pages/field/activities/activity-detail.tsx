@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Grid, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { EDUCATION, GENDER, labelOf, POLITICAL_STATUS } from '../../../../core/code-lists';
+import { EDUCATION, GENDER, labelOf, POLITICAL_STATUS } from '../../../../core/code-tables';
 import { api, downloadUrl } from '../../../api';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { applyApiError } from '../../../components/errors';

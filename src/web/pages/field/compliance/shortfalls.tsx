@@ -3,7 +3,7 @@ import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SHORTFALL_RULES } from '../../../../core/quotas';
+import { SHORTFALL_RULES } from '../../../../core/quota-rules';
 import { BarChart } from '../../../components/bar-chart';
 import type { ComplianceSummary, EntityShortfall, GroupShortfall } from './types';
 

@@ -1,5 +1,5 @@
 // Shapes of GET /compliance and /compliance/summary (src/server/modules/compliance/schema.ts).
-import type { ComplianceCount, ShortfallRule } from '../../../../core/quotas';
+import type { ComplianceCount, ShortfallRule } from '../../../../core/quota-rules';
 
 export type ComplianceKind = 'member' | 'village' | 'department' | 'group';
 

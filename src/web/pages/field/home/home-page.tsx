@@ -3,7 +3,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../auth';
-import { PendingList } from '../record/pending-list';
+import { OutboxAlert } from '../record/outbox-alert';
 import { MemberPanel } from './member-panel';
 import { OverviewPanel } from './overview-panel';
 import { RecentActivities } from './recent-activities';
@@ -20,7 +20,7 @@ export function HomePage() {
         {t('field.home.hello', { name: me?.displayName })}
       </Typography.Title>
       <Workbench />
-      {!has('dept_handler') && <PendingList compact />}
+      {!has('dept_handler') && <OutboxAlert />}
       {overview && <OverviewPanel />}
       {me?.memberId && <MemberPanel memberId={me.memberId} />}
       {!has('dept_handler') && <RecentActivities memberId={overview ? undefined : (me?.memberId ?? undefined)} />}

@@ -1,11 +1,12 @@
 // The member's home: a big record button, my villages with the last visit, my counts and my quota shortfalls.
 import { EditOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../../../api';
 import { useAuth } from '../../../auth';
+import { PlainList, PlainListItem } from '../../../components/plain-list';
 import { ShortfallList } from '../compliance/shortfalls';
 import type { ComplianceResponse } from '../compliance/types';
 import { currentYear, useMember } from '../lookups';
@@ -68,37 +69,30 @@ export function MemberPanel({ memberId }: { memberId: number }) {
             data-testid="home-villages"
             style={{ height: '100%' }}
           >
-            <List
+            <PlainList
               loading={member.isLoading}
-              dataSource={villages}
-              locale={{ emptyText: t('field.home.noVillages') }}
+              items={villages}
+              empty={t('field.home.noVillages')}
+              rowKey={(v) => v.id}
               renderItem={(v) => {
                 const visited = !!v.lastVisit && v.lastVisit >= from;
                 return (
-                  <List.Item
-                    key={v.id}
-                    actions={[
-                      <Link key="r" to={`/record?regionId=${v.id}`}>
-                        {t('field.home.recordHere')}
-                      </Link>,
-                    ]}
-                  >
-                    <List.Item.Meta
-                      avatar={<EnvironmentOutlined style={{ fontSize: 20, color: visited ? '#389e0d' : '#cf1322' }} />}
-                      title={v.name}
-                      description={
-                        <>
-                          <Typography.Text type="secondary">{v.townshipName}</Typography.Text>{' '}
-                          {v.lastVisit ? (
-                            <span>{t('field.home.lastVisit', { date: v.lastVisit })}</span>
-                          ) : (
-                            <Tag color="error">{t('field.home.neverVisited')}</Tag>
-                          )}
-                          {v.lastVisit && !visited && <Tag color="warning">{t('field.home.notThisYear')}</Tag>}
-                        </>
-                      }
-                    />
-                  </List.Item>
+                  <PlainListItem
+                    avatar={<EnvironmentOutlined style={{ fontSize: 20, color: visited ? '#389e0d' : '#cf1322' }} />}
+                    title={v.name}
+                    description={
+                      <>
+                        <Typography.Text type="secondary">{v.townshipName}</Typography.Text>{' '}
+                        {v.lastVisit ? (
+                          <span>{t('field.home.lastVisit', { date: v.lastVisit })}</span>
+                        ) : (
+                          <Tag color="error">{t('field.home.neverVisited')}</Tag>
+                        )}
+                        {v.lastVisit && !visited && <Tag color="warning">{t('field.home.notThisYear')}</Tag>}
+                      </>
+                    }
+                    extra={<Link to={`/record?regionId=${v.id}`}>{t('field.home.recordHere')}</Link>}
+                  />
                 );
               }}
             />

@@ -1,9 +1,10 @@
 // The latest record cards in the user's scope, for the home page.
 import { useQuery } from '@tanstack/react-query';
-import { Card, List, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, qs } from '../../../api';
+import { PlainList, PlainListItem } from '../../../components/plain-list';
 import { names, StatusTag } from '../activities/activity-bits';
 import { codeLabel } from '../lookups';
 import type { Activity } from '../types';
@@ -22,30 +23,30 @@ export function RecentActivities({ memberId }: { memberId?: number }) {
       extra={<Link to="/activities">{t('field.home.all')}</Link>}
       data-testid="home-recent"
     >
-      <List
+      <PlainList
         loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        locale={{ emptyText: t('field.home.noActivities') }}
+        items={q.data?.items ?? []}
+        empty={t('field.home.noActivities')}
+        rowKey={(a) => a.id}
         renderItem={(a) => (
-          <List.Item key={a.id} extra={<StatusTag code={a.handlingStatus} />}>
-            <List.Item.Meta
-              title={
-                <Link to={`/activities/${a.id}`}>
-                  {a.date} · {a.regionName ?? (a.location || codeLabel(t, 'method', a.methods[0] ?? ''))}
-                </Link>
-              }
-              description={
-                <>
-                  <div>{[names(a.members, t), names(a.contacts, t)].filter(Boolean).join(' → ')}</div>
-                  {a.opinions && (
-                    <Typography.Text type="secondary" ellipsis style={{ maxWidth: '100%' }}>
-                      {a.opinions}
-                    </Typography.Text>
-                  )}
-                </>
-              }
-            />
-          </List.Item>
+          <PlainListItem
+            title={
+              <Link to={`/activities/${a.id}`}>
+                {a.date} · {a.regionName ?? (a.location || codeLabel(t, 'method', a.methods[0] ?? ''))}
+              </Link>
+            }
+            description={
+              <>
+                <div>{[names(a.members, t), names(a.contacts, t)].filter(Boolean).join(' → ')}</div>
+                {a.opinions && (
+                  <Typography.Text type="secondary" ellipsis style={{ maxWidth: '100%' }}>
+                    {a.opinions}
+                  </Typography.Text>
+                )}
+              </>
+            }
+            extra={<StatusTag code={a.handlingStatus} />}
+          />
         )}
       />
     </Card>

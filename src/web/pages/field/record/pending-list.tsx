@@ -1,59 +1,24 @@
 // The records waiting on this phone (待同步), with "send now", retry and discard.
-import { CloudSyncOutlined, CloudUploadOutlined } from '@ant-design/icons';
-import { Alert, Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
+import { Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../auth';
 import { codeLabel } from '../lookups';
 import { discard, retryRefused } from './outbox';
+import { OutboxAlert } from './outbox-alert';
 import { useOutbox } from './use-outbox';
 
-/** Tracks the browser's idea of connectivity (it can be wrong the other way: online but no real signal). */
-export function useOnline() {
-  return useSyncExternalStore(
-    (cb) => {
-      window.addEventListener('online', cb);
-      window.addEventListener('offline', cb);
-      return () => {
-        window.removeEventListener('online', cb);
-        window.removeEventListener('offline', cb);
-      };
-    },
-    () => navigator.onLine,
-  );
-}
+export { useOnline } from './outbox-alert';
 
 /** Lists the user's waiting records; renders nothing when there are none. */
 export function PendingList({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const { items, syncing, syncNow } = useOutbox();
-  const online = useOnline();
+  const { items } = useOutbox();
   if (!items.length) return null;
-  const header = (
-    <Alert
-      type="warning"
-      showIcon
-      icon={<CloudUploadOutlined />}
-      title={t('field.outbox.title', { count: items.length })}
-      description={online ? t('field.outbox.hintOnline') : t('field.outbox.hintOffline')}
-      action={
-        <Button
-          size="small"
-          icon={<CloudSyncOutlined />}
-          loading={syncing}
-          onClick={() => void syncNow()}
-          data-testid="outbox-sync"
-        >
-          {t('field.outbox.syncNow')}
-        </Button>
-      }
-    />
-  );
-  if (compact) return <div data-testid="outbox-list">{header}</div>;
+  if (compact) return <OutboxAlert />;
   return (
     <div data-testid="outbox-list" style={{ marginBlockEnd: 16 }}>
-      {header}
+      <OutboxAlert testId="outbox-summary" />
       <List
         size="small"
         bordered

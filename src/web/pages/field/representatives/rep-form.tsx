@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { EDUCATION, GENDER, POLITICAL_STATUS } from '../../../../core/code-lists';
+import { EDUCATION, GENDER, POLITICAL_STATUS } from '../../../../core/code-tables';
 import { ApiError, api } from '../../../api';
 import { useAuth } from '../../../auth';
 import { CodeSelect } from '../../../components/code-select';

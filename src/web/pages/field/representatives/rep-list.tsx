@@ -5,7 +5,7 @@ import { Button, Card, Grid, Input, List, Select, Space, Table, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { EDUCATION, GENDER, labelOf, POLITICAL_STATUS } from '../../../../core/code-lists';
+import { EDUCATION, GENDER, labelOf, POLITICAL_STATUS } from '../../../../core/code-tables';
 import { api } from '../../../api';
 import { useAuth } from '../../../auth';
 import { MemberSelect } from '../../../components/member-select';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Dropdown, Flex, Result, Skeleton, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { EDUCATION, GENDER, labelOf, POLITICAL_STATUS } from '../../../../core/code-lists';
+import { EDUCATION, GENDER, labelOf, POLITICAL_STATUS } from '../../../../core/code-tables';
 import { ApiError, api, downloadUrl } from '../../../api';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { PageHead } from '../components/page-head';

@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Se
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { EDUCATION, GENDER, POLITICAL_STATUS } from '../../../../core/code-lists';
+import { EDUCATION, GENDER, POLITICAL_STATUS } from '../../../../core/code-tables';
 import { isPhone } from '../../../../core/phone';
 import { ApiError, api } from '../../../api';
 import { CodeSelect } from '../../../components/code-select';

@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { DEFAULT_QUOTAS } from '../../../../core/quotas';
+import { DEFAULT_QUOTAS } from '../../../../core/quota-rules';
 import { CardList } from '../../../components/card-list';
 import { usePagedList } from '../../../components/use-page';
 import { PageHead } from '../components/page-head';

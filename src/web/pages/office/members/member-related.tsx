@@ -2,7 +2,7 @@
 // their representatives and their contact activities.
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_METHODS, GENDER, labelOf, PURPOSE_TAGS } from '../../../../core/code-lists';
+import { CONTACT_METHODS, GENDER, labelOf, PURPOSE_TAGS } from '../../../../core/code-tables';
 import { chinaYear } from '../../../../core/working-year';
 import { usePagedList } from '../../../components/use-page';
 import type { MemberDetail } from './member-types';

@@ -6,7 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { DEFAULT_QUOTAS } from '../../../../core/quotas';
+import { DEFAULT_QUOTAS } from '../../../../core/quota-rules';
 import { api } from '../../../api';
 import { applyApiError } from '../../../components/errors';
 import { usePagedList } from '../../../components/use-page';

@@ -2,7 +2,7 @@
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../../../../core/code-lists';
+import { ROLES } from '../../../../core/code-tables';
 import { api } from '../../../api';
 import { useDepartments, useTownships } from '../components/registry-data';
 import { MemberSelect, type Option } from '../components/remote-select';
