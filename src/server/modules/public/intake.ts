@@ -250,7 +250,9 @@ export async function createPublicOpinion(
 ): Promise<{ trackingCode: string; created: boolean }> {
   if (input.consent !== true) throw fieldError('consent', 'consent_required');
   const { link, ...rest } = opts;
-  const within = link ? (tx: Tx, item: { id: number; trackingCode: string }) => enqueueLink(tx, input, item, link, opts.now) : undefined;
+  const within = link
+    ? (tx: Tx, item: { id: number; trackingCode: string }) => enqueueLink(tx, input, item, link, opts.now)
+    : undefined;
   const out = await recordCitizenOpinion(db, input, { channel: 'web', ...rest, within });
   return { trackingCode: out.trackingCode, created: out.created };
 }

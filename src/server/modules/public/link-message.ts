@@ -20,7 +20,8 @@ interface Contact {
 }
 
 /** The outbox key of an item's link on a channel: a retried or repeated form never sends it twice. */
-export const linkDedupeKey = (channel: 'sms' | 'email', opinionId: number | string) => `track-link:${channel}:${opinionId}`;
+export const linkDedupeKey = (channel: 'sms' | 'email', opinionId: number | string) =>
+  `track-link:${channel}:${opinionId}`;
 
 /** The link messages (without dedupe key and item id) for a citizen's contact details; none without phone or mail. */
 export function linkMessages(c: Contact, trackingCode: string, req: LinkRequest): Omit<OutboxInput, 'dedupeKey'>[] {
@@ -40,7 +41,13 @@ export function linkMessages(c: Contact, trackingCode: string, req: LinkRequest)
 }
 
 /** Queues the link messages of a just-written item in the caller's transaction. */
-export async function enqueueLink(tx: Tx, c: Contact, item: { id: number; trackingCode: string }, req: LinkRequest, now: Date) {
+export async function enqueueLink(
+  tx: Tx,
+  c: Contact,
+  item: { id: number; trackingCode: string },
+  req: LinkRequest,
+  now: Date,
+) {
   for (const m of linkMessages(c, item.trackingCode, req))
     await enqueue(tx, { ...m, dedupeKey: linkDedupeKey(m.channel, item.id), opinionId: item.id }, now);
 }

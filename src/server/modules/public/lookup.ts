@@ -8,7 +8,6 @@ import { auditRow } from '../../audit.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
-import { enqueue } from '../reminders/outbox.js';
 import { publicText } from './texts.js';
 import { PUBLIC_STAGES, STAGE_OF } from './view.js';
 
@@ -37,8 +36,16 @@ export async function issueLookupCode(
   const code = opts.code ?? newLookupCode();
   const now = opts.now.toISOString();
   const expires = new Date(opts.now.getTime() + CODE_TTL_MS).toISOString();
-  const audit = auditRow(null, { action: 'create', entity: 'public_lookup_code', after: { phone: maskPhone(phone) } }, opts.ip);
+  const audit = auditRow(
+    null,
+    { action: 'create', entity: 'public_lookup_code', after: { phone: maskPhone(phone) } },
+    opts.ip,
+  );
+  const stale = new Date(opts.now.getTime() - 24 * 60 * 60_000).toISOString();
+  // gc: codes expired more than a day ago are dropped, a few at a time, by whoever asks next.
   await db.execute(sql`with p as (select ${phone}::text as phone),
+    gc as (delete from public_lookup_codes where id in (select id from public_lookup_codes
+      where expires_at < ${stale}::timestamptz limit 100)),
     ok as (select phone from p where ${hasItems}),
     old as (update public_lookup_codes set used_at = ${now}::timestamptz
       where phone in (select phone from ok) and used_at is null and expires_at > ${now}::timestamptz),

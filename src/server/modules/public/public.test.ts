@@ -149,16 +149,9 @@ describe('tracking and rating', () => {
       myRating: null,
     });
     expect(v.timeline.map((e: any) => e.type)).toEqual(['received', 'accept', 'forward', 'send_feedback']);
-    for (const secret of [
-      '13912345678',
-      '张大爷',
-      'zhang@example.com',
-      '农业办',
-      '王科长',
-      '内部',
-      '系统管理员',
-      'admin',
-    ])
+    // Issue 9: the handling unit (the lead department, once forwarded) is shown; staff names stay hidden.
+    expect(v.handlingUnit).toContain('农业办');
+    for (const secret of ['13912345678', '张大爷', 'zhang@example.com', '王科长', '内部', '系统管理员', 'admin'])
       expect(res.body, secret).not.toContain(secret);
 
     const bad = await rate(trackingCode, { rating: 'unsatisfied', comment: ' ' });

@@ -5,9 +5,9 @@ import { AppError, fieldError } from '../../errors.js';
 import { discardStored, sendStored, storeWith } from '../common/uploads.js';
 import { readMultipart } from '../opinions/attachments.js';
 import { createPublicOpinion, findByKey, publicIdempotencyKey } from './intake.js';
-import { publicCategories, publicVillages } from './lookups.js';
 import { CODE_TTL_MS, issueLookupCode, verifyLookupCode } from './lookup.js';
-import { countHit, publicGate, publicLimitsFromEnv } from './rate-limit.js';
+import { publicCategories, publicVillages } from './lookups.js';
+import { countHit, PRUNE_CHANCE, publicGate, publicLimitsFromEnv, pruneHits } from './rate-limit.js';
 import { rateByCode } from './rating.js';
 import {
   formFields,
@@ -145,37 +145,32 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
   const codeRequests = publicGate(app, 'public_lookup_code', LOOKUP_CODE_PER_ADDRESS);
   const codeChecks = publicGate(app, 'public_lookup_verify', LOOKUP_VERIFY_PER_ADDRESS);
   const perPhone = async (reply: FastifyReply, name: string, limits: typeof LOOKUP_CODE_PER_PHONE, phone: string) => {
-    const wait = await countHit(db(), app.deps.now(), name, limits, `phone:${phone}`);
+    const now = app.deps.now();
+    const wait = await countHit(db(), now, name, limits, `phone:${phone}`);
+    // Now and then, ended per-phone counters are dropped (as the address gates do for theirs).
+    if (Math.random() < PRUNE_CHANCE) await pruneHits(db(), now, name, limits).catch(() => undefined);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw new AppError('rate_limited', {}, { retryAfterSeconds: wait });
     }
   };
-  r.post(
-    '/public/lookup/code',
-    { config, schema: { tags, body: lookupCodeBody } },
-    async (req, reply) => {
-      await codeRequests(req, reply);
-      await perPhone(reply, 'public_lookup_phone', LOOKUP_CODE_PER_PHONE, req.body.phone);
-      await issueLookupCode(db(), req.body.phone, { now: app.deps.now(), lang: req.lang ?? 'zh', ip: req.ip });
-      // The same answer whether or not the phone has items.
-      return reply.status(202).send({ sent: true, expiresInSeconds: CODE_TTL_MS / 1000 });
-    },
-  );
-  r.post(
-    '/public/lookup/verify',
-    { config, schema: { tags, body: lookupVerifyBody } },
-    async (req, reply) => {
-      await codeChecks(req, reply);
-      await perPhone(reply, 'public_lookup_phone_verify', LOOKUP_VERIFY_PER_PHONE, req.body.phone);
-      const items = await verifyLookupCode(db(), req.body.phone, req.body.code, {
-        now: app.deps.now(),
-        lang: req.lang ?? 'zh',
-        ip: req.ip,
-      });
-      return { items };
-    },
-  );
+  r.post('/public/lookup/code', { config, schema: { tags, body: lookupCodeBody } }, async (req, reply) => {
+    await codeRequests(req, reply);
+    await perPhone(reply, 'public_lookup_phone', LOOKUP_CODE_PER_PHONE, req.body.phone);
+    await issueLookupCode(db(), req.body.phone, { now: app.deps.now(), lang: req.lang ?? 'zh', ip: req.ip });
+    // The same answer whether or not the phone has items.
+    return reply.status(202).send({ sent: true, expiresInSeconds: CODE_TTL_MS / 1000 });
+  });
+  r.post('/public/lookup/verify', { config, schema: { tags, body: lookupVerifyBody } }, async (req, reply) => {
+    await codeChecks(req, reply);
+    await perPhone(reply, 'public_lookup_phone_verify', LOOKUP_VERIFY_PER_PHONE, req.body.phone);
+    const items = await verifyLookupCode(db(), req.body.phone, req.body.code, {
+      now: app.deps.now(),
+      lang: req.lang ?? 'zh',
+      ip: req.ip,
+    });
+    return { items };
+  });
   r.get('/public/categories', { config, schema: { tags } }, async () => publicCategories(db()));
   r.get('/public/villages', { config, schema: { tags, querystring: villageQuery } }, async (req) =>
     publicVillages(db(), req.query.q),

@@ -17,11 +17,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { applyApiError } from '../../components/errors';
+import { todayIso } from '../field/lookups';
 import { useDetailAbilities, useRefreshProblem } from './bits';
 import type { Milestone, ProblemDetail } from './types';
 
@@ -109,7 +110,7 @@ export function MilestonesCard({ problem }: { problem: ProblemDetail }) {
     mutationFn: (m: Milestone) =>
       api(`/problems/${problem.id}/milestones/${m.id}`, {
         method: 'PATCH',
-        body: { reachedAt: dayjs().format('YYYY-MM-DD') },
+        body: { reachedAt: todayIso() },
       }),
     onSuccess: () => {
       message.success(t('prb.ms.reachedDone'));

@@ -25,6 +25,8 @@ interface Values {
   consent: boolean;
   /** The answer may be shown on the public board without name, phone or address (off unless ticked). */
   publishConsent: boolean;
+  /** Send the tracking link by SMS / e-mail to the contact given (ticked when a contact is first typed). */
+  sendLink: boolean;
   website: string;
   files: File[];
 }
@@ -36,6 +38,7 @@ const EMPTY: Values = {
   email: '',
   consent: false,
   publishConsent: false,
+  sendLink: false,
   website: '',
   files: [],
 };
@@ -58,7 +61,8 @@ const newKey = () =>
  */
 function submitOpinion(v: Values, key: string) {
   const headers = { 'idempotency-key': key };
-  const { files, ...body } = v;
+  const { files, ...rest } = v;
+  const body = { ...rest, sendLink: rest.sendLink && !!(rest.phone.trim() || rest.email.trim()) };
   if (!files.length) return api<{ trackingCode: string }>('/public/opinions', { body, headers });
   const form = new FormData();
   for (const [k, val] of Object.entries(body)) if (val !== undefined) form.append(k, String(val));
@@ -88,6 +92,8 @@ export function NewOpinionPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [key, setKey] = useState(newKey);
+  // Until the citizen touches the link box, it follows whether a contact was typed.
+  const [linkTouched, setLinkTouched] = useState(false);
   // A QR code's member and village preset the form (and stay preset for the next item from the same poster).
   const to = useAddressee();
   const station = useStation();
@@ -107,6 +113,7 @@ export function NewOpinionPage() {
       setKey(newKey());
       setCode(r.trackingCode);
       setV({ ...EMPTY, ...preset });
+      setLinkTouched(false);
       window.scrollTo(0, 0);
     },
     onError: (e) => {
@@ -116,7 +123,11 @@ export function NewOpinionPage() {
     },
   });
   const set = <K extends keyof Values>(k: K, value: Values[K]) => {
-    setV((old) => ({ ...old, [k]: value }));
+    setV((old) => {
+      const next = { ...old, [k]: value };
+      if ((k === 'phone' || k === 'email') && !linkTouched) next.sendLink = !!(next.phone.trim() || next.email.trim());
+      return next;
+    });
     if (errors[k]) setErrors((old) => ({ ...old, [k]: undefined }));
   };
   const onSubmit = (ev: FormEvent) => {
@@ -303,6 +314,22 @@ export function NewOpinionPage() {
                 )}
               </Field>
             </div>
+            {(v.phone.trim() || v.email.trim()) && (
+              <div data-field="sendLink">
+                <label className="pub-check">
+                  <input
+                    type="checkbox"
+                    data-testid="pub-send-link"
+                    checked={v.sendLink}
+                    onChange={(e) => {
+                      setLinkTouched(true);
+                      set('sendLink', e.target.checked);
+                    }}
+                  />
+                  <span>{t('pub.form.sendLink')}</span>
+                </label>
+              </div>
+            )}
             {/* Honeypot: hidden from people and screen readers; bots that fill every field give themselves away. */}
             <div className="pub-honeypot" aria-hidden="true">
               <input

@@ -4,6 +4,7 @@
 import { lazyComponent, type PageRoute } from '../../routes';
 import { publicConsultationRoutes } from '../consultations/public-routes';
 import { publicReceptionRoutes } from '../reception/public-routes';
+import { lookupRoutes } from './lookup-routes';
 import { NewOpinionPage } from './new-page';
 import { problemPublicRoutes } from './problem-routes';
 import { stationPublicRoutes } from './station-routes';
@@ -28,4 +29,5 @@ export const publicRoutes: PageRoute[] = [
   ...transparencyRoutes,
   ...subscriptionRoutes,
   ...stationPublicRoutes,
+  ...lookupRoutes,
 ];

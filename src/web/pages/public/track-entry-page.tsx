@@ -1,7 +1,7 @@
 // /public/track: type a tracking code and go to its page.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Field } from './fields';
 import { PublicLayout } from './public-layout';
 
@@ -44,6 +44,11 @@ export function TrackEntryPage() {
             {t('pub.track.go')}
           </button>
         </form>
+        <p style={{ marginBlock: '16px 0' }}>
+          <Link to="/public/my-items" data-testid="track-mine">
+            {t('pub.track.mineLink')}
+          </Link>
+        </p>
       </section>
     </PublicLayout>
   );
