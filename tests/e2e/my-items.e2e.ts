@@ -125,7 +125,8 @@ describe('my items by phone', () => {
       await page.goto(`${e.baseUrl}${href}`);
       await page.locator(`header a[href="${NAV.at(-1)}"]`).waitFor();
       await page.waitForLoadState('networkidle');
-      for (const to of NAV) expect(await page.locator(`header a[href="${to}"]`).count(), `${href} → ${to}`).toBeGreaterThan(0);
+      for (const to of NAV)
+        expect(await page.locator(`header a[href="${to}"]`).count(), `${href} → ${to}`).toBeGreaterThan(0);
       expect(await noOverflow(page), href).toBe(true);
     }
     expect(auth).toEqual([]);

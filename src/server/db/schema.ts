@@ -509,6 +509,8 @@ export const opinionOriginators = pgTable(
     name: text('name').notNull().default(''),
     phone: text('phone').notNull().default(''),
     email: text('email').notNull().default(''),
+    /** The language of the form a citizen used: their SMS and e-mails (link, feedback, problem news) are written in it. */
+    lang: text('lang').notNull().default('zh'),
     relayedAt: timestamp('relayed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

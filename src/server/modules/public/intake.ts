@@ -8,6 +8,7 @@ import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import { auditRow } from '../../audit.js';
 import type { Db, Tx } from '../../db/client.js';
 import { fieldError } from '../../errors.js';
+import type { Lang } from '../../i18n/messages.js';
 import type { StoredUpload } from '../common/uploads.js';
 import { refreshKpiItems } from '../kpis/rollups.js';
 import { insertOpinionAttachments } from '../opinions/attachments.js';
@@ -27,6 +28,8 @@ export interface CitizenOpinionInput {
   email: string;
   /** An active member the citizen wrote to (a member's QR code): added as a member originator of the item. */
   memberId?: number | null;
+  /** The language of the citizen's SMS and e-mails (the form's); Chinese when not known (mail intake, Open311). */
+  lang?: Lang;
   /** A published, active contact station whose QR code opened the form: its members become member originators. */
   stationId?: number | null;
   /** The citizen agreed that the office's answer may be shown publicly (PII removed). */
@@ -211,8 +214,8 @@ async function insertCitizenItem(
         'normal', 'normal', ${item.acceptDueAt.toISOString()}::timestamptz,
         ${toSearchDocument(`${input.title}\n${input.content}`)}, ${key}, ${now}::timestamptz, ${now}::timestamptz)
       returning id, tracking_code),
-    og as (insert into opinion_originators (opinion_id, kind, name, phone, email)
-      select id, 'citizen', ${person.name}, ${person.phone}, ${person.email} from ins),
+    og as (insert into opinion_originators (opinion_id, kind, name, phone, email, lang)
+      select id, 'citizen', ${person.name}, ${person.phone}, ${person.email}, ${input.lang ?? 'zh'} from ins),
     ${memberOriginatorCte(input)}
     ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_kind, actor_name, at)
       select id, 'received', 'received', ${JSON.stringify({ channel: opts.channel })}::jsonb, 'citizen', '', ${now}::timestamptz

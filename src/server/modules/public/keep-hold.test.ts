@@ -211,6 +211,13 @@ describe('my items by phone', () => {
     expect(fromOne[10]).toBe(429);
   });
 
+  it('sends no code to a landline, with the same answer', async () => {
+    expect((await submit(form({ phone: '0571-88881234' }))).statusCode).toBe(201);
+    const res = await askCode('0571-88881234');
+    expect(res.statusCode).toBe(202);
+    expect(await lastCode('0571-88881234')).toBeNull();
+  });
+
   it('refuses a malformed phone or code with 400', async () => {
     expect((await askCode('abc')).statusCode).toBe(400);
     expect((await verify(PHONE, '12ab')).statusCode).toBe(400);

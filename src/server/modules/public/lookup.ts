@@ -3,7 +3,7 @@
 // once, and void after 5 wrong tries.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { maskPhone } from '../../../core/phone.js';
+import { isMobilePhone, maskPhone } from '../../../core/phone.js';
 import { auditRow } from '../../audit.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
@@ -26,13 +26,15 @@ const hasItems = sql`exists (select 1 from opinion_originators g join opinions o
 
 /**
  * Issues a code for `phone` (normalised) when it has items: earlier open codes of the phone are voided, the code row,
- * its SMS in the outbox and the audit row are written in one statement. Nothing happens for a phone without items.
+ * its SMS in the outbox and the audit row are written in one statement. Nothing happens for a phone without items
+ * (or a landline, which cannot receive it).
  */
 export async function issueLookupCode(
   db: Db,
   phone: string,
   opts: { now: Date; lang: Lang; ip: string; code?: string },
 ): Promise<void> {
+  if (!isMobilePhone(phone)) return; // a landline cannot receive the code (the answer stays the same)
   const code = opts.code ?? newLookupCode();
   const now = opts.now.toISOString();
   const expires = new Date(opts.now.getTime() + CODE_TTL_MS).toISOString();

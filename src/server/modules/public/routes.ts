@@ -7,7 +7,7 @@ import { readMultipart } from '../opinions/attachments.js';
 import { createPublicOpinion, findByKey, publicIdempotencyKey } from './intake.js';
 import { CODE_TTL_MS, issueLookupCode, verifyLookupCode } from './lookup.js';
 import { publicCategories, publicVillages } from './lookups.js';
-import { countHit, PRUNE_CHANCE, publicGate, publicLimitsFromEnv, pruneHits } from './rate-limit.js';
+import { countHit, PRUNE_CHANCE, pruneHits, publicGate, publicLimitsFromEnv } from './rate-limit.js';
 import { rateByCode } from './rating.js';
 import {
   formFields,
@@ -68,7 +68,8 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
           }))
         : { body: req.body, uploads: [] };
       const out = await storeWith(app.deps.files, uploads, async (files) => {
-        const input = parseBody(publicOpinionBody, body, lang);
+        const parsed = parseBody(publicOpinionBody, body, lang);
+        const input = { ...parsed, lang: parsed.lang ?? lang };
         // A filled honeypot is a bot: refuse without saying why, and write nothing.
         if (input.website !== '') throw new AppError('validation_failed');
         const key = publicIdempotencyKey(req.headers['idempotency-key'], input);
@@ -95,6 +96,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
     let input: PublicOpinionInput;
     try {
       input = parseBody(publicOpinionBody, req.body, req.lang ?? 'zh');
+      input.lang ??= req.lang ?? 'zh';
       // A filled honeypot is a bot: refuse without saying why, and write nothing.
       if (input.website !== '') throw new AppError('validation_failed');
       if (input.consent !== true) throw fieldError('consent', 'consent_required');

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { opinionRatingSchema } from '../../../core/opinions/index.js';
 import { AppError } from '../../errors.js';
-import type { Lang } from '../../i18n/messages.js';
+import { LANGS, type Lang } from '../../i18n/messages.js';
 import { translateIssue } from '../../i18n/zod-issues.js';
 import { idBody, idQuery, optionalPhone, phone, text } from '../common/schemas.js';
 
@@ -28,6 +28,8 @@ export const publicOpinionBody = z
     publishConsent: z.boolean().default(false),
     /** Send the tracking link by SMS (to a mobile phone) and/or e-mail, whichever contact was given. */
     sendLink: z.boolean().default(false),
+    /** The language the citizen's SMS and e-mails are written in; the form's (Accept-Language) when not given. */
+    lang: z.enum(LANGS).optional(),
     website: z.string().max(500).default(''),
   })
   .superRefine((b, ctx) => {

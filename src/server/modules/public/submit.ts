@@ -159,8 +159,8 @@ async function attempt(
         and ${hit ? hit.allowed(sql`hit`) : sql`true`}
       on conflict (idempotency_key) do nothing
       returning id, tracking_code, region_id, category_id, channel, received_at),
-    og as (insert into opinion_originators (opinion_id, kind, name, phone, email)
-      select id, 'citizen', ${person.name}, ${person.phone}, ${person.email} from ins),
+    og as (insert into opinion_originators (opinion_id, kind, name, phone, email, lang)
+      select id, 'citizen', ${person.name}, ${person.phone}, ${person.email}, ${input.lang ?? 'zh'} from ins),
     ${memberOriginatorCte(input)}
     ${linkCte(input, item.trackingCode, link, now)}
     ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_kind, actor_name, at)

@@ -1,6 +1,7 @@
 // What a citizen holding a tracking code may see: no staff names, no departments, no contacts, no internal notes.
 import { type SQL, sql } from 'drizzle-orm';
 import { allowedActions, type OpinionActor, type OpinionStatus } from '../../../core/opinions/index.js';
+import { redactPii } from '../../../core/text/pii.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { problemsOfItem } from '../problems/public.js';
@@ -140,10 +141,18 @@ export async function loadPublicView(db: DbOrTx, raw: string) {
   const stage = STAGE_OF[item.status];
   const showReply = replyShown(stage, row.feedbackSent);
   const actor = await citizenActor(db, item.id);
+  // Whoever holds the code sees the page (a code is shared, forwarded, photographed): the item's text shows no name of
+  // the people who raised it, no phone, ID number or detailed address (the office reads the original).
+  const names = (
+    await db.execute(sql`select distinct n.name from opinion_originators oo
+      left join members m on m.id = oo.member_id left join representatives r on r.id = oo.representative_id
+      cross join lateral (values (oo.name), (m.name), (r.name)) n(name)
+      where oo.opinion_id = ${item.id} and coalesce(n.name, '') <> ''`)
+  ).rows.map((r: Record<string, unknown>) => String(r.name));
   return {
     trackingCode: row.trackingCode as string,
-    title: row.title as string,
-    content: row.content as string,
+    title: redactPii(row.title as string, { names }),
+    content: redactPii(row.content as string, { names }),
     receivedAt: row.receivedAt,
     category: [row.parentCategoryName, row.categoryName].filter(Boolean).join(' / '),
     village: [row.townshipName, row.villageName].filter(Boolean).join(' / '),

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { isMobilePhone, normalizePhone } from '../../../core/phone.js';
 import type { DbOrTx } from '../../db/client.js';
+import type { Lang } from '../../i18n/messages.js';
 import { enqueue } from './outbox.js';
 import { reminderText } from './texts.js';
 
@@ -10,6 +11,7 @@ interface Originator {
   kind: string;
   email: string;
   phone: string;
+  lang: Lang;
 }
 
 /**
@@ -36,20 +38,24 @@ export async function notifyFeedback(
     where u.active and exists (select 1 from opinion_originators p where p.opinion_id = ${o.id}
       and (p.user_id = u.id or (p.member_id is not null and p.member_id = u.member_id)))
     returning id`);
-  const res = await tx.execute(sql`select id, kind, email, phone from opinion_originators
+  const res = await tx.execute(sql`select id, kind, email, phone, lang from opinion_originators
     where opinion_id = ${o.id} and kind = 'citizen' and (email <> '' or phone <> '') order by id`);
   const round = opts.eventId ?? 0;
   let queued = 0;
-  const text = reminderText('feedback_email_body', { title: o.title, reply: o.publicReply, code: o.trackingCode });
   for (const p of res.rows as unknown as Originator[]) {
+    const text = reminderText(
+      'feedback_email_body',
+      { title: o.title, reply: o.publicReply, code: o.trackingCode },
+      p.lang,
+    );
     const key = (channel: string) => `feedback:${o.id}:${round}:${p.id}:${channel}`;
     if (p.email.includes('@')) {
-      const subject = reminderText('feedback_email_subject', { title: o.title }).slice(0, 200);
+      const subject = reminderText('feedback_email_subject', { title: o.title }, p.lang).slice(0, 200);
       const m = { channel: 'email' as const, recipient: p.email, subject, body: text, dedupeKey: key('email') };
       if (await enqueue(tx, { ...m, opinionId: o.id }, now)) queued++;
     }
     if (isMobilePhone(p.phone)) {
-      const body = reminderText('feedback_sms', { title: o.title.slice(0, 30), code: o.trackingCode });
+      const body = reminderText('feedback_sms', { title: o.title.slice(0, 30), code: o.trackingCode }, p.lang);
       const m = { channel: 'sms' as const, recipient: normalizePhone(p.phone) ?? p.phone, body, dedupeKey: key('sms') };
       if (await enqueue(tx, { ...m, opinionId: o.id }, now)) queued++;
     }

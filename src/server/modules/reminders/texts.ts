@@ -1,5 +1,6 @@
 // The texts reminders and feedback notices write (in-app, email, SMS): one catalogue; in-app notices keep their kind
-// and parameters and are worded in the reader's language when listed, email and SMS are sent in Chinese.
+// and parameters and are worded in the reader's language when listed; email and SMS to a citizen go in the language
+// of the form they used (opinion_originators.lang), Chinese otherwise.
 import { toChinaDate } from '../../../core/calendar/index.js';
 import { type Lang, type Texts, textIn } from '../../i18n/messages.js';
 
@@ -18,14 +19,20 @@ export const reminderTexts = {
   },
   due_at: { zh: '期限：{due}', en: 'Due: {due}' },
   feedback_title: { zh: '办理结果已反馈：{title}', en: 'Feedback on: {title}' },
-  feedback_email_subject: { zh: '社情民意办理结果反馈：{title}', en: 'The answer to your opinion: {title}' },
+  feedback_email_subject: {
+    zh: '社情民意办理结果反馈：{title}',
+    en: 'The answer to your opinion: {title}',
+    ug: 'ئىنكاسىڭىزغا بېرىلگەن جاۋاب: {title}',
+  },
   feedback_email_body: {
     zh: '您反映的“{title}”已有办理结果：\n\n{reply}\n\n查询码：{code}（可在县政协社情民意查询页面查看并评价）',
     en: 'Your opinion "{title}" has been answered:\n\n{reply}\n\nTracking code: {code} (view and rate it on the tracking page)',
+    ug: 'سىز ئىنكاس قىلغان «{title}» بىر تەرەپ قىلىندى:\n\n{reply}\n\nسۈرۈشتۈرۈش نومۇرى: {code} (سۈرۈشتۈرۈش بېتىدە كۆرۈپ باھا بېرەلەيسىز)',
   },
   feedback_sms: {
     zh: '您反映的“{title}”已办理并答复，查询码 {code}，可上网查看并评价。',
     en: 'Your opinion "{title}" has been answered; tracking code {code}, view and rate it online.',
+    ug: 'سىز ئىنكاس قىلغان «{title}» بىر تەرەپ قىلىنىپ جاۋاب بېرىلدى، سۈرۈشتۈرۈش نومۇرى {code}، توردا كۆرۈپ باھا بېرىڭ.',
   },
 } as const satisfies Record<string, Texts>;
 

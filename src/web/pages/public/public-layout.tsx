@@ -16,11 +16,15 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         <Link to="/public/opinions/new" className="pub-brand">
           {t('pub.brand')}
         </Link>
-        <nav className="pub-header-links">
+        <nav className="pub-header-links" aria-label={t('pub.nav.menu')}>
+          <Link to="/public/opinions/new">{t('pub.nav.submit')}</Link>
+          <Link to="/public/track">{t('pub.nav.track')}</Link>
+          <Link to="/public/my-items">{t('pub.nav.mine')}</Link>
+          <Link to="/public/reception">{t('pub.nav.reception')}</Link>
+          <Link to="/public/consultations">{t('pub.nav.consultations')}</Link>
           <Link to="/public/directory">{t('dir.nav')}</Link>
           <Link to="/public/problems">{t('pub.problems.nav')}</Link>
           <Link to="/public/transparency">{t('pub.tr.nav')}</Link>
-          <Link to="/public/track">{t('pub.nav.track')}</Link>
           <LanguageSwitch className="pub-lang" />
         </nav>
       </header>

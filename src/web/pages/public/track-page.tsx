@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api';
+import { formatDay } from './dates';
 import { ProblemStatusTag, ProgressBar } from './problem-parts';
 import { formatTime, PublicLayout } from './public-layout';
 import { RatingForm } from './rating-form';
@@ -78,6 +79,18 @@ export function TrackPage() {
           <dd>{v.category}</dd>
           <dt>{t('pub.track.village')}</dt>
           <dd>{v.village}</dd>
+          {v.handlingUnit && (
+            <>
+              <dt>{t('pub.track.unit')}</dt>
+              <dd data-testid="track-unit">{v.handlingUnit}</dd>
+            </>
+          )}
+          {v.dueDate && (
+            <>
+              <dt>{t('pub.track.due')}</dt>
+              <dd data-testid="track-due">{formatDay(v.dueDate, i18n.language)}</dd>
+            </>
+          )}
         </dl>
         <p style={{ whiteSpace: 'pre-wrap', marginBlock: '12px 0' }}>{v.content}</p>
       </section>

@@ -1,0 +1,1 @@
+ALTER TABLE "opinion_originators" ADD COLUMN "lang" text DEFAULT 'zh' NOT NULL;
