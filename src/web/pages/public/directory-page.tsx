@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../../api';
 import { type DirectoryPage, writeToUrl } from './directory-types';
+import { Pager } from './pager';
 import { PublicLayout } from './public-layout';
 
 const PAGE_SIZE = 20;
@@ -115,29 +116,14 @@ export function DirectoryListPage() {
           </Link>
         </section>
       ))}
-      {pages > 1 && (
-        <nav className="pub-options">
-          <button
-            type="button"
-            className="pub-btn"
-            disabled={filter.page <= 1}
-            onClick={() => set('page', String(filter.page - 1))}
-          >
-            {t('dir.prev')}
-          </button>
-          <span className="pub-muted">
-            {filter.page} / {pages}
-          </span>
-          <button
-            type="button"
-            className="pub-btn"
-            disabled={filter.page >= pages}
-            onClick={() => set('page', String(filter.page + 1))}
-          >
-            {t('dir.more')}
-          </button>
-        </nav>
-      )}
+      <Pager
+        page={filter.page}
+        pages={pages}
+        onPage={(n) => set('page', String(n))}
+        prev={t('dir.prev')}
+        next={t('dir.more')}
+        className="pub-options"
+      />
     </PublicLayout>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../../api';
+import { Pager } from './pager';
 import { PublicLayout } from './public-layout';
 import { type Board, formatDay, type PublicAnswer } from './transparency-types';
 
@@ -99,29 +100,13 @@ export function TransparencyAnswersPage() {
           </div>
         </article>
       ))}
-      {pages > 1 && (
-        <nav className="pub-pager">
-          <button
-            type="button"
-            className="pub-btn"
-            disabled={filter.page <= 1}
-            onClick={() => set('page', String(filter.page - 1))}
-          >
-            {t('pub.answers.prev')}
-          </button>
-          <span className="pub-muted">
-            {filter.page} / {pages}
-          </span>
-          <button
-            type="button"
-            className="pub-btn"
-            disabled={filter.page >= pages}
-            onClick={() => set('page', String(filter.page + 1))}
-          >
-            {t('pub.answers.next')}
-          </button>
-        </nav>
-      )}
+      <Pager
+        page={filter.page}
+        pages={pages}
+        onPage={(n) => set('page', String(n))}
+        prev={t('pub.answers.prev')}
+        next={t('pub.answers.next')}
+      />
     </PublicLayout>
   );
 }
