@@ -64,7 +64,9 @@ export function TrackPage() {
         <div className="pub-muted">
           {t('pub.track.codeLabel')}: <code>{v.trackingCode}</code>
         </div>
-        <h1 style={{ marginBlock: 8 }}>{v.title}</h1>
+        <h1 dir="auto" style={{ marginBlock: 8 }}>
+          {v.title}
+        </h1>
         <span
           className={state === 'error' ? 'pub-tag pub-tag-error' : 'pub-tag'}
           data-testid="track-status"
@@ -92,7 +94,9 @@ export function TrackPage() {
             </>
           )}
         </dl>
-        <p style={{ whiteSpace: 'pre-wrap', marginBlock: '12px 0' }}>{v.content}</p>
+        <p dir="auto" style={{ whiteSpace: 'pre-wrap', marginBlock: '12px 0' }}>
+          {v.content}
+        </p>
       </section>
       {(v.problems ?? []).length > 0 && (
         <section className="pub-card" data-testid="track-problems">
@@ -126,7 +130,7 @@ export function TrackPage() {
       <section className="pub-card">
         <h2>{t('pub.track.reply')}</h2>
         {v.publicReply ? (
-          <p data-testid="track-reply" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+          <p data-testid="track-reply" dir="auto" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
             {v.publicReply}
           </p>
         ) : (

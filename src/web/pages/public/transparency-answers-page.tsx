@@ -87,16 +87,20 @@ export function TransparencyAnswersPage() {
       {data && data.items.length === 0 && <p className="pub-muted">{t('pub.answers.none')}</p>}
       {(data?.items ?? []).map((a) => (
         <article className="pub-card" key={a.id} data-testid="pub-answer">
-          <h2>{a.title}</h2>
+          <h2 dir="auto">{a.title}</h2>
           <p className="pub-muted pub-small">
             {[a.regionName, a.categoryName, formatDay(a.receivedAt, i18n.language)].filter(Boolean).join(' · ')}
           </p>
-          <p className="pub-answer-text">{a.content}</p>
+          <p className="pub-answer-text" dir="auto">
+            {a.content}
+          </p>
           <div className="pub-alert pub-alert-ok">
             <strong>{t('pub.answers.reply')}</strong>
             {a.departmentName && <span className="pub-small"> · {a.departmentName}</span>}
             {a.closedAt && <span className="pub-small"> · {formatDay(a.closedAt, i18n.language)}</span>}
-            <p className="pub-answer-text">{a.reply}</p>
+            <p className="pub-answer-text" dir="auto">
+              {a.reply}
+            </p>
           </div>
         </article>
       ))}
