@@ -8,6 +8,7 @@ import { chinaDateOf } from '../../../core/calendar/index.js';
 import { redactPii } from '../../../core/text/pii.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { hasName, originatorNameJoins } from '../common/originator-names.js';
 import { breakdownColumns, countColumns } from './counts.js';
 
 /** Timeline entries shown in public: no payloads, only the status reached or the milestone's title. */
@@ -97,13 +98,11 @@ async function originatorNames(db: DbOrTx, problemIds: number[]): Promise<Map<nu
   if (!problemIds.length) return out;
   const res = await db.execute(sql`select distinct pi.problem_id as "problemId", n.name
     from problem_items pi join opinions o on o.id = pi.opinion_id
-      join opinion_originators oo on oo.opinion_id = o.id or oo.opinion_id = o.merged_into_id
-      left join members m on m.id = oo.member_id left join representatives r on r.id = oo.representative_id
-      cross join lateral (values (oo.name), (m.name), (r.name)) n(name)
+      join opinion_originators oo on oo.opinion_id = o.id or oo.opinion_id = o.merged_into_id ${originatorNameJoins}
     where pi.problem_id in (${sql.join(
       problemIds.map((i) => sql`${i}`),
       sql`,`,
-    )}) and coalesce(n.name, '') <> ''`);
+    )}) and ${hasName}`);
   for (const r of res.rows as { problemId: number; name: string }[])
     out.set(r.problemId, [...(out.get(r.problemId) ?? []), r.name]);
   return out;

@@ -4,6 +4,7 @@ import { allowedActions, type OpinionActor, type OpinionStatus } from '../../../
 import { redactPii } from '../../../core/text/pii.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { hasName, originatorNameJoins } from '../common/originator-names.js';
 import { problemsOfItem } from '../problems/public.js';
 import { normalizeCode } from './schema.js';
 
@@ -144,10 +145,8 @@ export async function loadPublicView(db: DbOrTx, raw: string) {
   // Whoever holds the code sees the page (a code is shared, forwarded, photographed): the item's text shows no name of
   // the people who raised it, no phone, ID number or detailed address (the office reads the original).
   const names = (
-    await db.execute(sql`select distinct n.name from opinion_originators oo
-      left join members m on m.id = oo.member_id left join representatives r on r.id = oo.representative_id
-      cross join lateral (values (oo.name), (m.name), (r.name)) n(name)
-      where oo.opinion_id = ${item.id} and coalesce(n.name, '') <> ''`)
+    await db.execute(sql`select distinct n.name from opinion_originators oo ${originatorNameJoins}
+      where oo.opinion_id = ${item.id} and ${hasName}`)
   ).rows.map((r: Record<string, unknown>) => String(r.name));
   return {
     trackingCode: row.trackingCode as string,
