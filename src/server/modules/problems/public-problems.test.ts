@@ -18,7 +18,7 @@ beforeAll(async () => {
   const { w, admin } = p;
   const a = await p.item({
     title: '鹤鹿溪村养殖场臭气熏天',
-    content: '我是王秀英，住鹤鹿溪村8组12号，电话13588886666，身份证330523198001011234。',
+    content: '我是王秀英，住鹤鹿溪村8组12号，电话13588886666，身份证330523198001011234，拉粪车车牌浙E·D12345。',
     regionId: w.villA2.id,
     originators: [{ kind: 'citizen', name: '王秀英', phone: '13588886666', email: 'wxy@example.org' }],
   });
@@ -52,7 +52,7 @@ beforeAll(async () => {
     title: '排查养殖场',
     progress: 60,
     reachedAt: '2026-10-01',
-    note: '已联系王秀英（13588886666）核实',
+    note: '已联系王秀英（13588886666）核实，车牌浙E·D12345',
   });
   publishedEvidence = (await uploadEvidence(admin, id, { kind: 'photo', title: '整治前' }, PNG)).json().id;
   privateEvidence = (
@@ -90,6 +90,7 @@ const PII = [
   '13099990000',
   '8组12号',
   '330523198001011234',
+  'D12345',
 ];
 const ITEM_TEXT = ['臭气熏天', '养猪场污水', '包庇', '我是'];
 
@@ -185,5 +186,22 @@ describe('public problems', () => {
   it('links the tracking page to the published problems of the item', async () => {
     const view = (await anon(`/api/v1/public/opinions/${code}`)).json();
     expect(view.problems).toEqual([{ id, title: '农村养殖污染严重', status: 'confirmed', progress: 60 }]);
+    // The item's own text on the tracking page hides the licence plate like the phone and ID.
+    expect(view.content).toContain('拉粪车车牌【已隐去】');
+    expect(view.content).not.toContain('D12345');
+  });
+
+  it('carries the outcome of a solved problem in the board list, redacted, and none for open ones', async () => {
+    for (const status of ['confirmed', 'in_progress'])
+      expect((await p.admin.post(`/api/v1/problems/${small}/status`, { status })).statusCode).toBe(200);
+    const solved = await p.admin.post(`/api/v1/problems/${small}/status`, {
+      status: 'solved',
+      outcome: '断头路已打通，有问题请联系13512345678',
+    });
+    expect(solved.statusCode, solved.body).toBe(200);
+    const body = (await anon('/api/v1/public/problems?year=2026')).json();
+    const byId = new Map(body.problems.map((x: any) => [x.id, x]));
+    expect(byId.get(small)).toMatchObject({ status: 'solved', outcome: '断头路已打通，有问题请联系【已隐去】' });
+    expect(byId.get(id)).toMatchObject({ outcome: '' });
   });
 });

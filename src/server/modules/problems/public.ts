@@ -15,7 +15,8 @@ import { breakdownColumns, countColumns } from './counts.js';
 const PUBLIC_EVENTS = ['created', 'status', 'milestone_reached'];
 
 const columns = sql`p.id, p.title, p.region_id as "regionId", g.name as "regionName", p.status, p.progress,
-  ${countColumns(true)}, d.name as "leadDepartmentName", p.updated_at as "updatedAt"`;
+  ${countColumns(true)}, d.name as "leadDepartmentName", p.updated_at as "updatedAt",
+  case when p.status in ('solved', 'partly_solved') then p.outcome else '' end as outcome`;
 const from = sql`from livelihood_problems p join regions g on g.id = p.region_id
   left join departments d on d.id = p.lead_department_id`;
 
@@ -33,12 +34,17 @@ export async function listPublicProblems(db: DbOrTx, q: { regionId?: number; yea
   const where = sql`p.published and p.year = ${year} ${q.regionId ? sql`and p.region_id = ${q.regionId}` : sql``}`;
   const res = await db.execute(sql`select * from (select ${columns} ${from} where ${where}) x
     order by x."peopleCount" desc, x."itemCount" desc, x.id limit 500`);
-  const rows = res.rows as { id: number; title: string }[];
+  const rows = res.rows as { id: number; title: string; outcome: string }[];
   const names = await originatorNames(
     db,
     rows.map((r) => r.id),
   );
-  const problems = rows.map((r) => ({ ...r, title: redactPii(r.title, { names: names.get(r.id) }) }));
+  // The outcome rides along (empty until solved), so the board never asks each closed problem for its page.
+  const problems = rows.map((r) => ({
+    ...r,
+    title: redactPii(r.title, { names: names.get(r.id) }),
+    outcome: r.outcome ? redactPii(r.outcome, { names: names.get(r.id) }) : r.outcome,
+  }));
   const towns = await db.execute(sql`select t.id, t.name, (select count(*)::int from livelihood_problems p
       where p.region_id = t.id and p.published and p.year = ${year}) as "problemCount"
     from regions t where t.level = 'township' order by t.code`);
@@ -48,7 +54,6 @@ export async function listPublicProblems(db: DbOrTx, q: { regionId?: number; yea
 /** One published problem's public page, or 404. */
 export async function loadPublicProblem(db: DbOrTx, id: number) {
   const res = await db.execute(sql`select ${columns}, p.summary, p.year, p.goal,
-      case when p.status in ('solved', 'partly_solved') then p.outcome else '' end as outcome,
       ${breakdownColumns(true)},
       coalesce((select json_agg(x.name order by x.id) from problem_departments pd
         join departments x on x.id = pd.department_id where pd.problem_id = p.id), '[]') as departments,
