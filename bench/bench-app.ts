@@ -47,7 +47,8 @@ async function openFresh(): Promise<{ database: Database; label: string; drop: (
 export async function openBenchApp(): Promise<BenchApp> {
   const { database, label, drop } = await openFresh();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-bench-'));
-  const config = loadConfig({ dataDir, webDist: null, databaseUrl: null });
+  // A request log line per call would time the logger, not the app: warnings only unless LOG_LEVEL says otherwise.
+  const config = loadConfig({ dataDir, webDist: null, databaseUrl: null, logLevel: process.env.LOG_LEVEL ?? 'warn' });
   const deps: Deps = {
     database,
     config,

@@ -1,0 +1,135 @@
+// Latency of the text features as the office meets them, through the real app: GET /opinions/:id/similar and
+// POST /opinions/suggest-category on N items made of real citizen messages (2020 Teddy Cup C, bench/data; the 4,326
+// raw messages, then re-typed copies with sentences dropped and shuffled). Also the index warm-up a server start
+// pays (catching up N items) and the heap it adds. Prints p50/p95 and the ratio to a raw primary-key SELECT of one
+// item through the same driver. PostgreSQL (DATABASE_URL set): 100,000 items; PGlite: 10,000. BENCH_ITEMS overrides.
+// Usage: [DATABASE_URL=…] [BENCH_ITEMS=n] tsx bench/similar.ts
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { classifierFor, similarIndexFor } from '../src/server/modules/opinions/text-index.js';
+import { buildWorld } from '../tests/setup/world.js';
+import { openBenchApp, signIn } from './bench-app.js';
+
+const N = Number(process.env.BENCH_ITEMS ?? (process.env.DATABASE_URL ? 100_000 : 10_000));
+const QUERIES = Number(process.env.BENCH_RUNS ?? 200);
+const BATCH = 500;
+
+interface Message {
+  set: string;
+  title?: string;
+  text: string;
+}
+const messages = gunzipSync(readFileSync(new URL('./data/teddy2020c.jsonl.gz', import.meta.url)))
+  .toString('utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Message)
+  .filter((m) => m.set === 'problem')
+  .map((m) => ({ title: m.title ?? '', text: m.text }));
+
+let seed = 11;
+const rand = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
+const perturb = (t: string) =>
+  t
+    .split(/(?<=[，。！？\s])/u)
+    .filter(() => rand() > 0.15)
+    .sort(() => rand() - 0.5)
+    .join('') || t;
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function main() {
+  const bench = await openBenchApp();
+  const { app, database } = bench;
+  const db = database.db;
+  const w = await buildWorld(db);
+  const cats = (
+    await db.execute(sql`insert into opinion_categories (name) select unnest(array['城乡建设','交通出行','环境保护',
+      '教育文体','卫生健康','劳动保障','商贸旅游']) returning id`)
+  ).rows as { id: number }[];
+  const villages = [w.villA1.id, w.villA2?.id ?? w.villA1.id, w.villB1?.id ?? w.villA1.id];
+  let t = performance.now();
+  for (let from = 0; from < N; from += BATCH) {
+    const rows = [];
+    for (let i = from; i < Math.min(N, from + BATCH); i++) {
+      const m = messages[i % messages.length];
+      const fresh = i < messages.length;
+      rows.push(
+        sql`(${`S${i.toString(36)}${Math.random().toString(36).slice(2, 8)}`}, ${fresh ? m.title : perturb(m.title)},
+          ${fresh ? m.text : perturb(m.text)}, ${i % 3 === 0 ? null : cats[i % cats.length].id}, ${villages[i % villages.length]},
+          'web', now() - make_interval(mins => ${N - i}))`,
+      );
+    }
+    await db.execute(sql`insert into opinions (tracking_code, title, content, category_id, region_id, channel, received_at)
+      values ${sql.join(rows, sql`, `)}`);
+  }
+  console.log(
+    `similar [${bench.label}]: ${N.toLocaleString('en')} items inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+
+  const heap0 = process.memoryUsage().heapUsed;
+  t = performance.now();
+  await similarIndexFor(db);
+  const indexMs = performance.now() - t;
+  const heap1 = process.memoryUsage().heapUsed;
+  t = performance.now();
+  await classifierFor(db);
+  const classifierMs = performance.now() - t;
+  const heap2 = process.memoryUsage().heapUsed;
+  console.log(
+    `  warm-up at start: similar index ${(indexMs / 1000).toFixed(1)} s (+${((heap1 - heap0) / 2 ** 20).toFixed(0)} MB heap), classifier ${(classifierMs / 1000).toFixed(1)} s (+${((heap2 - heap1) / 2 ** 20).toFixed(0)} MB)`,
+  );
+
+  const headers = await signIn(app, 'admin');
+  const idRows = (await db.execute(sql`select id from opinions order by id`)).rows as { id: number }[];
+  const ids = idRows.map((r) => Number(r.id));
+  const pick = (k: number) => ids[(k * 7919) % ids.length];
+  const time = async (f: (k: number) => Promise<void>) => {
+    for (let k = 0; k < 10; k++) await f(k);
+    const xs: number[] = [];
+    for (let k = 0; k < QUERIES; k++) {
+      const s = performance.now();
+      await f(k + 10);
+      xs.push(performance.now() - s);
+    }
+    return { p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) };
+  };
+  const raw = await time(async (k) => {
+    await db.execute(sql`select id, title, content, status from opinions where id = ${pick(k)}`);
+  });
+  const similar = await time(async (k) => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/opinions/${pick(k)}/similar`, headers });
+    if (res.statusCode !== 200) throw new Error(`similar ${res.statusCode} ${res.body}`);
+  });
+  const suggest = await time(async (k) => {
+    const m = messages[(k * 31) % messages.length];
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/opinions/suggest-category',
+      headers,
+      payload: { title: m.title, content: m.text },
+    });
+    if (res.statusCode !== 200) throw new Error(`suggest ${res.statusCode} ${res.body}`);
+  });
+  const line = (name: string, r: { p50: number; p95: number }) =>
+    console.log(
+      `  ${name.padEnd(34)} p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  (${(r.p95 / raw.p95).toFixed(1)}× a raw PK select's p95; target p95 < ${process.env.DATABASE_URL ? 50 : 200} ms: ${(r.p95 / (process.env.DATABASE_URL ? 50 : 200)).toFixed(2)}× of it)`,
+    );
+  console.log(`  raw SELECT of one item by id         p50 ${ms(raw.p50)}  p95 ${ms(raw.p95)}`);
+  line('GET /opinions/:id/similar', similar);
+  line('POST /opinions/suggest-category', suggest);
+  await bench.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
