@@ -33,6 +33,8 @@ import { representativeRoutes } from './modules/representatives/routes.js';
 import { savedViewRoutes } from './modules/saved-views/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { sectorRoutes } from './modules/sectors/routes.js';
+import { spikeRoutes } from './modules/spikes/routes.js';
+import { topicRoutes } from './modules/topics/routes.js';
 import { transparencyRoutes } from './modules/transparency/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
@@ -75,9 +77,11 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     webhookRoutes,
     directoryRoutes,
     problemRoutes,
+    topicRoutes,
     transparencyRoutes,
     problemSubscriptionRoutes,
     contactStationRoutes,
+    spikeRoutes,
   ]) {
     await app.register(mod);
   }

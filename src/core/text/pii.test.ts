@@ -63,6 +63,37 @@ describe('redactPii hides', () => {
   });
 });
 
+describe('licence plates', () => {
+  it.each([
+    ['an ordinary plate', '车牌冀B12345一直停在消防通道', `车牌${M}一直停在消防通道`],
+    ['a plate with a middle dot', '京A·D12345占用车位', `${M}占用车位`],
+    ['a new-energy 8-character plate', '新能源车粤BD12345每天充电', `新能源车${M}每天充电`],
+    ['a large new-energy plate ending in F', '沪A12345F货车', `${M}货车`],
+    ['a plate with letters and a space', '车牌号 苏E 3AB26 的车', `车牌号 ${M} 的车`],
+    ['a lower-case plate in full-width', '豫ｃ１２３４５', M],
+    ['a learner plate', '教练车鲁A1234学在路口', `教练车${M}在路口`],
+    ['a consulate plate', '沪A1234领', M],
+    ['an embassy plate', '使馆车使123456违停', `使馆车${M}违停`],
+    ['an embassy plate with spaces', '使 014 578', M],
+  ])('hides %s', (_l, text, want) => {
+    expect(redactPii(text)).toBe(want);
+    expect(findPii(text).some((s) => s.kind === 'plate')).toBe(true);
+  });
+
+  it.each([
+    ['a grade word', '京A级景区，5A级景区'],
+    ['a paper size', '黑A4纸不够用了'],
+    ['a model number', '型号GB12345-2020，新款X12345'],
+    ['a road number', '新G30连霍高速，京藏高速G6'],
+    ['a place then a letter', '新疆A区12号地块'],
+    ['too few digits', '云ABCDE公司'],
+    ['a count after 使', '使120000户群众受益，使100万人受益'],
+    ['a plate-like run inside a longer code', '编号X京A12345678Y'],
+  ])('keeps %s', (_l, text) => {
+    expect(findPii(text).filter((s) => s.kind === 'plate')).toEqual([]);
+  });
+});
+
 describe('redactPii keeps', () => {
   it.each([
     ['years', '2023年以来，2024年仍未解决'],

@@ -1,11 +1,11 @@
 // Personal data in Chinese free text (a citizen's item, an office's answer) found and replaced before anything is
-// shown publicly: phones, ID and bank card numbers, e-mail and chat accounts, detailed addresses and names (the
+// shown publicly: phones, ID and bank card numbers, e-mail and chat accounts, licence plates, detailed addresses and names (the
 // item's own originators, and names after a cue such as 我叫 / 姓名：). Rules err on the side of hiding, but years,
 // amounts, dates, the 12345 hotline and counts (300户, 3组) stay: an answer without its numbers says nothing.
 import { isLandline, isMobilePhone } from '../phone.js';
 
 /** What a piece of personal data is. */
-export type PiiKind = 'phone' | 'id' | 'card' | 'email' | 'account' | 'address' | 'name';
+export type PiiKind = 'phone' | 'id' | 'card' | 'email' | 'account' | 'plate' | 'address' | 'name';
 
 /** One piece of personal data found in a text: its kind and where it is (UTF-16 offsets into the original). */
 export interface PiiSpan {
@@ -56,6 +56,17 @@ interface Rule {
   accept?: (s: string) => boolean;
 }
 
+// Licence plates: a province's one-character abbreviation, the issuing office's letter (no I or O), an optional
+// separator, then 5 characters (6 on a new-energy plate, D/F first or last) or 4 and a use character (学 警 挂 领 …);
+// at least 3 digits, so grade words (京A级, 5A), paper sizes (A4) and model numbers stay.
+const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
+const PLATE_CHAR = 'A-HJ-NP-Za-hj-np-z0-9';
+const PLATE = new RegExp(
+  `(?<![A-Za-z0-9])[${PROVINCES}][A-HJ-NP-Za-hj-np-z][ ·•・‧.-]?(?:[${PLATE_CHAR}]{5,6}|[${PLATE_CHAR}]{4}[挂学警港澳领试超])(?![A-Za-z0-9])`,
+  'g',
+);
+const hasDigits = (s: string, n: number) => (s.match(/\d/g)?.length ?? 0) >= n;
+
 const RULES: Rule[] = [
   // Every rule starts where a run starts (a lookbehind), so a long run of letters or digits is scanned once, not once
   // per position: 5,000 characters cost well under a millisecond instead of tens.
@@ -94,6 +105,9 @@ const RULES: Rule[] = [
     re: /(?:微信号?|QQ号?|qq号?|抖音号?)[是为:： ]*([A-Za-z0-9][A-Za-z0-9_.-]{4,29})/g,
     group: 1,
   },
+  { kind: 'plate', re: PLATE, accept: (s) => hasDigits(s, 3) },
+  // Embassy plates (使 and six digits); not a count (使120000户受益).
+  { kind: 'plate', re: /(?<![A-Za-z0-9])使[ ·-]?\d{3}[ ·-]?\d{3}(?![0-9A-Za-z户人元万亿个名家所台辆次件年])/g },
   // Detailed addresses: a chain of two or more numbered parts (3号楼2单元502室, 3组15号, 5栋1层), a flat number alone
   // (502室), and the house number after a road or lane (人民路15号, 幸福巷3-2号).
   { kind: 'address', re: new RegExp(`(?<![${NUM}A-Za-z])${PART}(?:[-之]?${PART})+`, 'g') },

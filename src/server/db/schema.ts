@@ -7,6 +7,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -1433,4 +1434,33 @@ export const publicLookupCodes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('public_lookup_codes_phone_idx').on(t.phone, t.createdAt)],
+);
+
+/**
+ * Spike alerts (core/spikes/detect.ts): one row per village × top-level category × window; the unique key makes an
+ * alert exist once however many processes scan (`insert … on conflict do nothing returning` decides who notifies).
+ */
+export const spikeAlerts = pgTable(
+  'spike_alerts',
+  {
+    id: id(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => opinionCategories.id),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    windowEnd: timestamp('window_end', { withTimezone: true }).notNull(),
+    itemCount: integer('item_count').notNull(),
+    /** The usual weekly count the window was compared with (baseline mean, floored). */
+    baseline: doublePrecision('baseline').notNull(),
+    /** The items behind the alert (merged items once, under the item they were merged into). */
+    opinionIds: integer('opinion_ids').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('spike_alerts_window_uq').on(t.regionId, t.categoryId, t.windowStart),
+    index('spike_alerts_created_idx').on(t.createdAt),
+  ],
 );

@@ -11,6 +11,8 @@ import { opinionRoutes } from './opinions/routes';
 import { problemRoutes } from './problems/routes';
 import { proposalRoutes } from './proposals/routes';
 import { receptionRoutes } from './reception/routes';
+import { spikeRoutes } from './spikes/routes';
+import { topicRoutes } from './topics/routes';
 
 /** All routes of the app. */
 export const allRoutes: PageRoute[] = [
@@ -25,4 +27,6 @@ export const allRoutes: PageRoute[] = [
   ...receptionRoutes,
   ...consultationRoutes,
   ...problemRoutes,
+  ...spikeRoutes,
+  ...topicRoutes,
 ];

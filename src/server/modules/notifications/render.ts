@@ -3,6 +3,7 @@
 import type { Lang } from '../../i18n/messages.js';
 import { authText } from '../auth/texts.js';
 import { type ReminderData, type ReminderKind, reminderText, renderReminder } from '../reminders/texts.js';
+import { renderSpike, type SpikeData } from '../spikes/texts.js';
 
 /** A stored notification as far as its words go. */
 export interface StoredNotification {
@@ -29,6 +30,8 @@ const RENDERERS: Record<string, Render> = {
     typeof d.title === 'string'
       ? { title: reminderText('feedback_title', { title: d.title }, lang).slice(0, 300), body: s.body }
       : null,
+  spike: (d, _s, lang) =>
+    typeof d.village === 'string' && typeof d.count === 'number' ? renderSpike(d as SpikeData, lang) : null,
   account_locked: (d, _s, lang) =>
     typeof d.username === 'string'
       ? { title: authText('account_locked_title', d, lang), body: authText('account_locked_body', d, lang) }

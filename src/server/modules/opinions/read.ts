@@ -23,6 +23,7 @@ import { presentPerson, presentTrackingCode, seesTrackingCode } from '../common/
 import { normalizeCode } from '../public/schema.js';
 import { loadCalendar } from './calendar.js';
 import { departmentFileSql, presentConfidentiality, redactEvent } from './confidentiality-view.js';
+import { piiSpansFor } from './pii-view.js';
 import type { OpinionListQuery } from './schema.js';
 import { opinionActorFor, opinionsVisible, seesOriginal, seesRedacted } from './scope.js';
 
@@ -233,6 +234,8 @@ export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
     ${from} where o.id = ${id} and ${opinionsVisible(a)}`);
   const row = res.rows[0] as any;
   if (!row) throw notFound();
+  // Before the originators are masked: their names are personal data wherever the text repeats them.
+  const pii = piiSpansFor(row);
   row.originators = presentOriginators(a, row, row.originators);
   presentConfidentiality(a, row);
   const actor = await opinionActorFor(db, a, id);
@@ -247,6 +250,7 @@ export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
   return presentTrackingCode(a, {
     ...row,
     statusLabel: statusLabel(row.status),
+    pii,
     abilities: allowedActions(state, actor),
     // Named compound moves (受理并转办, 审核通过并反馈) the actor may start now, each step allowed in turn.
     compounds: allowedCompounds(state, actor),

@@ -2,6 +2,7 @@
 import { createMailer, type Mailer } from '../../adapters/mailer.js';
 import { createSms, type SmsGateway } from '../../adapters/sms.js';
 import type { Deps } from '../../context.js';
+import { scanSpikes } from '../spikes/scan.js';
 import { runWebhooks } from '../webhooks/dispatch.js';
 import { deliverOutbox } from './outbox.js';
 import { scanDeadlines } from './scan.js';
@@ -18,7 +19,7 @@ export interface Scheduler {
 }
 
 /**
- * Runs scanDeadlines, deliverOutbox and the webhooks every `intervalMs` on an unref'd timer (it never keeps the process alive).
+ * Runs scanDeadlines, scanSpikes, deliverOutbox and the webhooks every `intervalMs` on an unref'd timer (it never keeps the process alive).
  * Drivers come from config unless given; several processes may run it, the database keeps each message single.
  */
 export function startScheduler(
@@ -35,6 +36,8 @@ export function startScheduler(
       try {
         const db = deps.database.db;
         await scanDeadlines(db, deps.now());
+        // A failing spike scan must not hold back the outbox: logged, and tried again on the next tick.
+        await scanSpikes(db, deps.now()).catch(log);
         await deliverOutbox(db, mailer, sms, deps.now());
         await runWebhooks(db, deps.now());
       } catch (err) {

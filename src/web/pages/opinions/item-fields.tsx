@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DueCell, fmtTime, StatusTag, UrgencyTag } from './bits';
 import { ConfidentialityControl, RedactionNotice } from './confidentiality-card';
+import { PiiLegend, PiiText } from './pii-text';
 import type { Assignment, OpinionDetail, Originator } from './types';
 
 /** All fields of the item; content and reply shown as plain text (never HTML). */
@@ -67,9 +68,20 @@ export function ItemFields({ item }: { item: OpinionDetail }) {
         items={rows.map((r) => ({ ...r, label: t(`op.field.${r.key}`), children: r.children || '—' }))}
         style={{ marginBlockEnd: 16 }}
       />
-      <Card size="small" title={t('op.field.content')} style={{ marginBlockEnd: 16 }}>
+      <Card
+        size="small"
+        title={t('op.field.content')}
+        extra={<PiiLegend show={!!(item.pii?.title.length || item.pii?.content.length)} />}
+        style={{ marginBlockEnd: 16 }}
+      >
+        {!!item.pii?.title.length && (
+          <Typography.Paragraph type="secondary" data-testid="op-title-pii">
+            {t('pii.titleLabel')}
+            <PiiText text={item.title} spans={item.pii.title} />
+          </Typography.Paragraph>
+        )}
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBlockEnd: 0 }} data-testid="op-content">
-          {item.content}
+          <PiiText text={item.content} spans={item.pii?.content} />
         </Typography.Paragraph>
       </Card>
       {item.publicReply && (

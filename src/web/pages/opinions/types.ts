@@ -1,5 +1,6 @@
 // Shapes of the 社情民意 API answers the staff pages read, and the code lists the forms offer.
 import type { OpinionAction, OpinionCompound, OpinionStatus } from '../../../core/opinions';
+import type { PiiSpan } from '../../../core/text/pii';
 
 /** Intake channels (the server's CHECK list); staff may pick these on the entry form. */
 export const CHANNELS = [
@@ -78,6 +79,8 @@ export interface Assignment {
 /** The item page's record. */
 export interface OpinionDetail extends OpinionRow {
   content: string;
+  /** Personal data in the title and content, for those who read the original (null for a redacted copy). */
+  pii?: { title: PiiSpan[]; content: PiiSpan[] } | null;
   publicReply: string | null;
   originators: Originator[];
   assignments: Assignment[];
