@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { classifierFor, similarIndexFor } from '../src/server/modules/opinions/text-index.js';
+import { classifierFor, featuresOf, similarIndexFor } from '../src/server/modules/opinions/text-index.js';
 import { buildWorld } from '../tests/setup/world.js';
 import { openBenchApp, signIn } from './bench-app.js';
 
@@ -109,6 +109,18 @@ async function main() {
     const res = await app.inject({ method: 'GET', url: `/api/v1/opinions/${pick(k)}/similar`, headers });
     if (res.statusCode !== 200) throw new Error(`similar ${res.statusCode} ${res.body}`);
   });
+  // The in-memory index alone, on the same items: the rest of a /similar call is SQL and presentation.
+  const index = await similarIndexFor(db);
+  const texts = new Map<number, { title: string; content: string }>();
+  for (let k = 0; k < QUERIES + 10; k++) {
+    const r = (await db.execute(sql`select title, left(content, 2000) as content from opinions where id = ${pick(k)}`))
+      .rows[0] as { title: string; content: string };
+    texts.set(k, r);
+  }
+  const indexOnly = await time(async (k) => {
+    const r = texts.get(k)!;
+    index.query(featuresOf(r.title, r.content), { exclude: new Set([pick(k)]), limit: 200, minScore: 0.12 });
+  });
   const suggest = await time(async (k) => {
     const m = messages[(k * 31) % messages.length];
     const res = await app.inject({
@@ -125,6 +137,7 @@ async function main() {
     );
   console.log(`  raw SELECT of one item by id         p50 ${ms(raw.p50)}  p95 ${ms(raw.p95)}`);
   line('GET /opinions/:id/similar', similar);
+  line('  of which the index query (in-process)', indexOnly);
   line('POST /opinions/suggest-category', suggest);
   await bench.close();
 }

@@ -62,13 +62,14 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / MINHASH_SIZE;
 }
 
-/** The LSH bucket keys of a signature, one per band. */
-export function bandKeys(sig: Uint32Array): string[] {
-  const keys: string[] = [];
+/** The LSH bucket keys of a signature, one per band: band × 2³² + the band's hash (numbers, lighter than strings in
+ * an index holding 16 per item). */
+export function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
   for (let b = 0; b < LSH_BANDS; b++) {
     let h = b;
     for (let r = 0; r < ROWS; r++) h = fmix32(h ^ sig[b * ROWS + r]) ^ Math.imul(r + 1, 0x27d4eb2d);
-    keys.push(`${b}:${(h >>> 0).toString(36)}`);
+    keys.push(b * 2 ** 32 + (h >>> 0));
   }
   return keys;
 }

@@ -48,7 +48,6 @@ interface Doc {
   weights: Float32Array;
   /** Items in the index when the weights were computed. */
   weightedAt: number;
-  bands: string[] | null;
   signature: Uint32Array | null;
   live: boolean;
 }
@@ -59,7 +58,12 @@ export class SimilarIndex {
   private readonly docs: Doc[] = [];
   private readonly slotOf = new Map<number, number>();
   private readonly postings: number[][] = [];
-  private readonly buckets = new Map<string, number[]>();
+  /** Each posting's TF-IDF weight as it was when the item was added: enough to preselect candidates (the exact
+   * cosine of the rerank uses current weights), and no binary search per posting while walking a list. */
+  private readonly postingWeights: number[][] = [];
+  /** Partial scores per slot, reused by every query (reset through the touched list, not reallocated). */
+  private partial = new Float64Array(0);
+  private readonly buckets = new Map<number, number[]>();
   private liveCount = 0;
 
   /** Items currently searchable. */
@@ -80,14 +84,17 @@ export class SimilarIndex {
     const signature = minhashSignature(text.normalized);
     const bands = signature ? bandKeys(signature) : null;
     const slot = this.docs.length;
-    const doc: Doc = { id, termIds, counts, weights: new Float32Array(0), weightedAt: 0, bands, signature, live: true };
+    // The band keys only place the item in its buckets: not kept per item (16 strings each, ~1 KB).
+    const doc: Doc = { id, termIds, counts, weights: new Float32Array(0), weightedAt: 0, signature, live: true };
     this.weigh(doc);
     this.docs.push(doc);
     this.slotOf.set(id, slot);
     this.liveCount++;
-    for (const t of termIds) {
+    for (const [i, t] of termIds.entries()) {
       this.postings[t] ??= [];
+      this.postingWeights[t] ??= [];
       this.postings[t].push(slot);
+      this.postingWeights[t].push(doc.weights[i]);
     }
     if (bands) for (const key of bands) this.bucket(key).push(slot);
   }
@@ -115,20 +122,6 @@ export class SimilarIndex {
     doc.weightedAt = this.vocab.docs;
   }
 
-  /** An item's stored weight for one term (binary search over its sorted term ids). */
-  private weightOf(doc: Doc, term: number): number {
-    let lo = 0;
-    let hi = doc.termIds.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = doc.termIds[mid];
-      if (t === term) return doc.weights[mid];
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
-  }
-
   /** Cosine of the query with a stored item; weights older than half the index's growth are refreshed first. */
   private cosineWith(q: SparseVector, doc: Doc): number {
     if (doc.weightedAt * STALE_GROWTH < this.vocab.docs) this.weigh(doc);
@@ -140,7 +133,7 @@ export class SimilarIndex {
     return dot;
   }
 
-  private bucket(key: string): number[] {
+  private bucket(key: number): number[] {
     let b = this.buckets.get(key);
     if (!b) {
       b = [];
@@ -157,15 +150,20 @@ export class SimilarIndex {
       return d.live && !exclude?.has(d.id) && (!accept || accept(d.id));
     };
     const q = tfidfVector(this.vocab.countTerms(text.terms), this.vocab);
-    const partial = new Float64Array(this.docs.length);
+    if (this.partial.length < this.docs.length) this.partial = new Float64Array(Math.max(1024, this.docs.length * 2));
+    const partial = this.partial;
     const touched: number[] = [];
     const common = Math.max(50, this.liveCount * COMMON_SHARE);
     const terms = topTerms(q, QUERY_TERMS);
     const rare = terms.filter(([t]) => (this.postings[t]?.length ?? 0) <= common);
     for (const [t, qw] of rare.length ? rare : terms) {
-      for (const slot of this.postings[t] ?? []) {
+      const slots = this.postings[t];
+      if (!slots) continue;
+      const weights = this.postingWeights[t];
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
         if (partial[slot] === 0) touched.push(slot);
-        partial[slot] += qw * this.weightOf(this.docs[slot], t);
+        partial[slot] += qw * weights[i] + Number.MIN_VALUE;
       }
     }
     const reposts = new Map<number, number>();
@@ -183,7 +181,10 @@ export class SimilarIndex {
       .filter(usable)
       .sort((a, b) => partial[b] - partial[a])
       .slice(0, RERANK);
-    for (const slot of reposts.keys()) if (partial[slot] === 0 && usable(slot)) candidates.push(slot);
+    for (const slot of touched) partial[slot] = 0;
+    // Every re-post candidate is ranked exactly, also one whose words left it outside the preselection.
+    const chosen = new Set(candidates);
+    for (const slot of reposts.keys()) if (!chosen.has(slot) && usable(slot)) candidates.push(slot);
     const hits: SimilarHit[] = [];
     for (const slot of new Set(candidates)) {
       const d = this.docs[slot];
