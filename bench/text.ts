@@ -1,10 +1,11 @@
 // `npm run bench:text`: the text pipeline on real citizen messages (2020 Teddy Cup C, see bench/data/README.md), on a
 // fixed split, against a plain TF-IDF + nearest-centroid / brute-force cosine baseline. Prints figures and ratios.
+// The triage suggestions replayed as a stream (suggest, then learn the office's decision) are in bench/triage.ts
+// (`npm run bench:triage`).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { Converter } from 'opencc-js/cn2t';
 import {
-  adjustedRandIndex,
   cosine,
   macroF1,
   normalizeText,
@@ -17,6 +18,7 @@ import {
 } from '../src/core/text/index.js';
 import { itemFeatures, textWords } from '../src/server/adapters/text/pipeline.js';
 import { loadSegmenter } from '../src/server/adapters/text/segmenter.js';
+import { topicQuality } from './topics.js';
 
 interface Labelled {
   set: 'label';
@@ -281,32 +283,8 @@ function sameProblem() {
   return { feats, index };
 }
 
-// ---------- 3. Clustering: single pass, each message joins the cluster of its best earlier match above a threshold.
-function clustering(feats: Map<number, TextFeatures>) {
-  const index = new SimilarIndex();
-  const clusterOf = new Map<number, number>();
-  const ordered = [...messages].sort((a, b) => a.time.localeCompare(b.time) || a.id - b.id);
-  const [, ms] = timed(() => {
-    for (const m of ordered) {
-      const f = feats.get(m.id)!;
-      const top = index.query(f, { limit: 1, minScore: 0.3 })[0];
-      clusterOf.set(m.id, top ? clusterOf.get(top.id)! : m.id);
-      index.add(m.id, f);
-    }
-  });
-  const ariOf = (group: Map<number, string>) => {
-    const grouped = messages.filter((m) => group.has(m.id));
-    return adjustedRandIndex(
-      grouped.map((m) => group.get(m.id)!),
-      grouped.map((m) => clusterOf.get(m.id)!),
-    );
-  };
-  const team = new Map(messages.filter((m) => m.hotGroup).map((m) => [m.id, String(m.hotGroup)]));
-  console.log(`\nClustering (single pass, cosine ≥ 0.3) of ${messages.length} messages in ${ms.toFixed(0)} ms`);
-  console.log(
-    `  adjusted Rand index: team hot-problem groups ${f3(ariOf(team))}, named-estate groups ${f3(ariOf(entityGroups()))}`,
-  );
-}
+// ---------- 3. Clustering: hot-problem topics (core/text/topics.ts) against the single-pass baseline; see bench/topics.ts,
+// whose time curve (1k…100k items) `npm run bench:text` prints after this file.
 
 // ---------- 4. Scale: 10 k and 100 k items (real messages, then re-typed copies with words dropped and shuffled).
 function scale() {
@@ -358,6 +336,6 @@ function scale() {
 
 categories();
 const { feats } = sameProblem();
-clustering(feats);
+topicQuality(feats);
 console.log('\nScale (in-process index, one CPU core)');
 scale();

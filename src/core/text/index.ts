@@ -6,3 +6,4 @@ export * from './minhash.js';
 export * from './normalize.js';
 export * from './similar-index.js';
 export * from './tfidf.js';
+export * from './topics.js';

@@ -51,6 +51,17 @@ const fieldMessages: Record<string, Texts> = {
     zh: '指定人员必须是在职的办公室工作人员',
     en: 'Named staff must be active office staff',
   },
+  topics_region_missing: { zh: '所选地区不存在', en: 'No such area', ug: 'بۇنداق رايون يوق' },
+  topics_period_order: {
+    zh: '开始日期不能晚于结束日期',
+    en: 'The start date cannot be after the end date',
+    ug: 'باشلىنىش ۋاقتى ئاخىرلىشىش ۋاقتىدىن كېيىن بولسا بولمايدۇ',
+  },
+  topics_period_too_long: {
+    zh: '统计期间最长三年',
+    en: 'The period can be at most three years',
+    ug: 'ۋاقىت دائىرىسى ئەڭ ئۇزۇن ئۈچ يىل بولىدۇ',
+  },
   problem_region_township: { zh: '请选择乡镇（街道）', en: 'Choose a township' },
   problem_region_not_yours: {
     zh: '只能为本乡镇（街道）设立民生问题',

@@ -1,0 +1,32 @@
+// The answer of GET /topics as the page reads it (server: src/server/modules/topics/schema.ts).
+
+export interface TopicCount {
+  count: number;
+}
+
+export interface Topic {
+  id: number;
+  label: string;
+  phrases: string[];
+  count: number;
+  people: number;
+  townshipId: number | null;
+  townshipName: string | null;
+  byVillage: (TopicCount & { regionId: number | null; name: string | null })[];
+  byChannel: (TopicCount & { channel: string })[];
+  bySector: (TopicCount & { sectorId: number | null; name: string | null })[];
+  trend: (TopicCount & { week: string; start: string })[];
+  newest: { id: number; title: string; receivedAt: string }[];
+  opinionIds: number[];
+  linkedCount: number;
+  linkedProblemIds: number[];
+}
+
+export interface TopicList {
+  regionId: number | null;
+  from: string;
+  to: string;
+  items: number;
+  truncated: boolean;
+  topics: Topic[];
+}
