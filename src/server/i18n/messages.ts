@@ -248,6 +248,18 @@ export const messages = {
     zh: '民生问题当前为「{fromLabel}」，不能改为「{toLabel}」（可改为：{allowedLabels}）；须按“征集中→已确定→推进中→已解决/部分解决”推进',
     en: 'A problem that is {from} cannot become {to}; steps go collecting → confirmed → in_progress → solved / partly_solved',
   },
+  follow_ref_invalid: {
+    zh: '无法并入所选事项：选择已失效（超过几小时或已被改动）。请重新查看“已有人反映”的事项后再选，或取消并入直接提交',
+    en: 'Cannot join the chosen matter: the choice has expired or was altered. Look at the matters already raised again, or submit without joining',
+  },
+  category_not_pickable: {
+    zh: '不能选这个分类：请选一个启用中的末级分类（有下级分类的顶层分类不能直接选择）',
+    en: 'This category cannot be chosen: pick an active category at the lowest level (a top level with sub-categories cannot be chosen)',
+  },
+  opinion_category_locked: {
+    zh: '该事项已办结或已合并，不能再改分类；如需修改请先重新督办',
+    en: 'This item is closed or merged, so its category can no longer change; reopen it first',
+  },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
 } as const satisfies Record<string, Record<'zh' | 'en', string>>;
 

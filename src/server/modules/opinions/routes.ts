@@ -7,6 +7,7 @@ import { idParam } from '../common/schemas.js';
 import { bulkTransition } from './bulk.js';
 import { confidentialityRoutes } from './confidentiality.js';
 import { createOpinion } from './create.js';
+import { doorRoutes } from './door-routes.js';
 import { loadForwardPlan } from './forward-plan.js';
 import { mineRoutes } from './mine.js';
 import { listEvents, listOpinions, loadOpinion } from './read.js';
@@ -26,6 +27,7 @@ export const opinionRoutes: FastifyPluginAsync = async (app) => {
   await app.register(relayRoutes);
   await app.register(suggestRoutes);
   await app.register(confidentialityRoutes);
+  await app.register(doorRoutes);
   r.get('/opinions', { schema: { tags, querystring: opinionListQuery } }, async (req) =>
     listOpinions(db(), actorOf(req), req.query, app.deps.now()),
   );

@@ -152,6 +152,15 @@ export async function appendFactEvent(
   return row.id;
 }
 
+/** The merged item's originators join the target (one already there by member/representative/user stays behind). */
+export async function moveOriginators(tx: Tx, sourceId: number, targetId: number): Promise<void> {
+  await tx.execute(sql`update opinion_originators p set opinion_id = ${targetId} where p.opinion_id = ${sourceId}
+    and not exists (select 1 from opinion_originators q where q.opinion_id = ${targetId}
+      and ((p.member_id is not null and q.member_id = p.member_id)
+        or (p.representative_id is not null and q.representative_id = p.representative_id)
+        or (p.user_id is not null and q.user_id = p.user_id)))`);
+}
+
 /** Merging: the target must be a live visible item; originators move over unless already there, and it logs the merge. */
 async function mergeInto(tx: Tx, a: Actor, sourceId: number, targetId: number, now: Date) {
   const t = await tx.execute(
@@ -159,11 +168,7 @@ async function mergeInto(tx: Tx, a: Actor, sourceId: number, targetId: number, n
   );
   const target = t.rows[0] as { id: number; status: OpinionStatus } | undefined;
   if (!target || !canBeMergeTarget(target.status)) throw fieldError('targetId', 'merge_target_invalid');
-  await tx.execute(sql`update opinion_originators p set opinion_id = ${targetId} where p.opinion_id = ${sourceId}
-    and not exists (select 1 from opinion_originators q where q.opinion_id = ${targetId}
-      and ((p.member_id is not null and q.member_id = p.member_id)
-        or (p.representative_id is not null and q.representative_id = p.representative_id)
-        or (p.user_id is not null and q.user_id = p.user_id)))`);
+  await moveOriginators(tx, sourceId, targetId);
   await appendFactEvent(tx, a, {
     opinionId: targetId,
     type: 'merged_in',

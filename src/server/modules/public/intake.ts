@@ -249,13 +249,19 @@ export async function createPublicOpinion(
     idempotencyKey?: string | null;
     /** The citizen asked for the tracking link (sendLink): queued with the item. */
     link?: LinkRequest | null;
+    /** More work in the item's transaction (following an open item: the merge). */
+    alsoWithin?: (tx: Tx, item: { id: number; trackingCode: string }) => Promise<void>;
   },
 ): Promise<{ trackingCode: string; created: boolean }> {
   if (input.consent !== true) throw fieldError('consent', 'consent_required');
-  const { link, ...rest } = opts;
-  const within = link
-    ? (tx: Tx, item: { id: number; trackingCode: string }) => enqueueLink(tx, input, item, link, opts.now)
-    : undefined;
+  const { link, alsoWithin, ...rest } = opts;
+  const within =
+    link || alsoWithin
+      ? async (tx: Tx, item: { id: number; trackingCode: string }) => {
+          if (link) await enqueueLink(tx, input, item, link, opts.now);
+          if (alsoWithin) await alsoWithin(tx, item);
+        }
+      : undefined;
   const out = await recordCitizenOpinion(db, input, { channel: 'web', ...rest, within });
   return { trackingCode: out.trackingCode, created: out.created };
 }

@@ -1,9 +1,11 @@
 // /api/v1/public: the citizen's side of 社情民意 without an account, rate-limited per client address.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Tx } from '../../db/client.js';
 import { AppError, fieldError } from '../../errors.js';
 import { discardStored, sendStored, storeWith } from '../common/uploads.js';
 import { readMultipart } from '../opinions/attachments.js';
+import { followedOf, followInto, followTarget } from '../opinions/door-follow.js';
 import { createPublicOpinion, findByKey, publicIdempotencyKey } from './intake.js';
 import { CODE_TTL_MS, issueLookupCode, verifyLookupCode } from './lookup.js';
 import { publicCategories, publicVillages } from './lookups.js';
@@ -72,6 +74,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
         const input = { ...parsed, lang: parsed.lang ?? lang };
         // A filled honeypot is a bot: refuse without saying why, and write nothing.
         if (input.website !== '') throw new AppError('validation_failed');
+        const target = input.followRef ? await followTarget(db(), input.followRef, app.deps.now()) : null;
         const key = publicIdempotencyKey(req.headers['idempotency-key'], input);
         const done = await findByKey(db(), key);
         const out = done
@@ -82,29 +85,53 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
               files,
               idempotencyKey: key,
               link: linkOf(req, input),
+              alsoWithin: followThen(req, target),
             });
         // A repeat (found first, or a concurrent one that won the race): the files just stored belong to nothing.
         if (!out.created) await discardStored(app.deps.files, files);
-        return out;
+        return { ...out, followed: target === null ? undefined : await followedOf(db(), out.trackingCode) };
       });
-      return reply.status(out.created ? 201 : 200).send({ trackingCode: out.trackingCode });
+      return reply.status(out.created ? 201 : 200).send({ trackingCode: out.trackingCode, followed: out.followed });
     },
   );
+  // Following an open item (我也反映这个问题): the merge runs in the new item's transaction; an item closed meanwhile
+  // leaves the new one a normal submission (the answer's `followed: false` says so).
+  const followThen = (req: FastifyRequest, target: number | null) =>
+    target === null
+      ? undefined
+      : async (tx: Tx, item: { id: number }) => {
+          await followInto(tx, item.id, target, { now: app.deps.now(), lang: req.lang ?? 'zh', ip: req.ip });
+        };
   // The JSON form in one statement with its rate-limit hit. A form refused before the write (invalid, honeypot, no
   // consent) still counts its hit first, so the answers and their order are the gate's: 429, then 400.
   async function submitJson(req: FastifyRequest, reply: FastifyReply) {
     let input: PublicOpinionInput;
+    let target: number | null;
     try {
       input = parseBody(publicOpinionBody, req.body, req.lang ?? 'zh');
       input.lang ??= req.lang ?? 'zh';
       // A filled honeypot is a bot: refuse without saying why, and write nothing.
       if (input.website !== '') throw new AppError('validation_failed');
       if (input.consent !== true) throw fieldError('consent', 'consent_required');
+      target = input.followRef ? await followTarget(db(), input.followRef, app.deps.now()) : null;
     } catch (e) {
       await submits(req, reply);
       throw e;
     }
     const key = publicIdempotencyKey(req.headers['idempotency-key'], input);
+    // A follow needs a transaction of its own (the one-statement fast path cannot merge).
+    if (target !== null) {
+      await submits(req, reply);
+      const out = await createPublicOpinion(db(), input, {
+        now: app.deps.now(),
+        ip: req.ip,
+        idempotencyKey: key,
+        link: linkOf(req, input),
+        alsoWithin: followThen(req, target),
+      });
+      const followed = await followedOf(db(), out.trackingCode);
+      return reply.status(out.created ? 201 : 200).send({ trackingCode: out.trackingCode, followed });
+    }
     const out = await submitCitizenForm(db(), input, {
       now: app.deps.now(),
       ip: req.ip,

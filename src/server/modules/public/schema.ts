@@ -31,6 +31,8 @@ export const publicOpinionBody = z
     /** The language the citizen's SMS and e-mails are written in; the form's (Accept-Language) when not given. */
     lang: z.enum(LANGS).optional(),
     website: z.string().max(500).default(''),
+    /** 我也反映这个问题: the ref of an open item shown by /public/opinions/similar-open; the new item joins it. */
+    followRef: z.string().trim().max(200).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.regionId === undefined && b.stationId === undefined)

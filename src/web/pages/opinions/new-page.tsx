@@ -13,6 +13,7 @@ import { applyApiError } from '../../components/errors';
 import { MemberSelect } from '../../components/member-select';
 import { VillageSelect } from '../../components/village-select';
 import { PageHead } from '../office/components/page-head';
+import { DraftDoor } from './draft-door';
 import { useCategoryTree } from './lookups';
 import { CONFIDENTIALITIES, type OpinionDetail, STAFF_CHANNELS, URGENCIES } from './types';
 
@@ -102,6 +103,7 @@ export function OpinionNewPage() {
         <Form.Item name="content" label={t('op.field.content')} rules={required}>
           <Input.TextArea rows={6} maxLength={20000} data-testid="op-field-content" />
         </Form.Item>
+        <DraftDoor form={form} />
         <Flex wrap gap={16}>
           <Form.Item name="categoryId" label={t('op.field.category')} style={{ flex: '1 1 240px' }}>
             <TreeSelect allowClear treeData={categories.data ?? []} data-testid="op-field-categoryId" />

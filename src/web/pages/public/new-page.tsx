@@ -2,8 +2,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { ApiError, api } from '../../api';
 import { AddresseeLine, PresetVillage, useAddressee } from './directory-address';
+import { CategoryChip, type DoorMatch, DoorPanel } from './door-panel';
 import { Field, type FieldErrors, readApiError } from './fields';
 import { PublishConsentBox, StationLine, useStation } from './form-station';
 import { CategoryPicker, VillagePicker } from './pickers';
@@ -29,6 +30,8 @@ interface Values {
   sendLink: boolean;
   website: string;
   files: File[];
+  /** 我也反映这个问题: the sealed ref of the open item this one joins. */
+  followRef?: string;
 }
 const EMPTY: Values = {
   title: '',
@@ -63,12 +66,15 @@ function submitOpinion(v: Values, key: string) {
   const headers = { 'idempotency-key': key };
   const { files, ...rest } = v;
   const body = { ...rest, sendLink: rest.sendLink && !!(rest.phone.trim() || rest.email.trim()) };
-  if (!files.length) return api<{ trackingCode: string }>('/public/opinions', { body, headers });
+  if (!files.length) return api<Answer>('/public/opinions', { body, headers });
   const form = new FormData();
   for (const [k, val] of Object.entries(body)) if (val !== undefined) form.append(k, String(val));
   for (const f of files) form.append('file', f, f.name);
-  return api<{ trackingCode: string }>('/public/opinions', { form, headers });
+  return api<Answer>('/public/opinions', { form, headers });
 }
+
+/** The tracking code, and whether the item joined the followed one (absent when none was followed). */
+type Answer = { trackingCode: string; followed?: boolean };
 
 /** The rules the server also checks, so most mistakes show before sending. */
 function validate(v: Values, t: (k: string) => string): FieldErrors {
@@ -91,6 +97,9 @@ export function NewOpinionPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
+  const [joined, setJoined] = useState<boolean | undefined>(undefined);
+  // The open item the citizen chose to join (shown with 取消并入 until submitted).
+  const [followed, setFollowed] = useState<DoorMatch | null>(null);
   const [key, setKey] = useState(newKey);
   // Until the citizen touches the link box, it follows whether a contact was typed.
   const [linkTouched, setLinkTouched] = useState(false);
@@ -112,12 +121,16 @@ export function NewOpinionPage() {
     onSuccess: (r) => {
       setKey(newKey());
       setCode(r.trackingCode);
+      setJoined(r.followed);
+      setFollowed(null);
       setV({ ...EMPTY, ...preset });
       setLinkTouched(false);
       window.scrollTo(0, 0);
     },
     onError: (e) => {
       const r = readApiError(e);
+      // A stale or altered choice: the join is dropped so the next tap submits the item on its own.
+      if (e instanceof ApiError && e.body.code === 'follow_ref_invalid') follow(null);
       setErrors(r.fields);
       setFailure(r.message);
     },
@@ -129,6 +142,10 @@ export function NewOpinionPage() {
       return next;
     });
     if (errors[k]) setErrors((old) => ({ ...old, [k]: undefined }));
+  };
+  const follow = (m: DoorMatch | null) => {
+    setFollowed(m);
+    setV((old) => ({ ...old, followRef: m?.ref }));
   };
   const onSubmit = (ev: FormEvent) => {
     ev.preventDefault();
@@ -147,7 +164,7 @@ export function NewOpinionPage() {
   if (code)
     return (
       <PublicLayout>
-        <Submitted code={code} onAnother={() => setCode(null)} />
+        <Submitted code={code} followed={joined} onAnother={() => setCode(null)} />
       </PublicLayout>
     );
   const busy = send.isPending;
@@ -190,15 +207,30 @@ export function NewOpinionPage() {
                 )}
               </Field>
             </div>
+            <DoorPanel
+              title={v.title}
+              content={v.content}
+              regionId={v.regionId}
+              followed={followed}
+              onFollow={follow}
+            />
             <div data-field="categoryId">
               <Field label={t('pub.form.category')} required error={errors.categoryId}>
                 {(a) => (
-                  <CategoryPicker
-                    {...a}
-                    data-testid="pub-category"
-                    value={v.categoryId}
-                    onChange={(x) => set('categoryId', x)}
-                  />
+                  <div>
+                    <CategoryPicker
+                      {...a}
+                      data-testid="pub-category"
+                      value={v.categoryId}
+                      onChange={(x) => set('categoryId', x)}
+                    />
+                    <CategoryChip
+                      title={v.title}
+                      content={v.content}
+                      value={v.categoryId}
+                      onPick={(x) => set('categoryId', x)}
+                    />
+                  </div>
                 )}
               </Field>
             </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 /** Shows the code the citizen must keep. */
-export function Submitted({ code, onAnother }: { code: string; onAnother: () => void }) {
+export function Submitted({ code, followed, onAnother }: { code: string; followed?: boolean; onAnother: () => void }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -20,6 +20,15 @@ export function Submitted({ code, onAnother }: { code: string; onAnother: () => 
       <p className="pub-muted" style={{ margin: 0 }}>
         {t('pub.done.sub')}
       </p>
+      {followed !== undefined && (
+        <div
+          role="status"
+          className={`pub-alert ${followed ? 'pub-alert-ok' : 'pub-alert-warn'}`}
+          data-testid="pub-joined"
+        >
+          {t(followed ? 'pub.door.joined' : 'pub.door.notJoined')}
+        </div>
+      )}
       <div className="pub-muted">{t('pub.done.codeLabel')}</div>
       <div className="pub-code" data-testid="pub-code">
         {code}
