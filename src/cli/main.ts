@@ -13,6 +13,7 @@ import { assertStrongPassword, hashPassword } from '../server/modules/auth/servi
 import { startMailIntake } from '../server/modules/mail-intake/server.js';
 import { classifierFor, similarIndexFor } from '../server/modules/opinions/text-index.js';
 import { startScheduler } from '../server/modules/reminders/service.js';
+import { topicModelFor } from '../server/modules/topics/model.js';
 import { openRuntime } from '../server/runtime.js';
 import { startupBanner } from './banner.js';
 import { progressBar } from './progress.js';
@@ -98,10 +99,11 @@ async function serve(args: string[]) {
   const dataDir = deps.database.kind === 'pglite' ? deps.config.dataDir : null;
   for (const line of startupBanner({ url, database: deps.database.kind, dataDir, demoSeeded: deps.config.demoMode }))
     console.log(line);
-  // The similar-items index and the category classifier are built from the items on first use: build them now, in
+  // The similar-items index, the category classifier and the hot-problem topics are built from the items on first use: build them now, in
   // slices between requests, so the day's first 'similar items' or suggestion does not wait (100,000 items ≈ 20 s).
   void similarIndexFor(deps.database.db)
     .then(() => classifierFor(deps.database.db))
+    .then(() => topicModelFor(deps.database.db))
     .catch((e) => app.log.warn({ err: e }, 'text index warm-up failed (built on first use instead)'));
   const scheduler = deps.config.remindersEnabled ? startScheduler(deps) : null;
   const nightly = backups.dir ? startBackupSchedule(deps, { ...backups, dir: backups.dir }, app.log) : null;
