@@ -99,8 +99,9 @@ async function serve(args: string[]) {
   const dataDir = deps.database.kind === 'pglite' ? deps.config.dataDir : null;
   for (const line of startupBanner({ url, database: deps.database.kind, dataDir, demoSeeded: deps.config.demoMode }))
     console.log(line);
-  // The similar-items index, the category classifier and the hot-problem topics are built from the items on first use: build them now, in
-  // slices between requests, so the day's first 'similar items' or suggestion does not wait (100,000 items ≈ 20 s).
+  // The similar-items index, the category classifier and the hot-problem topics are built from the items on first
+  // use: build them now, in slices between requests, so the day's first 'similar items', suggestion or topics page
+  // does not wait for it.
   void similarIndexFor(deps.database.db)
     .then(() => classifierFor(deps.database.db))
     .then(() => topicModelFor(deps.database.db))

@@ -66,6 +66,8 @@ const statusOf: Partial<Record<MessageCode, number>> = {
   subscription_token_invalid: 400,
   subscription_token_expired: 410,
   problem_invalid_status: 409,
+  category_not_pickable: 400,
+  opinion_category_locked: 409,
   internal: 500,
   database_unavailable: 503,
 };

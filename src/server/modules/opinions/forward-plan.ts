@@ -1,5 +1,6 @@
-// What the 受理并转办 dialog shows before the office confirms: the suggested lead department and the reply deadline the
-// server will compute when the office leaves it empty (same rules as prepareDeadlines, read-only).
+// What the 受理并转办 dialog shows before the office confirms: the suggested lead departments (text and category
+// blended, department-suggest.ts, with a probability) and the reply deadline the server will compute when the office
+// leaves it empty (same rules as prepareDeadlines, read-only).
 import { sql } from 'drizzle-orm';
 import { conclusionDeadline } from '../../../core/calendar/index.js';
 import { defaultReplyDeadline, replyWorkingDays } from '../../../core/calendar/opinion-deadlines.js';
@@ -10,10 +11,9 @@ import { AppError, notFound } from '../../errors.js';
 import { replyWorkingDaysFor } from '../categories/service.js';
 import { loadCalendar } from './calendar.js';
 import { loadDeadlineSettings } from './deadlines.js';
+import { rankDepartments } from './department-suggest.js';
 import { opinionsVisible } from './scope.js';
-
-/** How many departments the suggestion lists (the first is preselected). */
-const SUGGESTIONS = 3;
+import { triageModelsFor } from './text-index.js';
 
 /** Where the planned deadline comes from, so the dialog can say why. */
 export type DeadlineBasis = 'petition' | 'category' | 'urgent' | 'normal';
@@ -27,27 +27,6 @@ interface ItemFacts {
   deadline: string | null;
   receivedAt: string;
   acceptedAt: string | null;
-}
-
-/**
- * Departments that led the most items of the same category (else of sibling categories under the same parent), most
- * recent first on ties: a clerk usually forwards like last time. Empty when the item has no category.
- */
-async function suggestDepartments(db: DbOrTx, id: number, f: ItemFacts) {
-  if (f.categoryId === null) return [];
-  const ranked = (where: ReturnType<typeof sql>) =>
-    db.execute(sql`select a.department_id as "departmentId", d.name, count(distinct a.opinion_id)::int as count
-      from opinion_assignments a join opinions o on o.id = a.opinion_id join departments d on d.id = a.department_id
-      left join opinion_categories c on c.id = o.category_id
-      where a.role = 'lead' and a.active and o.id <> ${id} and o.status <> 'merged' and ${where}
-      group by a.department_id, d.name order by count desc, max(a.created_at) desc, a.department_id
-      limit ${SUGGESTIONS}`);
-  type Row = { departmentId: number; name: string; count: number };
-  const same = (await ranked(sql`o.category_id = ${f.categoryId}`)).rows as Row[];
-  if (same.length) return same.map((r) => ({ ...r, basis: 'category' as const }));
-  const top = f.categoryParentId ?? f.categoryId;
-  const near = (await ranked(sql`(o.category_id = ${top} or c.parent_id = ${top})`)).rows as Row[];
-  return near.map((r) => ({ ...r, basis: 'parent_category' as const }));
 }
 
 /** The deadline a forward without one gets if confirmed now (after the acceptance the same dialog performs). */
@@ -80,12 +59,13 @@ async function plannedDeadline(db: DbOrTx, f: ItemFacts, now: Date) {
  */
 export async function loadForwardPlan(db: DbOrTx, a: Actor, id: number, now: Date) {
   const res = await db.execute(sql`select o.status, o.channel, o.urgency, o.category_id as "categoryId",
-      c.parent_id as "categoryParentId", o.deadline::text as deadline, o.received_at as "receivedAt",
+      c.parent_id as "categoryParentId", o.title, left(o.content, 3000) as content, o.deadline::text as deadline, o.received_at as "receivedAt",
       (select max(e.at) from opinion_events e where e.opinion_id = o.id and e.type = 'accept') as "acceptedAt"
     from opinions o left join opinion_categories c on c.id = o.category_id
     where o.id = ${id} and ${opinionsVisible(a)}`);
-  const f = res.rows[0] as ItemFacts | undefined;
+  const f = res.rows[0] as (ItemFacts & { title: string; content: string }) | undefined;
   if (!f) throw notFound();
   if (!hasRole(a, 'admin')) throw new AppError('forbidden');
-  return { id, ...(await plannedDeadline(db, f, now)), suggestions: await suggestDepartments(db, id, f) };
+  const suggestions = await rankDepartments(db, await triageModelsFor(db), { id, ...f });
+  return { id, ...(await plannedDeadline(db, f, now)), suggestions };
 }

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/plugin.js';
 import { idParam } from '../common/schemas.js';
 import { bulkTransition } from './bulk.js';
+import { categoriseRoutes } from './categorise.js';
 import { confidentialityRoutes } from './confidentiality.js';
 import { createOpinion } from './create.js';
 import { doorRoutes } from './door-routes.js';
@@ -27,6 +28,7 @@ export const opinionRoutes: FastifyPluginAsync = async (app) => {
   await app.register(relayRoutes);
   await app.register(suggestRoutes);
   await app.register(confidentialityRoutes);
+  await app.register(categoriseRoutes);
   await app.register(doorRoutes);
   r.get('/opinions', { schema: { tags, querystring: opinionListQuery } }, async (req) =>
     listOpinions(db(), actorOf(req), req.query, app.deps.now()),

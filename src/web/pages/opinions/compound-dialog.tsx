@@ -16,7 +16,8 @@ interface ForwardPlan {
   deadline: string;
   workingDays: number | null;
   basis: 'petition' | 'category' | 'urgent' | 'normal';
-  suggestions: { departmentId: number; name: string; count: number }[];
+  /** Text and category blended, best first (the first is preselected); probability 0…1. */
+  suggestions: { departmentId: number; name: string; count: number; probability: number; basis: string }[];
 }
 
 type Values = Record<string, unknown>;
@@ -34,10 +35,10 @@ export function stepsFor(code: OpinionCompound, v: Values, departmentReply = '')
 function ForwardFields({ plan }: { plan?: ForwardPlan }) {
   const { t } = useTranslation();
   const depts = useDepartmentOptions();
-  const suggested = new Map(plan?.suggestions.map((s) => [s.departmentId, s.count]));
+  const suggested = new Map(plan?.suggestions.map((s) => [s.departmentId, s]));
   const options = (depts.data ?? [])
-    .map((d) => ({ ...d, count: suggested.get(d.value) }))
-    .sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
+    .map((d) => ({ ...d, probability: suggested.get(d.value)?.probability }))
+    .sort((a, b) => (b.probability ?? -1) - (a.probability ?? -1));
   const required = [{ required: true, message: t('msg.required') }];
   return (
     <>
@@ -45,7 +46,19 @@ function ForwardFields({ plan }: { plan?: ForwardPlan }) {
         name="leadDepartmentId"
         label={t('op.field.leadDepartment')}
         rules={required}
-        extra={plan && !plan.suggestions.length ? t('ops.forward.noSuggestion') : undefined}
+        extra={
+          !plan ? undefined : plan.suggestions[0] ? (
+            <span data-testid="op-forward-suggestion">
+              {t('ops.forward.suggestedLine', {
+                name: plan.suggestions[0].name,
+                pct: `${Math.round(plan.suggestions[0].probability * 100)}%`,
+                basis: t(`triage.basis.${plan.suggestions[0].basis}`, { count: plan.suggestions[0].count }),
+              })}
+            </span>
+          ) : (
+            t('ops.forward.noSuggestion')
+          )
+        }
       >
         <Select
           data-testid="op-field-leadDepartmentId"
@@ -53,13 +66,13 @@ function ForwardFields({ plan }: { plan?: ForwardPlan }) {
           loading={depts.isLoading}
           options={options.map(({ value, label }) => ({ value, label }))}
           optionRender={(o) => {
-            const count = suggested.get(o.value as number);
+            const s = suggested.get(o.value as number);
             return (
               <Space size={4}>
                 {o.label}
-                {count !== undefined && (
-                  <Tag color="green" title={t('ops.forward.suggestedHint', { count })}>
-                    {t('ops.forward.suggested')}
+                {s !== undefined && (
+                  <Tag color="green" title={t(`triage.basis.${s.basis}`, { count: s.count })}>
+                    {t('ops.forward.suggestedPct', { pct: `${Math.round(s.probability * 100)}%` })}
                   </Tag>
                 )}
               </Space>

@@ -9,8 +9,8 @@ import { ApiError, api } from '../../api';
 import { useDepartmentOptions } from './lookups';
 import type { OpinionDetail } from './types';
 
-/** Free text a person wrote, shown as written. */
-const TEXT = new Set(['reason', 'note', 'instructions', 'content', 'publicReply', 'comment']);
+/** Free text a person wrote (or a name kept on the event, e.g. a category's), shown as written. */
+const TEXT = new Set(['reason', 'note', 'instructions', 'content', 'publicReply', 'comment', 'fromName', 'toName']);
 /** Calendar days. */
 const DAYS = new Set(['deadline', 'requestedDeadline', 'newDeadline']);
 /** Label keys (op.field.* unless prefixed) where they differ from the payload key. */
@@ -21,9 +21,15 @@ const LABEL: Record<string, string> = {
   proposalId: 'op.ev.proposal',
   representativeIds: 'op.field.representatives',
   autoReason: 'op.field.reason',
+  fromName: 'op.ev.categoryFrom',
+  toName: 'op.ev.categoryTo',
+  suggested: 'op.ev.suggested',
 };
 /** The order lines appear in, whatever order the payload has; keys not listed here are not shown. */
 const ORDER = [
+  'fromName',
+  'toName',
+  'suggested',
   'channel',
   'activityId',
   'sourceId',
@@ -80,6 +86,9 @@ export function EventPayload({ payload }: { payload: Record<string, unknown> | n
     switch (k) {
       case 'channel':
         return t(`op.channel.${v}`, { defaultValue: '' }) || null;
+      // A category change that took the suggestion (a correction by hand says nothing).
+      case 'suggested':
+        return v === true ? t('op.ev.yes') : null;
       case 'rating':
         return t(`op.rating.${v}`, { defaultValue: '' }) || null;
       // Why the system closed the item by itself (e.g. a 满意 rating).

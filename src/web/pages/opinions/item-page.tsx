@@ -15,6 +15,7 @@ import { ItemAttachments } from './item-attachments';
 import { AssignmentTable, ItemFields, OriginatorList } from './item-fields';
 import { ItemTimeline } from './item-timeline';
 import { SimilarPanel } from './similar-panel';
+import { TriageSuggestionCard } from './triage-suggestion-card';
 import type { OpinionDetail, OpinionEventRow } from './types';
 
 /** The item page; a 404 (out of scope or missing) shows the usual not-found message. */
@@ -82,6 +83,7 @@ export function OpinionItemPage() {
           <ItemAttachments item={o} />
         </Col>
         <Col xs={24} xl={9}>
+          <TriageSuggestionCard item={o} />
           <DeadlineCard id={o.id} />
           <SimilarPanel item={o} />
           <Card size="small" title={t('op.item.timeline')}>
