@@ -11,6 +11,22 @@ import type { DbOrTx } from '../../db/client.js';
 const PAGE = 100;
 /** Characters of the content read per item (the matter is stated at the start). */
 const TEXT_CHARS = 3000;
+
+/**
+ * Days back an item is kept in the in-memory similar-items index and the topics (TEXT_INDEX_DAYS, default 3 years:
+ * the longest period the topics page offers). Memory grows with the items in the window (about 7 KB each), so a city
+ * with hundreds of thousands of items a year can keep it shorter; older items are still found by full-text search.
+ */
+export const TEXT_WINDOW_DAYS = (() => {
+  const raw = process.env.TEXT_INDEX_DAYS?.trim();
+  const n = raw ? Number(raw) : 1095;
+  if (!Number.isInteger(n) || n < 30 || n > 36_500)
+    throw new Error(`TEXT_INDEX_DAYS must be a whole number of days from 30 to 36500, not "${raw}"`);
+  return n;
+})();
+
+/** The SQL condition of an item inside the window. */
+export const inTextWindow = sql`received_at >= now() - make_interval(days => ${TEXT_WINDOW_DAYS})`;
 /**
  * A correction by the office (a category already set changed, or another chosen than the suggestion) counts as this
  * many ordinary decisions: the old label cannot be unlearned, so the new one must outweigh it.
@@ -65,7 +81,8 @@ interface ItemRow {
 async function catchUp(db: DbOrTx, s: State): Promise<void> {
   for (;;) {
     const res = await db.execute(sql`select id, title, left(content, ${TEXT_CHARS}) as content,
-      category_id as "categoryId" from opinions where id > ${s.lastId} order by id limit ${PAGE}`);
+      category_id as "categoryId" from opinions where id > ${s.lastId} and ${inTextWindow}
+      order by id limit ${PAGE}`);
     const rows = res.rows as unknown as ItemRow[];
     for (const r of rows) {
       const f = itemFeatures(r.title, r.content);

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { type TopicItem, TopicModel } from '../../../core/text/index.js';
 import type { DbOrTx } from '../../db/client.js';
-import { featuresOf } from '../opinions/text-index.js';
+import { featuresOf, inTextWindow } from '../opinions/text-index.js';
 
 /** Rows read per page while catching up (segmentation ≈0.2–0.4 ms per item); the event loop gets a turn between pages. */
 const PAGE = 200;
@@ -27,7 +27,7 @@ async function catchUp(db: DbOrTx, s: State): Promise<void> {
   const fresh: TopicItem[] = [];
   for (;;) {
     const res = await db.execute(sql`select id, title, left(content, ${TEXT_CHARS}) as content from opinions
-      where id > ${s.lastId} order by id limit ${PAGE}`);
+      where id > ${s.lastId} and ${inTextWindow} order by id limit ${PAGE}`);
     const rows = res.rows as unknown as { id: number; title: string; content: string }[];
     for (const r of rows) {
       fresh.push({ id: r.id, terms: featuresOf(r.title, r.content).terms });
