@@ -1,7 +1,8 @@
 // `npm run bench:text`: the text pipeline on real citizen messages (2020 Teddy Cup C, see bench/data/README.md), on a
 // fixed split, against a plain TF-IDF + nearest-centroid / brute-force cosine baseline. Prints figures and ratios.
 // The triage suggestions replayed as a stream (suggest, then learn the office's decision) are in bench/triage.ts
-// (`npm run bench:triage`).
+// (`npm run bench:triage`). BENCH_TEXT_ONLY=categories,same,topics,scale runs only those sections (`same` is
+// section 2, re-posts included; `topics` needs it and runs it too).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { Converter } from 'opencc-js/cn2t';
@@ -334,8 +335,15 @@ function scale() {
   }
 }
 
-categories();
-const { feats } = sameProblem();
-topicQuality(feats);
-console.log('\nScale (in-process index, one CPU core)');
-scale();
+// BENCH_TEXT_ONLY=categories,same,topics,scale runs only the named sections (all when unset).
+const only = process.env.BENCH_TEXT_ONLY?.split(',');
+const runs = (part: string) => !only || only.includes(part);
+if (runs('categories')) categories();
+if (runs('same') || runs('topics')) {
+  const { feats } = sameProblem();
+  if (runs('topics')) topicQuality(feats);
+}
+if (runs('scale')) {
+  console.log('\nScale (in-process index, one CPU core)');
+  scale();
+}

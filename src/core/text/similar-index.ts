@@ -11,10 +11,14 @@ export interface SimilarHit {
   isRepost: boolean;
 }
 
-/** What the index needs of a text: its features (segmented words and pairs) and its normalised string. */
+/** What the index needs of a text: its features (segmented words and pairs), its normalised string and, when it has
+ * one, its title's words (the title field: where a message names its matter). */
 export interface TextFeatures {
   terms: readonly string[];
   normalized: string;
+  /** More terms for this index only: names the segmenter split into single characters, joined back (see joinLoneChars). */
+  names?: readonly string[];
+  title?: readonly string[];
 }
 
 export interface QueryOptions {
@@ -39,6 +43,13 @@ const STALE_GROWTH = 1.5;
  * reaches a high Jaccard, so the words must agree too). */
 const REPOST_JACCARD = 0.8;
 const REPOST_COSINE = 0.6;
+/** Share of the score given to the cosine of the titles alone (a field weight, as in BM25F): the title states the
+ * matter in a few words, the body dilutes it with the story around it. */
+const TITLE_WEIGHT = 0.15;
+/** Share of the gap to 1 closed when both titles are the same words in the same order (after normalisation): someone
+ * re-posting a matter repeats its title, while the body is often rewritten. Titles of fewer words are too generic. */
+const SAME_TITLE_SHARE = 0.5;
+const SAME_TITLE_MIN_WORDS = 3;
 
 interface Doc {
   id: number;
@@ -49,7 +60,24 @@ interface Doc {
   /** Items in the index when the weights were computed. */
   weightedAt: number;
   signature: Uint32Array | null;
+  /** The title's distinct term ids, sorted, their counts and L2-normalised weights (refreshed with `weights`). */
+  titleIds: Int32Array;
+  titleCounts: Uint16Array;
+  titleWeights: Float32Array;
+  /** Hash of the title's word sequence (0: no title or too short to count as the same title). */
+  titleKey: number;
   live: boolean;
+}
+
+/** Hash of a title's word sequence for "the same title"; 0 for a title of fewer than SAME_TITLE_MIN_WORDS words. */
+export function titleKey(words: readonly string[] | undefined): number {
+  if (!words || words.length < SAME_TITLE_MIN_WORDS) return 0;
+  let h = 0x811c9dc5;
+  for (const c of words.join('\u0001')) {
+    h ^= c.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h || 1;
 }
 
 /** An incrementally built similarity index; add() at intake, remove() when an item is closed, merged or deleted. */
@@ -78,14 +106,30 @@ export class SimilarIndex {
   /** Adds an item (or replaces it after an edit). */
   add(id: number, text: TextFeatures): void {
     if (this.slotOf.has(id)) this.remove(id);
-    const tf = this.vocab.addDocument(text.terms);
+    const tf = this.vocab.addDocument(termsOf(text));
     const termIds = Int32Array.from(tf.keys()).sort();
     const counts = Uint16Array.from(termIds, (t) => Math.min(tf.get(t) ?? 0, 65535));
+    // Title words are terms of the item too (features count them), so they have ids already; unknown ones are dropped.
+    const ttf = this.vocab.countTerms(text.title ?? []);
+    const titleIds = Int32Array.from(ttf.keys()).sort();
+    const titleCounts = Uint16Array.from(titleIds, (t) => Math.min(ttf.get(t) ?? 0, 65535));
     const signature = minhashSignature(text.normalized);
     const bands = signature ? bandKeys(signature) : null;
     const slot = this.docs.length;
     // The band keys only place the item in its buckets: not kept per item (16 strings each, ~1 KB).
-    const doc: Doc = { id, termIds, counts, weights: new Float32Array(0), weightedAt: 0, signature, live: true };
+    const doc: Doc = {
+      id,
+      termIds,
+      counts,
+      weights: new Float32Array(0),
+      weightedAt: 0,
+      signature,
+      titleIds,
+      titleCounts,
+      titleWeights: new Float32Array(0),
+      titleKey: titleKey(text.title),
+      live: true,
+    };
     this.weigh(doc);
     this.docs.push(doc);
     this.slotOf.set(id, slot);
@@ -110,27 +154,27 @@ export class SimilarIndex {
 
   /** (Re)computes an item's TF-IDF weights with today's IDF. */
   private weigh(doc: Doc): void {
-    const w = new Float32Array(doc.termIds.length);
+    doc.weights = this.weightsOf(doc.termIds, doc.counts);
+    doc.titleWeights = this.weightsOf(doc.titleIds, doc.titleCounts);
+    doc.weightedAt = this.vocab.docs;
+  }
+
+  private weightsOf(ids: Int32Array, counts: Uint16Array): Float32Array {
+    const w = new Float32Array(ids.length);
     let norm = 0;
     for (let i = 0; i < w.length; i++) {
-      w[i] = (1 + Math.log(doc.counts[i])) * this.vocab.idf(doc.termIds[i]);
+      w[i] = (1 + Math.log(counts[i])) * this.vocab.idf(ids[i]);
       norm += w[i] * w[i];
     }
     const inv = norm ? 1 / Math.sqrt(norm) : 0;
     for (let i = 0; i < w.length; i++) w[i] *= inv;
-    doc.weights = w;
-    doc.weightedAt = this.vocab.docs;
+    return w;
   }
 
   /** Cosine of the query with a stored item; weights older than half the index's growth are refreshed first. */
   private cosineWith(q: SparseVector, doc: Doc): number {
     if (doc.weightedAt * STALE_GROWTH < this.vocab.docs) this.weigh(doc);
-    let dot = 0;
-    for (let i = 0; i < doc.termIds.length; i++) {
-      const v = q.get(doc.termIds[i]);
-      if (v !== undefined) dot += v * doc.weights[i];
-    }
-    return dot;
+    return dotWith(q, doc.termIds, doc.weights);
   }
 
   private bucket(key: number): number[] {
@@ -149,7 +193,9 @@ export class SimilarIndex {
       const d = this.docs[slot];
       return d.live && !exclude?.has(d.id) && (!accept || accept(d.id));
     };
-    const q = tfidfVector(this.vocab.countTerms(text.terms), this.vocab);
+    const q = tfidfVector(this.vocab.countTerms(termsOf(text)), this.vocab);
+    const qTitle = text.title?.length ? tfidfVector(this.vocab.countTerms(text.title), this.vocab) : null;
+    const qTitleKey = titleKey(text.title);
     if (this.partial.length < this.docs.length) this.partial = new Float64Array(Math.max(1024, this.docs.length * 2));
     const partial = this.partial;
     const touched: number[] = [];
@@ -188,10 +234,38 @@ export class SimilarIndex {
     const hits: SimilarHit[] = [];
     for (const slot of new Set(candidates)) {
       const d = this.docs[slot];
-      const score = this.cosineWith(q, d);
-      const isRepost = (reposts.get(slot) ?? 0) >= REPOST_JACCARD && score >= REPOST_COSINE;
+      const cos = this.cosineWith(q, d);
+      const isRepost = (reposts.get(slot) ?? 0) >= REPOST_JACCARD && cos >= REPOST_COSINE;
+      const score = blendScore(
+        cos,
+        qTitle && d.titleIds.length ? dotWith(qTitle, d.titleIds, d.titleWeights) : null,
+        qTitleKey !== 0 && qTitleKey === d.titleKey,
+      );
       if (score >= minScore) hits.push({ id: d.id, score, isRepost });
     }
     return hits.sort((a, b) => b.score - a.score || b.id - a.id).slice(0, limit);
   }
+}
+
+function termsOf(text: TextFeatures): readonly string[] {
+  return text.names?.length ? [...text.terms, ...text.names] : text.terms;
+}
+
+function dotWith(q: SparseVector, ids: Int32Array, weights: Float32Array): number {
+  let dot = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const v = q.get(ids[i]);
+    if (v !== undefined) dot += v * weights[i];
+  }
+  return dot;
+}
+
+/**
+ * The score of a stored item for a query (0…1): the cosine of the whole texts, blended with the cosine of the titles
+ * when both have one (field weight TITLE_WEIGHT); the same title closes SAME_TITLE_SHARE of the gap to 1 (the order
+ * among same-title items stays that of their texts).
+ */
+export function blendScore(cosine: number, titleCosine: number | null, sameTitle: boolean): number {
+  const blended = titleCosine === null ? cosine : (1 - TITLE_WEIGHT) * cosine + TITLE_WEIGHT * titleCosine;
+  return sameTitle ? blended + SAME_TITLE_SHARE * (1 - blended) : blended;
 }

@@ -4,15 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   adjustedRandIndex,
+  blendScore,
   chineseNumeralValue,
   cosine,
   estimateJaccard,
+  joinLoneChars,
   macroF1,
   minhashSignature,
   normalizeText,
   SimilarIndex,
   TextClassifier,
   tfidfVector,
+  titleKey,
   Vocabulary,
   wordNgrams,
 } from './index.js';
@@ -100,6 +103,47 @@ describe('TF-IDF', () => {
   });
 });
 
+describe('joinLoneChars', () => {
+  it.each([
+    ['a name split into single characters', ['丽', '发', '新城', '小区'], ['丽发', '新城', '小区']],
+    ['a run at the end', ['投诉', '润', '芳', '园'], ['投诉', '润芳园']],
+    ['a unit after a code starts no name', ['a2', '区', '丽', '发', '新城'], ['a2', '区', '丽发', '新城']],
+    ['a unit after digits', ['12', '万', '车位'], ['12', '万', '车位']],
+    ['a lone character stays alone', ['路灯', '坏', '三天'], ['路灯', '坏', '三天']],
+    ['latin letters are not joined', ['a', 'b', '小区'], ['a', 'b', '小区']],
+    ['Uyghur words pass through', ['يول', '灯', '坏'], ['يول', '灯坏']],
+    ['empty', [], []],
+  ])('%s', (_, words, expected) => {
+    expect(joinLoneChars(words)).toEqual(expected);
+  });
+});
+
+describe('titleKey and blendScore', () => {
+  it.each([
+    ['the same words in order match', ['伊景园', '捆绑', '车位'], ['伊景园', '捆绑', '车位'], true],
+    ['another order does not', ['伊景园', '捆绑', '车位'], ['车位', '捆绑', '伊景园'], false],
+    ['word boundaries count', ['ab', 'c', 'd'], ['a', 'bc', 'd'], false],
+  ])('%s', (_, a, b, same) => {
+    expect(titleKey(a) === titleKey(b)).toBe(same);
+    expect(titleKey(a)).not.toBe(0);
+  });
+
+  it('gives no key to a missing or too short title', () => {
+    expect(titleKey(undefined)).toBe(0);
+    expect(titleKey(['环境', '污染'])).toBe(0);
+  });
+
+  it.each([
+    ['no title: the text cosine', 0.4, null, false, 0.4],
+    ['titles blended at 15 %', 0.4, 1, false, 0.49],
+    ['the same title closes half the gap to 1', 0.4, 1, true, 0.745],
+    ['never above 1', 1, 1, true, 1],
+    ['nothing in common', 0, 0, false, 0],
+  ])('%s', (_, cos, titleCos, same, expected) => {
+    expect(blendScore(cos, titleCos, same)).toBeCloseTo(expected, 10);
+  });
+});
+
 /** Tests segment by spaces: jieba lives in the server adapter. */
 const features = (text: string) => ({
   terms: wordNgrams(
@@ -135,6 +179,18 @@ describe('SimilarIndex', () => {
     index.add(6, features('我们村口的路灯已经坏了整整三个月，晚上出行很不安全，请有关部门尽快维修'));
     const hits = index.query(features('我們村口的路燈已經壞了整整三個月，晚上出行很不安全，請有關部門儘快維修！'));
     expect(hits[0]).toMatchObject({ id: 6, isRepost: true });
+  });
+
+  it('ranks a re-post with the same title and a rewritten body above a message sharing only a form template', () => {
+    const index = new SimilarIndex();
+    const template = '被举报企业 事实理由 每天 晚上 鬼哭狼嚎 深夜 噪音';
+    const item = (title: string, body: string) => ({ ...features(`${title} ${body}`), title: title.split(' ') });
+    index.add(1, item('柏家塘 小区 私营 ktv 扰民', `${template} 柏家塘 音乐吧`));
+    index.add(2, item('柏家塘 小区 私营 ktv 扰民', '作为 外来 青年 工作 两年 最近 搬家 晚上 无法 休息'));
+    index.add(3, item('燕联 小区 ktv 噪音', `${template} 燕联 醉开心`));
+    for (let id = 10; id < 20; id++) index.add(id, item(`其他 事项 ${id}`, `道路 积水 ${id} 学校 门口`));
+    const hits = index.query(item('柏家塘 小区 私营 ktv 扰民', `${template} 柏家塘 音乐吧`), { exclude: new Set([1]) });
+    expect(hits[0].id).toBe(2);
   });
 
   it.each([

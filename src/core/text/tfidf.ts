@@ -11,6 +11,36 @@ export function wordNgrams(words: readonly string[], useBigrams = true): string[
   return out;
 }
 
+const LONE_HAN = /^\p{Script=Han}$/u;
+const CODE = /[\p{Script=Latin}\p{N}]$/u;
+
+/**
+ * Joins runs of single Chinese characters into one word: a segmenter falls back to single characters for a name it does
+ * not know (丽 发 新城, 润 芳 园), and a lone character says too little to be kept alone, so the name would be lost.
+ * The run 丽发 / 润芳园 keeps it. A single character with no lone neighbour is left as it is, and so is one right
+ * after letters or digits (A市, A2区, 3栋: a unit of that code, not the start of a name).
+ */
+export function joinLoneChars(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  const flush = () => {
+    if (run) out.push(run);
+    run = '';
+  };
+  let previous = '';
+  for (const w of words) {
+    // A character right after letters or digits belongs to them (A市, A2区, K9县, 3栋): it starts no name.
+    if (LONE_HAN.test(w) && !(run === '' && CODE.test(previous))) run += w;
+    else {
+      flush();
+      out.push(w);
+    }
+    previous = w;
+  }
+  flush();
+  return out;
+}
+
 /** Document frequencies and term ids, updated incrementally; nothing is ever recomputed over the whole table. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../tests/setup/test-app.js';
 import type { Database } from '../../db/client.js';
+import { itemFeatures } from './pipeline.js';
 import { DEAD_END_ROAD_ROWS, SAMPLE_OPINIONS, SUBSISTENCE_ALLOWANCE_ROWS } from './sample-opinions.js';
 import { keywords, segment, similarity, toSearchDocument, toSearchQuery } from './segmenter.js';
 
@@ -176,5 +177,21 @@ describe('keywords and similarity', () => {
     expect(similarity([], [])).toBe(0);
     const kw = (i: number) => keywords(SAMPLE_OPINIONS[i], 8).map((k) => k.word);
     expect(similarity(kw(0), kw(1))).toBeGreaterThan(similarity(kw(0), kw(17)));
+  });
+});
+
+describe('itemFeatures', () => {
+  it('recovers a name the segmenter splits into single characters, and keeps the title words as the title field', () => {
+    const f = itemFeatures('A2区丽发新城附近修建搅拌厂', '丽发新城小区旁边建搅拌站，噪音扰民。');
+    expect(f.names).toEqual(expect.arrayContaining(['丽发', '丽发_新城']));
+    expect(f.terms).not.toContain('丽发');
+    expect(f.title).toEqual(['a2', '丽发', '新城', '附近', '修建', '搅拌']);
+  });
+
+  it.each([
+    ['an empty title', '', '路灯坏了'],
+    ['only punctuation', '！！！', '？？？'],
+  ])('has an empty title field for %s', (_, title, content) => {
+    expect(itemFeatures(title, content).title).toEqual([]);
   });
 });
