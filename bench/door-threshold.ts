@@ -1,35 +1,16 @@
 // `npx tsx bench/door-threshold.ts`: the cut-off of the citizen form's "已有人反映" list (opinions/door.ts
 // PUBLIC_MIN_COSINE), measured on the 4,326 real messages of bench/data. For the 172 messages of the 6 rule-defined
-// same-problem groups (bench/text.ts ENTITY_GROUPS): how often the list shows at least one same-group item and which
+// same-problem groups (bench/teddy.ts ENTITY_GROUPS): how often the list shows at least one same-group item and which
 // share of what it shows is same-group; for every other message, how often the list shows anything (an upper bound on
 // false alarms: those messages hold unlabelled duplicates). Queried with the title only (as typed first) and in full.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { SimilarIndex } from '../src/core/text/index.js';
 import { itemFeatures } from '../src/server/adapters/text/pipeline.js';
 import { loadSegmenter } from '../src/server/adapters/text/segmenter.js';
+import { entityGroups, loadTeddy } from './teddy.js';
 
 loadSegmenter();
-const rows = gunzipSync(readFileSync(new URL('./data/teddy2020c.jsonl.gz', import.meta.url)))
-  .toString('utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
-const msgs = rows.filter((r: any) => r.set === 'problem');
-const G: [string, RegExp, RegExp][] = [
-  ['a', /丽发新城/u, /搅拌/u],
-  ['b', /伊景园|滨河苑/u, /车位/u],
-  ['c', /五矿万境/u, /k9/iu],
-  ['d', /58车贷/u, /./u],
-  ['e', /魅力之城/u, /油烟|夜宵|烧烤/u],
-  ['f', /人才/u, /购房补贴|购房补助/u],
-];
-const group = new Map<number, string>();
-for (const m of msgs) {
-  const t = `${m.title}\n${m.text}`;
-  const g = G.find(([, a, b]) => a.test(t) && b.test(t));
-  if (g) group.set(m.id, g[0]);
-}
+const msgs = loadTeddy().messages;
+const group = entityGroups(msgs);
 const idx = new SimilarIndex();
 const feats = new Map<number, any>();
 for (const m of msgs) {

@@ -4,46 +4,18 @@
 // pays (catching up N items) and the heap it adds. Prints p50/p95 and the ratio to a raw primary-key SELECT of one
 // item through the same driver. PostgreSQL (DATABASE_URL set): 100,000 items; PGlite: 10,000. BENCH_ITEMS overrides.
 // Usage: [DATABASE_URL=…] [BENCH_ITEMS=n] tsx bench/similar.ts
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { classifierFor, featuresOf, similarIndexFor } from '../src/server/modules/opinions/text-index.js';
 import { buildWorld } from '../tests/setup/world.js';
 import { openBenchApp, signIn } from './bench-app.js';
+import { loadTeddy, quantile, retyper } from './teddy.js';
 
 const N = Number(process.env.BENCH_ITEMS ?? (process.env.DATABASE_URL ? 100_000 : 10_000));
 const QUERIES = Number(process.env.BENCH_RUNS ?? 200);
 const BATCH = 500;
 
-interface Message {
-  set: string;
-  title?: string;
-  text: string;
-}
-const messages = gunzipSync(readFileSync(new URL('./data/teddy2020c.jsonl.gz', import.meta.url)))
-  .toString('utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Message)
-  .filter((m) => m.set === 'problem')
-  .map((m) => ({ title: m.title ?? '', text: m.text }));
-
-let seed = 11;
-const rand = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 2 ** 32;
-};
-const perturb = (t: string) =>
-  t
-    .split(/(?<=[，。！？\s])/u)
-    .filter(() => rand() > 0.15)
-    .sort(() => rand() - 0.5)
-    .join('') || t;
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-}
+const messages = loadTeddy().messages.map((m) => ({ title: m.title, text: m.text }));
+const perturb = retyper(11);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function main() {

@@ -3,8 +3,6 @@
 // The triage suggestions replayed as a stream (suggest, then learn the office's decision) are in bench/triage.ts
 // (`npm run bench:triage`). BENCH_TEXT_ONLY=categories,same,topics,scale runs only those sections (`same` is
 // section 2, re-posts included; `topics` needs it and runs it too).
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { Converter } from 'opencc-js/cn2t';
 import {
   cosine,
@@ -19,40 +17,15 @@ import {
 } from '../src/core/text/index.js';
 import { itemFeatures, textWords } from '../src/server/adapters/text/pipeline.js';
 import { loadSegmenter } from '../src/server/adapters/text/segmenter.js';
+import { ENTITY_GROUPS, entityGroups, loadTeddy, type Message, quantile, retyper } from './teddy.js';
 import { topicQuality } from './topics.js';
 
-interface Labelled {
-  set: 'label';
-  n: number;
-  category: string;
-  text: string;
-}
-interface Message {
-  set: 'problem';
-  id: number;
-  user: string;
-  title: string;
-  time: string;
-  text: string;
-  hotGroup?: number;
-}
-
-const rows = gunzipSync(readFileSync(new URL('./data/teddy2020c.jsonl.gz', import.meta.url)))
-  .toString('utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Labelled | Message);
-const labelled = rows.filter((r): r is Labelled => r.set === 'label');
-const messages = rows.filter((r): r is Message => r.set === 'problem');
+const { labelled, messages } = loadTeddy();
 loadSegmenter();
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const f3 = (x: number) => x.toFixed(3);
 const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-}
 function timed<T>(f: () => T): [T, number] {
   const t = performance.now();
   const r = f();
@@ -154,24 +127,6 @@ function bruteQuery(b: Brute, words: string[], exclude: number, limit = 10) {
 }
 
 /** Same-problem groups by rule: the message names the estate or case and the matter (independent of any TF-IDF). */
-const ENTITY_GROUPS: [string, RegExp, RegExp][] = [
-  ['丽发新城 mixing plant', /丽发新城/u, /搅拌/u],
-  ['伊景园滨河苑 parking bundled', /伊景园|滨河苑/u, /车位/u],
-  ['五矿万境K9县 defects', /五矿万境/u, /k9/iu],
-  ['58车贷 fraud case', /58车贷/u, /./u],
-  ['魅力之城 fumes', /魅力之城/u, /油烟|夜宵|烧烤/u],
-  ['人才 house-purchase subsidy', /人才/u, /购房补贴|购房补助/u],
-];
-function entityGroups(): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const m of messages) {
-    const t = `${m.title}\n${m.text}`;
-    const g = ENTITY_GROUPS.find(([, a, b]) => a.test(t) && b.test(t));
-    if (g) out.set(m.id, g[0]);
-  }
-  return out;
-}
-
 function sameProblem() {
   const feats = new Map<number, TextFeatures>(messages.map((m) => [m.id, itemFeatures(m.title, m.text)]));
   const index = new SimilarIndex();
@@ -192,7 +147,7 @@ function sameProblem() {
       `5 hot-problem groups published by a team (jesHrz/tipdm)`,
       new Map(messages.filter((m) => m.hotGroup).map((m) => [m.id, String(m.hotGroup)])),
     ],
-    [`${ENTITY_GROUPS.length} groups by named estate/case (rule in bench/text.ts)`, entityGroups()],
+    [`${ENTITY_GROUPS.length} groups by named estate/case (rule in bench/teddy.ts)`, entityGroups(messages)],
   ];
   for (const [name, group] of golds) {
     const queries = messages.filter((m) => group.has(m.id));
@@ -293,17 +248,7 @@ function scale() {
     ...messages.map((m) => ({ title: m.title, text: m.text })),
     ...labelled.map((r) => ({ title: '', text: r.text })),
   ];
-  let seed = 7;
-  const rand = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const perturb = (t: string) =>
-    t
-      .split(/(?<=[，。！？\s])/u)
-      .filter(() => rand() > 0.15)
-      .sort(() => rand() - 0.5)
-      .join('');
+  const perturb = retyper(7);
   for (const n of [10_000, 100_000]) {
     const items = Array.from({ length: n }, (_, i) => {
       const b = base[i % base.length];

@@ -8,8 +8,6 @@
 //     ，。！？ and spaces, 15 % of them dropped, the rest shuffled (fixed seed), so the copies say the same matter in
 //     other words and order, as people re-posting do.
 // `--curve` prints only the curve, `--quality` only the ARI table.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import {
   adjustedRandIndex,
   DEFAULT_TOPIC_THRESHOLD,
@@ -19,30 +17,9 @@ import {
 } from '../src/core/text/index.js';
 import { itemFeatures } from '../src/server/adapters/text/pipeline.js';
 import { loadSegmenter } from '../src/server/adapters/text/segmenter.js';
+import { entityGroups, loadTeddy, retyper } from './teddy.js';
 
-interface Labelled {
-  set: 'label';
-  n: number;
-  category: string;
-  text: string;
-}
-interface Message {
-  set: 'problem';
-  id: number;
-  user: string;
-  title: string;
-  time: string;
-  text: string;
-  hotGroup?: number;
-}
-
-const rows = gunzipSync(readFileSync(new URL('./data/teddy2020c.jsonl.gz', import.meta.url)))
-  .toString('utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Labelled | Message);
-const labelled = rows.filter((r): r is Labelled => r.set === 'label');
-const messages = rows.filter((r): r is Message => r.set === 'problem');
+const { labelled, messages } = loadTeddy();
 loadSegmenter();
 
 const f3 = (x: number) => x.toFixed(3);
@@ -52,27 +29,12 @@ function timed<T>(f: () => T): [T, number] {
   return [r, performance.now() - t];
 }
 
-/** Same-problem groups by rule (as bench/text.ts): the message names the estate or case and the matter. */
-const ENTITY_GROUPS: [string, RegExp, RegExp][] = [
-  ['丽发新城 mixing plant', /丽发新城/u, /搅拌/u],
-  ['伊景园滨河苑 parking bundled', /伊景园|滨河苑/u, /车位/u],
-  ['五矿万境K9县 defects', /五矿万境/u, /k9/iu],
-  ['58车贷 fraud case', /58车贷/u, /./u],
-  ['魅力之城 fumes', /魅力之城/u, /油烟|夜宵|烧烤/u],
-  ['人才 house-purchase subsidy', /人才/u, /购房补贴|购房补助/u],
-];
-
 /** ARI and cluster statistics of the topic model and of the baseline on the 附件3 messages in arrival order. */
 export function topicQuality(feats?: Map<number, TextFeatures>): void {
   const f = feats ?? new Map(messages.map((m) => [m.id, itemFeatures(m.title, m.text)]));
   const ordered = [...messages].sort((a, b) => a.time.localeCompare(b.time) || a.id - b.id);
   const team = new Map(messages.filter((m) => m.hotGroup).map((m) => [m.id, String(m.hotGroup)]));
-  const entity = new Map<number, string>();
-  for (const m of messages) {
-    const t = `${m.title}\n${m.text}`;
-    const g = ENTITY_GROUPS.find(([, a, b]) => a.test(t) && b.test(t));
-    if (g) entity.set(m.id, g[0]);
-  }
+  const entity = entityGroups(messages);
   const ari = (clusterOf: (id: number) => number | string, group: Map<number, string>) => {
     const ids = messages.filter((m) => group.has(m.id)).map((m) => m.id);
     return adjustedRandIndex(
@@ -145,19 +107,7 @@ export function topicCurve(): void {
     ...messages.map((m) => ({ title: m.title, text: m.text })),
     ...labelled.map((r) => ({ title: '', text: r.text })),
   ];
-  let seed = 11;
-  const rand = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const perturb = (t: string) =>
-    t
-      .split(/(?<=[，。！？\s])/u)
-      .filter(() => rand() > 0.15)
-      .map((c) => ({ c, k: rand() }))
-      .sort((a, b) => a.k - b.k)
-      .map((x) => x.c)
-      .join('');
+  const perturb = retyper(11);
   const max = Math.max(...(process.env.TOPIC_SIZES ?? '100000').split(',').map(Number));
   const items = Array.from({ length: max }, (_, i) => {
     const b = base[i % base.length];

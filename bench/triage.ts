@@ -7,8 +7,6 @@
 // 2. Lead departments on the demo county (seeded into in-memory PGlite), items in received order: the server's blend
 //    (department-suggest.ts: text classifier + category ranking), and each part alone.
 // No thresholds: figures only.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { TextClassifier } from '../src/core/text/index.js';
 import { textWords } from '../src/server/adapters/text/pipeline.js';
@@ -17,6 +15,7 @@ import { openPglite, runMigrations } from '../src/server/db/client.js';
 import { seedDemo } from '../src/server/db/seed/demo.js';
 import { blendDepartments, type CountRow } from '../src/server/modules/opinions/department-suggest.js';
 import { CORRECTION_WEIGHT, departmentTerms } from '../src/server/modules/opinions/text-index.js';
+import { loadTeddy } from './teddy.js';
 
 loadSegmenter();
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '  n/a ');
@@ -52,12 +51,7 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
 }
 
 function categories() {
-  const rows = gunzipSync(readFileSync(new URL('./data/teddy2020c.jsonl.gz', import.meta.url)))
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { set: string; category: string; text: string })
-    .filter((r) => r.set === 'label');
+  const rows = loadTeddy().labelled;
   const stream = shuffled(rows, 20_200).map((r) => ({ terms: textWords(r.text), label: r.category }));
   const labels = [...new Set(rows.map((r) => r.category))];
   // Cold start as on the server: each category's name words are its keywords.
