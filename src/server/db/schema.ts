@@ -490,6 +490,8 @@ export const opinions = pgTable(
     index('opinions_category_idx').on(t.categoryId),
     index('opinions_lead_dept_idx').on(t.leadDepartmentId, t.status),
     index('opinions_deadline_idx').on(t.deadline),
+    // Items merged into an item: its people count (door, problems, tracking) reads them per item.
+    index('opinions_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     index('opinions_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
     uniqueIndex('opinions_activity_opinion_uq').on(t.activityId, t.activityOpinionKey),
   ],

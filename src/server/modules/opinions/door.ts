@@ -71,13 +71,16 @@ function inTownshipOf(regionId: number | undefined): SQL {
     where id = ${regionId}) x where r.id = x.t or r.parent_id = x.t)`;
 }
 
+/** SQL (alias o): the item's id and those of the items merged into it, as one list: both index lookups (an `or`
+ * between them made PostgreSQL scan every originator for every candidate: 0.3 s a look-up at 100,000 items). */
+const itemAndMerged = sql`select o.id union all select s.id from opinions s where s.merged_into_id = o.id`;
+
 /** SQL (alias o): distinct people who raised the item or an item merged into it (by member, representative, user,
  * else a citizen's phone or e-mail; a citizen who left neither counts once per row). */
 const peopleCount = sql`(select count(distinct coalesce('m' || oo.member_id, 'r' || oo.representative_id,
     'u' || oo.user_id, nullif('p' || regexp_replace(oo.phone, '[^0-9]', '', 'g'), 'p'), nullif('e' || lower(oo.email), 'e'),
     'o' || oo.id))::int
-  from opinion_originators oo where oo.opinion_id = o.id
-    or oo.opinion_id in (select s.id from opinions s where s.merged_into_id = o.id))`;
+  from opinion_originators oo where oo.opinion_id in (${itemAndMerged}))`;
 
 /** SQL (alias o): the lead department's name once the office forwarded the item (as the tracking page shows it). */
 const handlingUnit = sql`case when exists (select 1 from opinion_events fw where fw.opinion_id = o.id and fw.type = 'forward')
@@ -130,8 +133,7 @@ export async function findOpenForCitizen(db: DbOrTx, input: DoorInput, now: Date
       to_char((o.received_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM') as month,
       ${peopleCount} as "peopleCount", ${handlingUnit} as "handlingUnit",
       array(select distinct n.name from opinion_originators oo ${originatorNameJoins}
-        where (oo.opinion_id = o.id or oo.opinion_id in (select s.id from opinions s where s.merged_into_id = o.id))
-          and ${hasName}) as names, ${sameRegion(input.regionId)} as "sameRegion"
+        where oo.opinion_id in (${itemAndMerged}) and ${hasName}) as names, ${sameRegion(input.regionId)} as "sameRegion"
     from opinions o where o.id in (${idList(hits.map((h) => h.id))}) and o.confidentiality = 'normal'
       and ${openOnly} and ${inTownshipOf(input.regionId)}`);
   const rows = (res.rows as unknown as PublicRow[])

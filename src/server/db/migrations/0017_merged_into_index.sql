@@ -1,0 +1,1 @@
+CREATE INDEX "opinions_merged_into_idx" ON "opinions" USING btree ("merged_into_id") WHERE "opinions"."merged_into_id" is not null;
