@@ -56,7 +56,7 @@ export async function listPublicAnswers(
            left join representatives rp on rp.id = p.representative_id
            left join users u on u.id = p.user_id
            cross join lateral (values (p.name), (p.phone), (p.email), (m.name), (rp.name), (u.display_name)) x(v)
-         where (p.opinion_id = o.id or p.opinion_id in (select id from opinions where merged_into_id = o.id))
+         where p.opinion_id in (select o.id union all select s.id from opinions s where s.merged_into_id = o.id)
            and coalesce(x.v, '') <> '') as names
       from opinions o
       left join regions r on r.id = o.region_id
