@@ -5,6 +5,7 @@
 // representatives). A new public GET route without an entry in IDS fails here, like a route without a matrix row.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hiddenOriginatorNames } from '../../../tests/setup/demo-names.js';
 import { readOperations } from '../../../tests/setup/openapi-walk.js';
 import { createTestApp, type TestApp } from '../../../tests/setup/test-app.js';
 import { DEMO_TODAY, seedDemo } from '../db/seed/demo.js';
@@ -101,16 +102,8 @@ describe('public answers on the demo county', () => {
       await col(sql`select public_phone from members where publish_contact and public_phone <> ''
         union select contact_phone from regions where contact_phone <> ''`),
     );
-    // Names of citizens and representatives who raised items, except those found inside a public name (members are
-    // public, by name, in the directory; 周婷 is also in 周婷婷) and one-character ones.
-    const publicNames = (
-      await col(sql`select name from members union select name from regions union select name from departments
-        union select name from contact_stations union select name from opinion_categories`)
-    ).join('\n');
-    const names = (
-      await col(sql`select distinct name from opinion_originators where kind = 'citizen' and name <> ''
-        union select distinct r.name from opinion_originators oo join representatives r on r.id = oo.representative_id`)
-    ).filter((n) => n.length >= 2 && !publicNames.includes(n));
+    // Names of citizens and representatives who raised items (tests/setup/demo-names.ts says which).
+    const names = await hiddenOriginatorNames(t.db);
     expect(names.length).toBeGreaterThan(50);
     const findings: string[] = [];
     let calls = 0;

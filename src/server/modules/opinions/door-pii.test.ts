@@ -4,6 +4,7 @@
 // raised items, tracking codes and item ids. (security/public-pii.test.ts walks the public GETs; this is a POST.)
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hiddenOriginatorNames } from '../../../../tests/setup/demo-names.js';
 import { createTestApp, type TestApp } from '../../../../tests/setup/test-app.js';
 import { DEMO_TODAY, seedDemo } from '../../db/seed/demo.js';
 
@@ -25,14 +26,7 @@ afterAll(() => t.close());
 
 describe('similar-open on the demo county', () => {
   it('answers with no phone, ID number, originator name, tracking code or id', { timeout: 600_000 }, async () => {
-    const publicNames = (
-      await col(sql`select name from members union select name from regions union select name from departments
-        union select name from contact_stations union select name from opinion_categories`)
-    ).join('\n');
-    const names = (
-      await col(sql`select distinct name from opinion_originators where kind = 'citizen' and name <> ''
-        union select distinct r.name from opinion_originators oo join representatives r on r.id = oo.representative_id`)
-    ).filter((n) => n.length >= 2 && !publicNames.includes(n));
+    const names = await hiddenOriginatorNames(t.db);
     expect(names.length).toBeGreaterThan(50);
     const codes = await col(sql`select tracking_code from opinions`);
     const items = (

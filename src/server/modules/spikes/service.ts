@@ -1,30 +1,12 @@
 // The spike alerts a viewer may read (office and leaders all, an information officer their township's), each with the
 // items behind it as the viewer may see them: items outside their view are counted, not listed.
 import { sql } from 'drizzle-orm';
+import type { SpikeAlert } from '../../../core/spikes/alert.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { opinionsVisible, seesOriginal } from '../opinions/scope.js';
-
-/** One alert as GET /spikes returns it. */
-export interface SpikeRow {
-  id: number;
-  villageId: number;
-  village: string;
-  townshipId: number | null;
-  township: string;
-  categoryId: number;
-  category: string;
-  windowStart: string;
-  windowEnd: string;
-  count: number;
-  baseline: number;
-  createdAt: string;
-  items: { id: number; title: string; status: string }[];
-  /** Items behind the alert the viewer may not see. */
-  hiddenCount: number;
-}
 
 /** Who may read spikes at all: the office, leaders and information officers (others get 404, like every hidden list). */
 export function maySeeSpikes(a: Actor): boolean {
@@ -37,7 +19,7 @@ export async function listSpikes(
   a: Actor,
   q: { days: number; id?: number },
   now: Date,
-): Promise<{ items: SpikeRow[] }> {
+): Promise<{ items: SpikeAlert[] }> {
   if (!maySeeSpikes(a)) throw notFound();
   const since = new Date(now.getTime() - q.days * 86_400_000).toISOString();
   const parts = [sql`s.created_at >= ${since}::timestamptz`];
