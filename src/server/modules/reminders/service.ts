@@ -2,7 +2,7 @@
 import { createMailer, type Mailer } from '../../adapters/mailer.js';
 import { createSms, type SmsGateway } from '../../adapters/sms.js';
 import type { Deps } from '../../context.js';
-import { scanSpikes } from '../spikes/scan.js';
+import { spikeScanner } from '../spikes/scan.js';
 import { runWebhooks } from '../webhooks/dispatch.js';
 import { deliverOutbox } from './outbox.js';
 import { scanDeadlines } from './scan.js';
@@ -30,13 +30,15 @@ export function startScheduler(
   const mailer = drivers.mailer ?? createMailer(deps.config);
   const sms = drivers.sms ?? createSms(deps.config);
   const log = drivers.log ?? ((err: unknown) => console.error('[reminders]', err));
+  const scanSpikes = spikeScanner();
   let running: Promise<void> | null = null;
   const tick = () => {
     running ??= (async () => {
       try {
         const db = deps.database.db;
         await scanDeadlines(db, deps.now());
-        // A failing spike scan must not hold back the outbox: logged, and tried again on the next tick.
+        // A failing spike scan must not hold back the outbox: logged, and tried again on the next tick (it runs only
+        // when an item or an item event was added, or on a new China day).
         await scanSpikes(db, deps.now()).catch(log);
         await deliverOutbox(db, mailer, sms, deps.now());
         await runWebhooks(db, deps.now());

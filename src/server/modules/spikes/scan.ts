@@ -1,6 +1,7 @@
 // The spike scan (core/spikes/detect.ts): village × top-level category counts of the last 7 China days against the 8
 // weeks before; each new spike is stored once (unique window key) and told to the office and the township's officers.
 import { sql } from 'drizzle-orm';
+import { chinaDateOf } from '../../../core/calendar/index.js';
 import { detectSpike, SPIKE_RULE, spikeWindows } from '../../../core/spikes/detect.js';
 import { redactPii } from '../../../core/text/pii.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -76,20 +77,44 @@ export function findSpikes(rows: readonly Counted[]): SpikeHit[] {
 }
 
 /**
- * Stores a spike unless one for the same village × category already covers part of this window (the same spike seen on
- * a later day); returns its id when this call stored it. The unique key decides between concurrent scans.
+ * Stores a spike, or grows the alert already standing for it: a village × category alert whose window overlaps this one
+ * is the same spike seen again (later that day, or on a later day), so it takes this window's items and end instead of
+ * a second alert. Returns the id and whether this call created it (only a created alert is told; the unique window key
+ * decides between concurrent scans).
  */
-async function storeSpike(tx: Tx, h: SpikeHit, w: ReturnType<typeof spikeWindows>, now: Date): Promise<number | null> {
+async function storeSpike(
+  tx: Tx,
+  h: SpikeHit,
+  w: ReturnType<typeof spikeWindows>,
+  now: Date,
+): Promise<{ id: number; created: boolean; grown: boolean } | null> {
   const start = w.start.toISOString();
+  const end = w.end.toISOString();
+  const ids = `{${h.ids.join(',')}}`;
+  // Scans hold the advisory lock, so reading the standing alert and then updating it cannot interleave.
+  const standing = (
+    await tx.execute(sql`select id, opinion_ids as ids from spike_alerts
+      where region_id = ${h.regionId} and category_id = ${h.categoryId} and window_end > ${start}::timestamptz
+      order by window_start desc limit 1`)
+  ).rows[0] as { id: number; ids: unknown[] } | undefined;
+  if (standing) {
+    const had = new Set(standing.ids.map(Number));
+    const added = h.ids.filter((id) => !had.has(id));
+    if (added.length) {
+      const all = [...had, ...added].sort((x, y) => x - y);
+      await tx.execute(sql`update spike_alerts set opinion_ids = ${`{${all.join(',')}}`}::int[],
+          item_count = ${all.length}::int, window_end = greatest(window_end, ${end}::timestamptz)
+        where id = ${standing.id}`);
+    }
+    return { id: Number(standing.id), created: false, grown: added.length > 0 };
+  }
   const res = await tx.execute(sql`insert into spike_alerts (region_id, category_id, window_start, window_end,
       item_count, baseline, opinion_ids, created_at)
-    select ${h.regionId}::int, ${h.categoryId}::int, ${start}::timestamptz, ${w.end.toISOString()}::timestamptz,
-      ${h.count}::int, ${h.baseline}::float8, ${`{${h.ids.join(',')}}`}::int[], ${now.toISOString()}::timestamptz
-    where not exists (select 1 from spike_alerts s where s.region_id = ${h.regionId} and s.category_id = ${h.categoryId}
-      and s.window_end > ${start}::timestamptz and s.window_start <> ${start}::timestamptz)
+    values (${h.regionId}::int, ${h.categoryId}::int, ${start}::timestamptz, ${end}::timestamptz,
+      ${h.count}::int, ${h.baseline}::float8, ${ids}::int[], ${now.toISOString()}::timestamptz)
     on conflict (region_id, category_id, window_start) do nothing returning id`);
   const row = res.rows[0] as { id: number } | undefined;
-  return row ? Number(row.id) : null;
+  return row ? { id: Number(row.id), created: true, grown: false } : null;
 }
 
 /** Tells the office (admin) and the village's township officers: in-app, and by e-mail to those with an address. */
@@ -151,27 +176,53 @@ async function notifySpike(
   return { notified: userIds.length, queued };
 }
 
+/** What one scan did: spikes found, alerts created (and told), alerts grown by later items. */
+export interface SpikeScan {
+  spikes: number;
+  created: number;
+  grown: number;
+  notified: number;
+  queued: number;
+}
+
 /**
  * Finds the spikes at `now` and alerts each once: scans serialize on an advisory lock, and a spike's row is inserted
  * with `on conflict do nothing returning`, so only the process that stored it notifies, however many processes scan.
  */
-export async function scanSpikes(
-  db: Db,
-  now: Date,
-): Promise<{ spikes: number; created: number; notified: number; queued: number }> {
+export async function scanSpikes(db: Db, now: Date): Promise<SpikeScan> {
   const w = spikeWindows(now);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jielian:spikes'))`);
     const hits = findSpikes(await countWeeks(tx, w));
-    const out = { spikes: hits.length, created: 0, notified: 0, queued: 0 };
+    const out = { spikes: hits.length, created: 0, grown: 0, notified: 0, queued: 0 };
     for (const h of hits) {
-      const id = await storeSpike(tx, h, w, now);
-      if (id === null) continue;
+      const stored = await storeSpike(tx, h, w, now);
+      if (stored?.grown) out.grown++;
+      if (!stored?.created) continue;
       out.created++;
-      const n = await notifySpike(tx, id, h, now);
+      const n = await notifySpike(tx, stored.id, h, now);
       out.notified += n.notified;
       out.queued += n.queued;
     }
     return out;
   });
+}
+
+/**
+ * The scheduler's scan, run only when its answer may have changed: a new item or a new item event (a category
+ * correction, a merge) anywhere, or a new China day (the window moves). The probe is two index-only max() reads, so an
+ * idle minute costs nothing; without it every tick ran the 9-week aggregate. Returns null when it skipped.
+ */
+export function spikeScanner(): (db: Db, now: Date) => Promise<SpikeScan | null> {
+  let last = '';
+  return async (db, now) => {
+    const probe = (
+      await db.execute(sql`select (select max(id) from opinions) as o, (select max(id) from opinion_events) as e`)
+    ).rows[0] as { o: unknown; e: unknown };
+    const key = `${chinaDateOf(now)}|${probe.o ?? 0}|${probe.e ?? 0}`;
+    if (key === last) return null;
+    const out = await scanSpikes(db, now);
+    last = key;
+    return out;
+  };
 }

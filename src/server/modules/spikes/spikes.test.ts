@@ -7,7 +7,7 @@ import { type Client, createTestApp, login, type TestApp } from '../../../../tes
 import { buildWorld, type World } from '../../../../tests/setup/world.js';
 import { chinaInstant, shiftDate } from '../../../core/calendar/index.js';
 import { buildUser } from '../../db/seed/factories.js';
-import { scanSpikes } from './scan.js';
+import { scanSpikes, spikeScanner } from './scan.js';
 
 let t: TestApp;
 let w: World;
@@ -160,5 +160,32 @@ describe('scanSpikes', () => {
     it('refuses a bad query with a 400', async () => {
       expect((await admin.get('/api/v1/spikes?days=0')).statusCode).toBe(400);
     });
+  });
+
+  it('items arriving later grow the same alert (count and items), with no second notice', async () => {
+    const more = await items(w.villB1.id, '2026-10-21', 3);
+    const out = await scanSpikes(t.db, clock);
+    expect(out).toMatchObject({ spikes: 1, created: 0, grown: 1 });
+    const rows = (await t.db.execute(sql`select item_count as count, opinion_ids as ids from spike_alerts`))
+      .rows as any[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].count).toBe(11);
+    expect(rows[0].ids.map(Number)).toEqual([...quietIds, ...more]);
+    expect(await spikeNotes()).toHaveLength(3);
+    expect(await spikeMails()).toHaveLength(1);
+  });
+
+  it('the scheduler scans again only after a new item, a changed item or a new China day', async () => {
+    const scanner = spikeScanner();
+    expect(await scanner(t.db, clock)).not.toBeNull();
+    expect(await scanner(t.db, clock)).toBeNull(); // nothing changed: the 9-week aggregate is not run
+    await items(w.villB1.id, '2026-10-21', 1);
+    expect(await scanner(t.db, clock)).toMatchObject({ grown: 1 });
+    expect(await scanner(t.db, clock)).toBeNull();
+    await t.db.execute(sql`insert into opinion_events (opinion_id, type, actor_kind)
+      values (${quietIds[0]}, 'categorised', 'user')`);
+    expect(await scanner(t.db, clock)).not.toBeNull();
+    expect(await scanner(t.db, chinaInstant('2026-10-22', '00:05'))).not.toBeNull();
+    expect(await scanner(t.db, chinaInstant('2026-10-22', '09:00'))).toBeNull();
   });
 });
