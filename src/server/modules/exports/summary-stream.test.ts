@@ -41,6 +41,30 @@ describe('summary export streams from pages', () => {
     expect(whole.rows).toHaveLength(ROWS);
   });
 
+  it('finds sparse activities across years and window edges, in order, full pages across windows', async () => {
+    // Dates at the first window's last day and the next one's first, after long gaps, and at the period's last day.
+    const dates = ['2040-01-01', '2040-01-31', '2040-02-01', '2043-07-15', '2043-07-15', '2043-07-15', '2048-12-31'];
+    const ins = await t.db.execute(sql`with ins as (
+        insert into activities (client_id, date, methods, location, opinions, handling)
+        select 'sparse-' || i, d::date, array['talk'], '村委会', '稀疏' || i, ''
+        from unnest(${`{${dates.join(',')}}`}::text[]) with ordinality as x(d, i) returning id)
+      insert into activity_members (activity_id, member_id) select ins.id, ${w.m1.id} from ins returning activity_id`);
+    expect(ins.rows).toHaveLength(dates.length);
+    const sizes: number[] = [];
+    const got: string[] = [];
+    for await (const page of summaryRowPages(t.db, w.groupA.id, { from: '2040-01-01', to: '2048-12-31' }, 2)) {
+      sizes.push(page.length);
+      got.push(...page.map((r) => `${r.date} ${r.opinions}`));
+    }
+    expect(sizes).toEqual([2, 2, 2, 1]);
+    expect(got).toEqual(dates.map((d, i) => `${d} 稀疏${i + 1}`));
+    // Another group's summary of the same period has none of them.
+    const other: unknown[] = [];
+    for await (const page of summaryRowPages(t.db, w.groupB.id, { from: '2040-01-01', to: '2048-12-31' }))
+      other.push(...page);
+    expect(other).toEqual([]);
+  });
+
   it('the streamed xlsx opens in exceljs with every row, by date then by id', async () => {
     const admin = await login(t.app, 'admin');
     const res = await admin.get(`/api/v1/exports/summary?groupId=${w.groupA.id}&from=${YEAR}-01-01&to=${YEAR}-12-31`);
