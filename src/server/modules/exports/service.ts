@@ -217,16 +217,20 @@ export async function* summaryRowPages(
     }
     if (!pending.length) return;
     const page = pending.splice(0, pageRows);
+    // Names are gathered for the page's ids at once (grouped), not by a sub-query per row.
+    const ids = sql`${`{${page.join(',')}}`}::int[]`;
     const rows = (
-      await db.execute(sql`
+      await db.execute(sql`with mn as (select am.activity_id, string_agg(m.name, '、' order by m.id) as names
+          from activity_members am join members m on m.id = am.member_id where am.activity_id = any(${ids}) group by 1),
+        cn as (select ac.activity_id, string_agg(r.name, '、' order by r.id) as names
+          from activity_contacts ac join representatives r on r.id = ac.representative_id
+          where ac.activity_id = any(${ids}) group by 1)
         select a.id, a.date::text as date, a.opinions, a.handling, a.handling_status as "handlingStatus", a.methods,
-          a.method_other as "methodOther", a.location, v.name as "villageName",
-          (select string_agg(m.name, '、' order by m.id) from activity_members am join members m on m.id = am.member_id
-            where am.activity_id = a.id) as "memberNames",
-          coalesce((select string_agg(r.name, '、' order by r.id) from activity_contacts ac join representatives r on r.id = ac.representative_id
-            where ac.activity_id = a.id), '') as "contactNames"
+          a.method_other as "methodOther", a.location, v.name as "villageName", mn.names as "memberNames",
+          coalesce(cn.names, '') as "contactNames"
         from activities a left join regions v on v.id = a.region_id
-        where a.id = any(${`{${page.join(',')}}`}::int[])
+          left join mn on mn.activity_id = a.id left join cn on cn.activity_id = a.id
+        where a.id = any(${ids})
         order by a.date, a.id`)
     ).rows as any[];
     if (rows.length) yield rows.map(summaryRow);
