@@ -7,6 +7,7 @@ import { acceptDueAt, resolveDeadlineSettings } from '../../../core/calendar/opi
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import { auditRow } from '../../audit.js';
 import type { Db } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { fieldError } from '../../errors.js';
 import { KPI_COUNTERS, rollupCells } from '../kpis/rollups.js';
 import { newTrackingCode } from '../opinions/create.js';
@@ -139,7 +140,10 @@ async function attempt(
     opts.ip,
   );
   const hitCte: SQL = hit ? sql`hit as (${hit.upsert}),` : sql``;
-  const res = await db.execute(sql`
+  // Prepared by name: planning this statement cost more than running it (PostgreSQL 2.7 → 1.7 ms a form).
+  const res = await executePrepared(
+    db,
+    sql`
     with ${hitCte} f as (select
       ${villageChosen(item.regionId)} as village,
       exists (select 1 from opinion_categories where id = ${item.categoryId} and active) as category,
@@ -172,7 +176,8 @@ async function attempt(
     select f.village, f.category, f.member, f.station, f.deadlines, f.overrides, f.dup,
       ${hit ? sql`(select json_agg(json_build_object('bucket', bucket, 'hits', hits, 'windowStart', "windowStart")) from hit)` : sql`null::json`} as hits,
       ins.id, ins.tracking_code as "trackingCode"
-    from f left join ins on true`);
+    from f left join ins on true`,
+  );
   return res.rows[0] as unknown as Outcome;
 }
 

@@ -1,0 +1,32 @@
+// Hot statements as named prepared statements: PostgreSQL then parses and plans each statement once per connection
+// instead of on every call. The citizen form's one statement (rate-limit hit, item, originator, event, audit, KPI rows)
+// spent more time being planned than executed. The name is the statement text's hash, so each shape a builder
+// produces (with or without a hit, a member, a link message) is its own statement, and their number stays small.
+// Only for statements whose text takes a few shapes: every distinct text stays prepared on each pooled connection.
+import crypto from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from './client.js';
+
+const dialect = new PgDialect();
+const names = new Map<string, string>();
+
+/** The name a statement text is prepared under (stable across processes, so logs and pg_prepared_statements agree). */
+export function preparedName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `jl_${crypto.createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs `query` like `db.execute(query)`, as a named prepared statement (on PGlite, which plans in process, the name
+ * changes nothing). Same rows and type parsing as `execute`: the driver's own prepared query does the work.
+ */
+export async function executePrepared<Row = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<{ rows: Row[] }> {
+  const built = dialect.sqlToQuery(query);
+  const prepared = db._.session.prepareQuery(built, undefined, preparedName(built.sql), false);
+  return (await prepared.execute()) as { rows: Row[] };
+}
