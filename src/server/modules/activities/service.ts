@@ -4,6 +4,7 @@ import { auditRow } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { activities, activityContacts, activityMembers } from '../../db/schema.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { activitiesVisible, canRecord, mayActForMember, representativesVisible } from '../common/scope.js';
@@ -169,7 +170,10 @@ export async function createActivity(
   const regionId = f.regionId ?? null;
   let res: any;
   try {
-    res = await db.execute(sql`
+    // Prepared by name: PostgreSQL plans this statement once per connection (a few shapes: by role, village or not).
+    res = await executePrepared(
+      db,
+      sql`
       with facts as (select
         ${clientId ? sql`(select id from activities where client_id = ${clientId})` : sql`null::int`} as dup,
         coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name, 'workUnit', m.work_unit, 'groupId', m.group_id) order by m.id)
@@ -193,7 +197,8 @@ export async function createActivity(
           ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('regionName', facts.region->>'name',
             'townshipName', facts.region->>'township', 'members', facts.members, 'contacts', facts.contacts,
             'id', ins.id, 'createdAt', ins.created_at), ${ip} from ins, facts)
-      select facts.*, ins.id, ins.created_at as "createdAt" from facts left join ins on true`);
+      select facts.*, ins.id, ins.created_at as "createdAt" from facts left join ins on true`,
+    );
   } catch (e) {
     const code = (e as any)?.code ?? (e as any)?.cause?.code;
     if (code === '23505' && clientId) return createActivity(db, a, input, ip); // a concurrent retry won the race

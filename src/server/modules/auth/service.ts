@@ -6,7 +6,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../core/code-lists.js';
 import { checkPassword, type PasswordCheckOptions } from '../../../core/password.js';
 import type { Actor, Deps } from '../../context.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { apiTokens, liaisonGroups, sessions, users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { sessionCacheOf } from './session-cache.js';
@@ -67,8 +67,9 @@ export async function buildActor(
 /** The rows a session resolves to: the session, its user and the group the user leads. */
 type SessionRow = { s: typeof sessions.$inferSelect; u: UserRow; groupId: number | null };
 
-async function readSession(deps: Deps, id: string): Promise<SessionRow | undefined> {
-  const [row] = await deps.database.db
+/** The session look-up of every signed-in request, prepared once per database (PostgreSQL plans it once per connection). */
+function sessionQuery(db: Db) {
+  return db
     .select({
       s: sessions,
       u: users,
@@ -78,7 +79,19 @@ async function readSession(deps: Deps, id: string): Promise<SessionRow | undefin
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('jl_read_session');
+}
+const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+
+async function readSession(deps: Deps, id: string): Promise<SessionRow | undefined> {
+  const { db } = deps.database;
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = sessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id });
   return row;
 }
 

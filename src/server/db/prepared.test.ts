@@ -1,0 +1,64 @@
+// Named prepared statements: the same rows as execute on both databases, one name per statement text, and on
+// PostgreSQL the statement really is prepared on the connection (pg_prepared_statements lists it under its name).
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../tests/setup/test-app.js';
+import type { Database } from './client.js';
+import { executePrepared, preparedName } from './prepared.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
+
+const q = (n: number, label: string | null) =>
+  sql`select x, ${label}::text as label, now()::timestamptz as at from generate_series(1, ${n}::int) x order by x`;
+
+describe('executePrepared', () => {
+  it('returns what execute returns, typed the same, with parameters and nulls', async () => {
+    const db = database.db;
+    for (const [n, label] of [
+      [3, 'a'],
+      [2, null],
+      [4, '民生'],
+    ] as const) {
+      const plain = (await db.execute(q(n, label))).rows as any[];
+      const named = (await executePrepared(db, q(n, label))).rows as any[];
+      expect(named.map((r) => [Number(r.x), r.label])).toEqual(plain.map((r) => [Number(r.x), r.label]));
+      expect(typeof named[0].at).toBe(typeof plain[0].at);
+    }
+  });
+
+  it('names each statement text once, and different texts differently', () => {
+    const a = preparedName('select 1');
+    expect(preparedName('select 1')).toBe(a);
+    expect(preparedName('select 2')).not.toBe(a);
+    expect(a).toMatch(/^jl_[0-9a-f]{24}$/);
+  });
+
+  it('inside a transaction, and on PostgreSQL as a statement prepared under its name', async () => {
+    const db = database.db;
+    const names = await db.transaction(async (tx) => {
+      const rows = (await executePrepared(tx, q(2, 'tx'))).rows as any[];
+      expect(rows).toHaveLength(2);
+      if (database.kind !== 'postgres') return null;
+      // The same connection as the statement: the transaction's.
+      return ((await tx.execute(sql`select name from pg_prepared_statements`)).rows as { name: string }[]).map(
+        (r) => r.name,
+      );
+    });
+    if (database.kind === 'postgres') {
+      const text = new PgDialect().sqlToQuery(q(2, 'tx')).sql;
+      expect(names).toContain(preparedName(text));
+    } else expect(names).toBeNull();
+  });
+
+  it('a failing statement raises the database error (and the next call still works)', async () => {
+    const err = await executePrepared(database.db, sql`select 1 / ${0}::int`).catch((e) => e);
+    // Wrapped by the driver like execute's errors: the database's code is on the error or its cause.
+    expect(err?.code ?? err?.cause?.code).toBe('22012');
+    expect((await executePrepared(database.db, q(1, 'ok'))).rows).toHaveLength(1);
+  });
+});
