@@ -2,6 +2,7 @@
 // INSERTs into opinions through the same driver, and against the same rows written raw (item + originator + event +
 // audit in one transaction). Prints rates and ratios (aim ≥ 0.5 against the single row). Usage: tsx bench/public-intake.ts [N]
 import { sql } from 'drizzle-orm';
+import type { Db } from '../src/server/db/client.js';
 import { buildWorld } from '../tests/setup/world.js';
 import { compareWrites, openBenchApp } from './bench-app.js';
 
@@ -10,6 +11,25 @@ const WARMUP = Math.min(200, N);
 // The per-address limits would stop a bench at the 6th post; lift them for this process only.
 process.env.PUBLIC_SUBMIT_MAX = String(10 * (N + WARMUP));
 process.env.PUBLIC_SUBMIT_DAILY_MAX = String(10 * (N + WARMUP));
+
+/** An item written raw: item, citizen originator, received event and audit row in one transaction (shared with staff-intake). */
+export function rawItemRecord(db: Db, categoryId: number, regionId: number, content: string, channel: string) {
+  return db.transaction(async (tx) => {
+    const res =
+      await tx.execute(sql`insert into opinions (tracking_code, title, content, category_id, region_id, channel)
+      values (${`W${Math.random().toString(36).slice(2, 12)}`}, '村口道路坑洼积水', ${content}, ${categoryId}, ${regionId}, ${channel}) returning id`);
+    const id = (res.rows[0] as { id: number }).id;
+    await tx.execute(
+      sql`insert into opinion_originators (opinion_id, kind, name, phone) values (${id}, 'citizen', '王大伯', '13800138000')`,
+    );
+    await tx.execute(
+      sql`insert into opinion_events (opinion_id, type, to_status, actor_kind) values (${id}, 'received', 'received', 'citizen')`,
+    );
+    await tx.execute(
+      sql`insert into audit_log (action, entity, entity_id, after) values ('create', 'opinion', ${String(id)}, ${JSON.stringify({ id })}::jsonb)`,
+    );
+  });
+}
 
 async function main() {
   const bench = await openBenchApp();
@@ -38,32 +58,17 @@ async function main() {
   const insert = (i: number) =>
     db.execute(sql`insert into opinions (tracking_code, title, content, category_id, region_id, channel)
       values (${`R${i}${Math.random().toString(36).slice(2, 10)}`}, '村口道路坑洼积水', ${text(i)}, ${categoryId}, ${w.villA1.id}, 'web')`);
-  const record = (i: number) =>
-    db.transaction(async (tx) => {
-      const res =
-        await tx.execute(sql`insert into opinions (tracking_code, title, content, category_id, region_id, channel)
-        values (${`W${i}${Math.random().toString(36).slice(2, 10)}`}, '村口道路坑洼积水', ${text(i)}, ${categoryId}, ${w.villA1.id}, 'web') returning id`);
-      const id = (res.rows[0] as { id: number }).id;
-      await tx.execute(
-        sql`insert into opinion_originators (opinion_id, kind, name, phone) values (${id}, 'citizen', '王大伯', '13800138000')`,
-      );
-      await tx.execute(
-        sql`insert into opinion_events (opinion_id, type, to_status, actor_kind) values (${id}, 'received', 'received', 'citizen')`,
-      );
-      await tx.execute(
-        sql`insert into audit_log (action, entity, entity_id, after) values ('create', 'opinion', ${String(id)}, ${JSON.stringify({ id })}::jsonb)`,
-      );
-    });
-
   await compareWrites(`public-intake [${bench.label}]`, N, WARMUP, {
     api: ['POST /api/v1/public/opinions', post],
     insert: ['raw INSERT INTO opinions', insert],
-    record: ['raw item (4 INSERTs, 1 tx)', record],
+    record: ['raw item (4 INSERTs, 1 tx)', (i) => rawItemRecord(db, categoryId, w.villA1.id, text(i), 'web')],
   });
   await bench.close();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script, not when staff-intake.ts imports rawItemRecord.
+if (process.argv[1]?.endsWith('public-intake.ts'))
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

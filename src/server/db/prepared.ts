@@ -10,6 +10,11 @@ import type { DbOrTx } from './client.js';
 
 const dialect = new PgDialect();
 const names = new Map<string, string>();
+/**
+ * A bound on the texts prepared by name in this process (each stays prepared on every pooled connection): a builder
+ * that produced texts without end (a value inlined into the text by mistake) runs its further texts unnamed instead.
+ */
+export const MAX_PREPARED_TEXTS = 500;
 
 /** The name a statement text is prepared under (stable across processes, so logs and pg_prepared_statements agree). */
 export function preparedName(text: string): string {
@@ -27,6 +32,7 @@ export function preparedName(text: string): string {
  */
 export async function executePrepared<Row = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<{ rows: Row[] }> {
   const built = dialect.sqlToQuery(query);
-  const prepared = db._.session.prepareQuery(built, undefined, preparedName(built.sql), false);
+  const name = names.size < MAX_PREPARED_TEXTS || names.has(built.sql) ? preparedName(built.sql) : undefined;
+  const prepared = db._.session.prepareQuery(built, undefined, name, false);
   return (await prepared.execute()) as { rows: Row[] };
 }

@@ -10,6 +10,7 @@
 // facts. A delete of an item is the same call after the delete (its facts are subtracted and dropped).
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 
 /** The counters of a facts row and of a rollup row (a rollup row also has `received`). */
 export const KPI_COUNTERS = [
@@ -117,13 +118,12 @@ export function rollupCells(source: SQL): SQL {
     having ${sql.join(nonzero, sql` or `)}`;
 }
 
+// A list of ids is one array parameter, so the statements keep one text whatever the list's length (they run as
+// named prepared statements: planned once per connection); a subquery is inlined.
 const idSet = (ids: readonly number[] | SQL): SQL | null =>
   Array.isArray(ids)
     ? ids.length
-      ? sql`(${sql.join(
-          ids.map((i) => sql`${i}::int`),
-          sql`, `,
-        )})`
+      ? sql`(select unnest(${`{${ids.map((i) => Math.trunc(i)).join(',')}}`}::int[]))`
       : null
     : sql`(${ids})`;
 
@@ -136,12 +136,12 @@ export async function refreshKpiItems(tx: DbOrTx, ids: readonly number[] | SQL):
   if (!set) return;
   // Lock the stored facts first, in a statement of its own: a concurrent refresh of the same item then waits, and the
   // next statement's snapshot includes what that transaction committed, so the difference is taken from the truth.
-  await tx.execute(
-    sql`select opinion_id from kpi_item_facts where opinion_id in ${set} order by opinion_id for update`,
-  );
+  // A list's statements are prepared by name (the refresh runs in every transition); a subquery's text varies.
+  const run = Array.isArray(ids) ? (q: SQL) => executePrepared(tx, q) : (q: SQL) => tx.execute(q);
+  await run(sql`select opinion_id from kpi_item_facts where opinion_id in ${set} order by opinion_id for update`);
   const updates = KPI_COUNTERS.map((c) => sql.raw(`${c} = kpi_rollups.${c} + excluded.${c}`));
   const factUpdates = FACT_COLUMNS.slice(1).map((c) => sql.raw(`${c} = excluded.${c}`));
-  await tx.execute(sql`with new as (${factsSelect(set)}),
+  await run(sql`with new as (${factsSelect(set)}),
     old as (select * from kpi_item_facts where opinion_id in ${set}),
     signed as (select -1 as sign, ${list(FACT_COLUMNS)} from old union all select 1, ${list(FACT_COLUMNS)} from new),
     delta as (${rollupCells(sql`signed`)}),

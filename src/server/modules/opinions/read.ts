@@ -18,6 +18,7 @@ import { toSearchQuery } from '../../adapters/text/segmenter.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { notFound } from '../../errors.js';
 import { presentPerson, presentTrackingCode, seesTrackingCode } from '../common/present-person.js';
 import { normalizeCode } from '../public/schema.js';
@@ -214,7 +215,10 @@ export async function assertVisible(db: DbOrTx, a: Actor, id: number): Promise<v
 /** One item in scope with its originators (masked for departments), assignments and the actor's abilities. */
 export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
   const redacted = seesRedacted(a);
-  const res = await db.execute(sql`select ${columns(a, now)}, o.public_reply as "publicReply",
+  // Prepared by name (one text per set of roles): every item page and every transition's answer reads it.
+  const res = await executePrepared(
+    db,
+    sql`select ${columns(a, now)}, o.public_reply as "publicReply",
       case when ${redacted} then coalesce(o.redacted_content, '') else o.content end as content,
       case when ${redacted} then null else o.created_by end as "createdBy",
       o.redacted_title as "redactedTitle", o.redacted_content as "redactedContent", o.redaction_note as "redactionNote",
@@ -231,7 +235,8 @@ export async function loadOpinion(db: DbOrTx, a: Actor, id: number, now: Date) {
       ,coalesce((select json_agg(json_build_object('id', f.id, 'eventId', f.event_id, 'filename', f.filename, 'mime', f.mime,
         'size', f.size, 'createdAt', f.created_at) order by f.id) from opinion_attachments f where f.opinion_id = o.id
         and (not ${redacted} or ${departmentFileSql('f')})), '[]') as attachments
-    ${from} where o.id = ${id} and ${opinionsVisible(a)}`);
+    ${from} where o.id = ${id} and ${opinionsVisible(a)}`,
+  );
   const row = res.rows[0] as any;
   if (!row) throw notFound();
   // Before the originators are masked: their names are personal data wherever the text repeats them.

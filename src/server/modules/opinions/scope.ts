@@ -4,6 +4,7 @@ import type { OpinionActor } from '../../../core/opinions/index.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { seesAll } from '../common/scope.js';
 
 /**
@@ -67,12 +68,15 @@ function relatedTo(a: Actor): SQL {
 
 /** Resolves the actor's relations to an item: lead/co department, originator, and whether they rated this feedback. */
 export async function opinionActorFor(db: DbOrTx, a: Actor, opinionId: number): Promise<OpinionActor> {
-  const res = await db.execute(sql`select
+  const res = await executePrepared(
+    db,
+    sql`select
     ${a.departmentId ? sql`(select role from opinion_assignments where opinion_id = ${opinionId} and active and department_id = ${a.departmentId})` : sql`null::text`} as "deptRole",
     exists (select 1 from opinion_originators where opinion_id = ${opinionId}
       and (user_id = ${a.userId} ${a.memberId ? sql`or member_id = ${a.memberId}` : sql``})) as "isOriginator",
     exists (select 1 from opinion_events e where e.opinion_id = ${opinionId} and e.type = 'rate' and e.actor_user_id = ${a.userId}
-      and e.id > coalesce((select max(f.id) from opinion_events f where f.opinion_id = ${opinionId} and f.type = 'send_feedback'), 0)) as "hasRated"`);
+      and e.id > coalesce((select max(f.id) from opinion_events f where f.opinion_id = ${opinionId} and f.type = 'send_feedback'), 0)) as "hasRated"`,
+  );
   const r = res.rows[0] as { deptRole: string | null; isOriginator: boolean; hasRated: boolean };
   const handles = hasRole(a, 'dept_handler');
   return {
