@@ -11,7 +11,7 @@ import { AppError } from '../server/errors.js';
 import { t } from '../server/i18n/messages.js';
 import { assertStrongPassword, hashPassword } from '../server/modules/auth/service.js';
 import { startMailIntake } from '../server/modules/mail-intake/server.js';
-import { classifierFor, similarIndexFor } from '../server/modules/opinions/text-index.js';
+import { classifierFor, keepTermsForTopics, similarIndexFor } from '../server/modules/opinions/text-index.js';
 import { startScheduler } from '../server/modules/reminders/service.js';
 import { topicModelFor } from '../server/modules/topics/model.js';
 import { openRuntime } from '../server/runtime.js';
@@ -102,6 +102,8 @@ async function serve(args: string[]) {
   // The similar-items index, the category classifier and the hot-problem topics are built from the items on first
   // use: build them now, in slices between requests, so the day's first 'similar items', suggestion or topics page
   // does not wait for it.
+  // The index keeps each item's terms for the topics, so the warm-up segments every item once.
+  keepTermsForTopics(deps.database.db);
   void similarIndexFor(deps.database.db)
     .then(() => classifierFor(deps.database.db))
     .then(() => topicModelFor(deps.database.db))

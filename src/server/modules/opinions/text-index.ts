@@ -77,8 +77,34 @@ interface ItemRow {
   categoryId: number | null;
 }
 
+/**
+ * Terms of items the index has segmented, held for the topic model (modules/topics/model.ts) so that an item is
+ * segmented once for both (at 100,000 items the second pass cost about 33 s of start-up). Collected only after the
+ * topic model asked for them (keepTermsForTopics), handed over and forgotten by takeTermsForTopics, and bounded: an
+ * index that runs on while no topic model comes to take them stops collecting (the topic model then segments itself).
+ */
+const feeds = new WeakMap<object, Map<number, readonly string[]>>();
+const FEED_MAX = 200_000;
+
+/** From now on, the index keeps each item's terms for the topic model of this database. */
+export function keepTermsForTopics(db: DbOrTx): void {
+  if (!feeds.has(db)) feeds.set(db, new Map());
+}
+
+/** The terms the index segmented for an item (once: they are forgotten as they are taken), if it kept them. */
+export function takeTermsForTopics(db: DbOrTx, id: number): readonly string[] | undefined {
+  const feed = feeds.get(db);
+  const terms = feed?.get(id);
+  if (terms) feed?.delete(id);
+  return terms;
+}
+
+/** Items segmented by this process (both passes), for tests and benches that check work is not done twice. */
+export const segmentation = { items: 0 };
+
 /** Adds the items created since the last call (id order); each call costs one indexed query when nothing is new. */
 async function catchUp(db: DbOrTx, s: State): Promise<void> {
+  const feed = feeds.get(db);
   for (;;) {
     const res = await db.execute(sql`select id, title, left(content, ${TEXT_CHARS}) as content,
       category_id as "categoryId" from opinions where id > ${s.lastId} and ${inTextWindow}
@@ -86,7 +112,9 @@ async function catchUp(db: DbOrTx, s: State): Promise<void> {
     const rows = res.rows as unknown as ItemRow[];
     for (const r of rows) {
       const f = itemFeatures(r.title, r.content);
+      segmentation.items++;
       s.index.add(r.id, f);
+      if (feed && feed.size < FEED_MAX) feed.set(r.id, f.terms);
       if (r.categoryId !== null && s.classifier && r.id > s.learnedId) {
         s.classifier.learn(textWords(`${r.title}\n${r.content}`), String(r.categoryId));
         s.learnedId = r.id;
@@ -119,6 +147,7 @@ export function similarIndexFor(db: DbOrTx): Promise<SimilarIndex> {
 
 /** Features of an item or of text being typed, as the index stores them. */
 export function featuresOf(title: string, content: string): TextFeatures {
+  segmentation.items++;
   return itemFeatures(title, content.slice(0, TEXT_CHARS));
 }
 

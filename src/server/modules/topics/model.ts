@@ -1,11 +1,17 @@
 // The office's hot-problem topics, in memory and per database: a TopicModel (core/text/topics.ts) built from the
 // opinions table on first use (the table's terms counted first, then the items placed in id order) and caught up
 // incrementally afterwards: each new item joins a topic or starts one, nothing is rebuilt. No table of its own: a
-// restart rebuilds it from the items. Features are the similar-items index's own (opinions/text-index featuresOf).
+// restart rebuilds it from the items. Features are the similar-items index's own: it segments each item once for both.
 import { sql } from 'drizzle-orm';
 import { type TopicItem, TopicModel } from '../../../core/text/index.js';
 import type { DbOrTx } from '../../db/client.js';
-import { featuresOf, inTextWindow } from '../opinions/text-index.js';
+import {
+  featuresOf,
+  inTextWindow,
+  keepTermsForTopics,
+  similarIndexFor,
+  takeTermsForTopics,
+} from '../opinions/text-index.js';
 
 /** Rows read per page while catching up (segmentation ≈0.2–0.4 ms per item); the event loop gets a turn between pages. */
 const PAGE = 200;
@@ -24,13 +30,16 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Adds the items created since the last call; the first call places the whole table as one batch. */
 async function catchUp(db: DbOrTx, s: State): Promise<void> {
+  // The similar-items index segments every item anyway: caught up first, it hands over the terms (see text-index.ts).
+  keepTermsForTopics(db);
+  await similarIndexFor(db);
   const fresh: TopicItem[] = [];
   for (;;) {
     const res = await db.execute(sql`select id, title, left(content, ${TEXT_CHARS}) as content from opinions
       where id > ${s.lastId} and ${inTextWindow} order by id limit ${PAGE}`);
     const rows = res.rows as unknown as { id: number; title: string; content: string }[];
     for (const r of rows) {
-      fresh.push({ id: r.id, terms: featuresOf(r.title, r.content).terms });
+      fresh.push({ id: r.id, terms: takeTermsForTopics(db, r.id) ?? featuresOf(r.title, r.content).terms });
       s.lastId = r.id;
     }
     if (rows.length < PAGE) break;
