@@ -8,6 +8,12 @@ import { executePrepared } from '../../db/prepared.js';
 import { seesAll } from '../common/scope.js';
 
 /**
+ * The township of the region `v` (a regions row joined under that alias): itself for a township, its parent for a
+ * village, null for a county or anything else. The topics, the 民生问题 suggestions and their filters read it.
+ */
+export const townshipOfRegion = sql`case when v.level = 'township' then v.id when v.level = 'village' then v.parent_id end`;
+
+/**
  * SQL condition on opinions (alias o): whether the actor reads the original of an item. Every tier but `confidential`
  * is read in the original by whoever sees the item; a confidential one only by the leader and the office staff named
  * on it (opinion_named_staff).

@@ -7,7 +7,7 @@ import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import { opinionsVisible } from '../opinions/scope.js';
+import { opinionsVisible, townshipOfRegion } from '../opinions/scope.js';
 import { topicModelFor } from '../topics/model.js';
 
 /** Items read at most (the newest), groups returned. */
@@ -25,7 +25,7 @@ interface Candidate {
 export async function suggestProblems(db: DbOrTx, a: Actor, q: { regionId?: number; days: number }, now: Date) {
   if (!hasRole(a, 'admin', 'leader', 'info_officer')) throw notFound();
   const since = new Date(now.getTime() - q.days * 86_400_000).toISOString();
-  const town = sql`case when v.level = 'township' then v.id else v.parent_id end`;
+  const town = townshipOfRegion;
   const parts = [
     sql`o.received_at >= ${since}::timestamptz`,
     sql`o.status not in ('merged', 'not_accepted')`,

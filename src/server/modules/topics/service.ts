@@ -14,7 +14,7 @@ import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { fieldError, notFound } from '../../errors.js';
-import { opinionsVisible, seesOriginal } from '../opinions/scope.js';
+import { opinionsVisible, seesOriginal, townshipOfRegion } from '../opinions/scope.js';
 import { topicModelFor } from './model.js';
 import type { TopicQuery, TopicResponse } from './schema.js';
 
@@ -109,7 +109,7 @@ export async function listTopics(db: DbOrTx, a: Actor, q: TopicQuery, now: Date)
   if (dayNumber(to) - dayNumber(from) > MAX_DAYS) throw fieldError('from', 'topics_period_too_long');
   const [area, regionId] = await areaCondition(db, a, q.regionId);
   const model = await topicModelFor(db);
-  const town = sql`case when v.level = 'township' then v.id when v.level = 'village' then v.parent_id end`;
+  const town = townshipOfRegion;
   const res = await db.execute(sql`select o.id,
       case when ${seesOriginal(a)} then o.title else coalesce(o.redacted_title, '') end as title,
       o.region_id as "regionId", v.name as "regionName", t.id as "townshipId", t.name as "townshipName",
