@@ -25,7 +25,10 @@ export const topicSchema = z.object({
   people: count,
   townshipId: count.nullable(),
   townshipName: z.string().nullable(),
-  byVillage: z.array(z.object({ regionId: count.nullable(), name: z.string().nullable(), count })),
+  // level: 'village', or 'township' for items registered at the township itself (镇本级), null without an area.
+  byVillage: z.array(
+    z.object({ regionId: count.nullable(), name: z.string().nullable(), level: z.string().nullable(), count }),
+  ),
   byChannel: z.array(z.object({ channel: z.string(), count })),
   bySector: z.array(z.object({ sectorId: count.nullable(), name: z.string().nullable(), count })),
   /** Items per ISO week (Monday start, China dates) across the whole period, oldest first. */

@@ -32,6 +32,8 @@ interface Row {
   title: string;
   regionId: number | null;
   regionName: string | null;
+  /** The level of the item's region: an item may be registered at a township, not one of its villages. */
+  regionLevel: string | null;
   townshipId: number | null;
   townshipName: string | null;
   channel: string;
@@ -112,7 +114,7 @@ export async function listTopics(db: DbOrTx, a: Actor, q: TopicQuery, now: Date)
   const town = townshipOfRegion;
   const res = await db.execute(sql`select o.id,
       case when ${seesOriginal(a)} then o.title else coalesce(o.redacted_title, '') end as title,
-      o.region_id as "regionId", v.name as "regionName", t.id as "townshipId", t.name as "townshipName",
+      o.region_id as "regionId", v.name as "regionName", v.level as "regionLevel", t.id as "townshipId", t.name as "townshipName",
       o.channel, o.sector_id as "sectorId", s.name as "sectorName",
       to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
       to_char(o.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "receivedAt",
@@ -159,6 +161,7 @@ export async function listTopics(db: DbOrTx, a: Actor, q: TopicQuery, now: Date)
         [...tally(items, (r) => r.regionId).values()].map((e) => ({
           regionId: e.row.regionId,
           name: e.row.regionName,
+          level: e.row.regionLevel,
           count: e.count,
         })),
         (x) => x.regionId,

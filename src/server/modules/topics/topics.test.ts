@@ -16,7 +16,7 @@ interface Topic {
   count: number;
   people: number;
   townshipId: number | null;
-  byVillage: { regionId: number | null; name: string | null; count: number }[];
+  byVillage: { regionId: number | null; name: string | null; level: string | null; count: number }[];
   byChannel: { channel: string; count: number }[];
   bySector: { sectorId: number | null; name: string | null; count: number }[];
   trend: { week: string; start: string; count: number }[];
@@ -102,9 +102,9 @@ describe('GET /topics', () => {
     expect(lamp.id).not.toBe(pig.id);
     expect(holding(r.topics, ids.other[0])).toBeUndefined();
     expect(pig.byVillage).toEqual([
-      { regionId: p.w.villA1.id, name: '古城村', count: 2 },
-      { regionId: p.w.villA2.id, name: '鹤鹿溪村', count: 2 },
-      { regionId: p.w.villB1.id, name: '横溪坞村', count: 2 },
+      { regionId: p.w.villA1.id, name: '古城村', level: 'village', count: 2 },
+      { regionId: p.w.villA2.id, name: '鹤鹿溪村', level: 'village', count: 2 },
+      { regionId: p.w.villB1.id, name: '横溪坞村', level: 'village', count: 2 },
     ]);
     expect(pig.byChannel).toEqual([
       { channel: 'letter', count: 3 },
@@ -190,6 +190,21 @@ describe('GET /topics', () => {
     expect(model).toBe(await topicModelFor(p.t.db));
     expect(model.size).toBe(size + 1);
     expect(model.topicCount).toBe(topics);
+    ids.pigs.push(id);
+  });
+
+  it('names an item registered at the township itself as the township, marked as such', async () => {
+    const id = (
+      await p.item({
+        title: '镇上养猪场粪污直排河道',
+        content: '养猪场粪污直排河道，河水发臭，气味难闻，请查处。',
+        regionId: p.w.townA.id,
+      })
+    ).id;
+    const r = await topicsOf(p.admin, `?regionId=${p.w.townA.id}`);
+    const pig = holding(r.topics, id)!;
+    expect(pig.byVillage).toContainEqual({ regionId: p.w.townA.id, name: p.w.townA.name, level: 'township', count: 1 });
+    expect(pig.byVillage.filter((v) => v.level === 'village').map((v) => v.regionId)).not.toContain(p.w.townA.id);
     ids.pigs.push(id);
   });
 

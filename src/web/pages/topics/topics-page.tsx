@@ -121,7 +121,11 @@ function TopicCard({ topic, canCreate }: { topic: Topic; canCreate: boolean }) {
       )}
       <Breakdown
         label={t('tp.byVillage')}
-        parts={topic.byVillage.map((v) => ({ name: v.name ?? t('tp.noArea'), count: v.count }))}
+        parts={topic.byVillage.map((v) => ({
+          name:
+            v.name === null ? t('tp.noArea') : v.level === 'township' ? t('tp.townLevel', { name: v.name }) : v.name,
+          count: v.count,
+        }))}
       />
       <Breakdown
         label={t('tp.byChannel')}

@@ -12,7 +12,8 @@ export interface Topic {
   people: number;
   townshipId: number | null;
   townshipName: string | null;
-  byVillage: (TopicCount & { regionId: number | null; name: string | null })[];
+  /** level 'township': items registered at the township itself, not at one of its villages. */
+  byVillage: (TopicCount & { regionId: number | null; name: string | null; level: string | null })[];
   byChannel: (TopicCount & { channel: string })[];
   bySector: (TopicCount & { sectorId: number | null; name: string | null })[];
   trend: (TopicCount & { week: string; start: string })[];
