@@ -55,6 +55,38 @@ describe('executePrepared', () => {
     } else expect(names).toBeNull();
   });
 
+  it('is prepared under its name outside a transaction on both databases (PGlite: PREPARE and EXECUTE)', async () => {
+    const text = new PgDialect().sqlToQuery(q(5, 'root')).sql;
+    expect((await executePrepared(database.db, q(5, 'root'))).rows).toHaveLength(5);
+    // On PostgreSQL a pooled connection holds it; this read may come through another, so ask with the same name again.
+    const names = async () =>
+      ((await database.db.execute(sql`select name from pg_prepared_statements`)).rows as { name: string }[]).map((r) =>
+        r.name.toLowerCase(),
+      );
+    if (database.kind === 'pglite') expect(await names()).toContain(preparedName(text));
+    expect((await executePrepared(database.db, q(2, 'again'))).rows).toHaveLength(2);
+  });
+
+  it('passes every kind of value through intact (quotes, backslashes, unicode, signs, null, booleans)', async () => {
+    const tricky = [`O'Brien's "村" \\ \n ;--`, '', '🙂 ئۇيغۇرچە', 'x'.repeat(20_000), "'); drop table users; --"];
+    for (const v of tricky) {
+      const [row] = (await executePrepared(database.db, sql`select ${v}::text as v, length(${v}::text) as n`))
+        .rows as any[];
+      expect(row.v).toBe(v);
+      expect(Number(row.n)).toBe([...v].length);
+    }
+    const [row] = (
+      await executePrepared(
+        database.db,
+        sql`select ${-42}::int as neg, ${1.5}::float8 as f, ${null}::int as nothing, ${true}::boolean as yes,
+          ${false}::boolean as no, ${'{1,2,3}'}::int[] as arr, ${JSON.stringify({ a: "it's" })}::jsonb as j`,
+      )
+    ).rows as any[];
+    expect(row).toMatchObject({ neg: -42, f: 1.5, nothing: null, yes: true, no: false, j: { a: "it's" } });
+    expect(row.arr.map(Number)).toEqual([1, 2, 3]);
+    expect((await database.db.execute(sql`select count(*)::int as n from users`)).rows).toHaveLength(1);
+  });
+
   it('a failing statement raises the database error (and the next call still works)', async () => {
     const err = await executePrepared(database.db, sql`select 1 / ${0}::int`).catch((e) => e);
     // Wrapped by the driver like execute's errors: the database's code is on the error or its cause.

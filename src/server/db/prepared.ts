@@ -3,7 +3,10 @@
 // spent more time being planned than executed. The name is the statement text's hash, so each shape a builder
 // produces (with or without a hit, a member, a link message) is its own statement, and their number stays small.
 // Only for statements whose text takes a few shapes: every distinct text stays prepared on each pooled connection.
+// PGlite's driver has no statement names, so there the statement is prepared with SQL's PREPARE and run with EXECUTE,
+// its values written as quoted literals (PGlite's EXECUTE takes no bound parameters).
 import crypto from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client.js';
@@ -26,13 +29,47 @@ export function preparedName(text: string): string {
   return name;
 }
 
+/** Statement names prepared (PREPARE) on each embedded database: one backend per PGlite instance. */
+const preparedOn = new WeakMap<PGlite, Set<string>>();
+
+/** A value as an SQL literal for EXECUTE's arguments, or undefined when it is not a plain scalar. */
+function literal(v: unknown): string | undefined {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'bigint') return String(v);
+  // standard_conforming_strings is on: a quote is doubled, a backslash is an ordinary character.
+  if (typeof v === 'string') return `'${v.replaceAll("'", "''")}'`;
+  return undefined;
+}
+
 /**
- * Runs `query` like `db.execute(query)`, as a named prepared statement (on PGlite, which plans in process, the name
- * changes nothing). Same rows and type parsing as `execute`: the driver's own prepared query does the work.
+ * Runs `query` like `db.execute(query)`, as a named prepared statement. Same rows and type parsing as `execute`: the
+ * driver's own prepared query does the work. On PGlite only outside a transaction (its transaction handle does not
+ * say which database it belongs to); inside one, the statement runs as usual.
  */
 export async function executePrepared<Row = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<{ rows: Row[] }> {
   const built = dialect.sqlToQuery(query);
   const name = names.size < MAX_PREPARED_TEXTS || names.has(built.sql) ? preparedName(built.sql) : undefined;
-  const prepared = db._.session.prepareQuery(built, undefined, name, false);
+  const session = db._.session;
+  const client = (session as unknown as { client?: unknown }).client;
+  if (name && client instanceof PGlite) {
+    const args = built.params.map(literal);
+    if (args.every((a) => a !== undefined)) {
+      const done = preparedOn.get(client) ?? new Set<string>();
+      preparedOn.set(client, done);
+      if (!done.has(name)) {
+        await session
+          .prepareQuery({ sql: `prepare ${name} as ${built.sql}`, params: [] }, undefined, undefined, false)
+          .execute();
+        done.add(name);
+      }
+      const call = `execute ${name}${args.length ? `(${args.join(', ')})` : ''}`;
+      return (await session.prepareQuery({ sql: call, params: [] }, undefined, undefined, false).execute()) as {
+        rows: Row[];
+      };
+    }
+  }
+  const prepared = session.prepareQuery(built, undefined, name, false);
   return (await prepared.execute()) as { rows: Row[] };
 }
