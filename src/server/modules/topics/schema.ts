@@ -1,5 +1,6 @@
 // Request and response schemas of GET /topics (hot problems).
 import { z } from 'zod';
+import type { TopicList } from '../../../core/text/topic-list.js';
 import { idQuery, isoDate } from '../common/schemas.js';
 
 /** GET /topics: an area (county, township or village; default the whole county, or an officer's township) and a
@@ -48,5 +49,5 @@ export const topicResponse = z.object({
   items: count,
   truncated: z.boolean(),
   topics: z.array(topicSchema),
-});
+}) satisfies z.ZodType<TopicList>;
 export type TopicResponse = z.infer<typeof topicResponse>;
