@@ -3,28 +3,12 @@
 // existing topic without a rebuild; bad queries are 400 in the caller's language.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Topic } from '../../../core/text/topic-list.js';
 import { buildProblemWorld, type ProblemWorld } from '../problems/problems.test-helper.js';
 import { topicModelFor } from './model.js';
 
 let p: ProblemWorld;
 const ids: Record<string, number[]> = { pigs: [], lamps: [], pigsB: [], other: [] };
-
-interface Topic {
-  id: number;
-  label: string;
-  phrases: string[];
-  count: number;
-  people: number;
-  townshipId: number | null;
-  byVillage: { regionId: number | null; name: string | null; level: string | null; count: number }[];
-  byChannel: { channel: string; count: number }[];
-  bySector: { sectorId: number | null; name: string | null; count: number }[];
-  trend: { week: string; start: string; count: number }[];
-  newest: { id: number; title: string; receivedAt: string }[];
-  opinionIds: number[];
-  linkedCount: number;
-  linkedProblemIds: number[];
-}
 
 const PIG_TEXTS = [
   ['养殖场粪污直排河道', '村里的养猪场把粪污直接排进河道，河水发黑发臭，气味难闻，群众反映强烈。'],
