@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -114,4 +114,46 @@ export async function openPage(
   const page = await ctx.newPage();
   if (user) await signIn(page, e.baseUrl, user);
   return page;
+}
+
+/** The open (not hidden) dropdown of an antd Select/TreeSelect. */
+export const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/**
+ * Waits for the dropdown to close after a choice. On a loaded machine antd can leave the closing popup without its
+ * hidden class (its leave animation never reports the end): the choice is made, so Escape puts the popup away.
+ */
+async function dropdownClosed(page: Page) {
+  try {
+    await dropdown(page).waitFor({ state: 'hidden', timeout: 5_000 });
+  } catch {
+    await page.keyboard.press('Escape');
+    await dropdown(page).waitFor({ state: 'hidden' });
+  }
+}
+
+/** Opens an antd Select by its test id, types a search, clicks the first option with that label and checks the field shows it. */
+export async function pick(page: Page, testId: string, search: string, label: string | RegExp) {
+  const field = page.getByTestId(testId);
+  await field.click();
+  await page.keyboard.type(search);
+  await dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  await dropdownClosed(page);
+  await field.filter({ hasText: label }).waitFor();
+}
+
+/** The same for a TreeSelect leaf: searches its parent, unfolds it when needed and clicks the leaf. */
+export async function pickTree(page: Page, testId: string, parent: string, leaf: string) {
+  const field = page.getByTestId(testId);
+  await field.click();
+  await page.keyboard.type(parent);
+  const node = dropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${leaf}"]`);
+  const parentNode = dropdown(page)
+    .locator('.ant-select-tree-treenode')
+    .filter({ has: page.locator(`[title="${parent}"]`) });
+  await parentNode.waitFor();
+  if (!(await node.isVisible())) await parentNode.locator('.ant-select-tree-switcher').click();
+  await node.click();
+  await dropdownClosed(page);
+  await field.filter({ hasText: leaf }).waitFor();
 }

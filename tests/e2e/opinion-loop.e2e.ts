@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { type E2E, openPage, SHOTS, startE2E } from './harness.js';
+import { type E2E, openPage, pick, pickTree, SHOTS, startE2E } from './harness.js';
 
 let e: E2E;
 const contexts: BrowserContext[] = [];
@@ -20,34 +20,6 @@ afterAll(async () => {
 const open = (kind: 'phone' | 'desk', user?: string) => openPage(e, contexts, kind, user);
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-
-/** The open (not hidden) dropdown of an antd Select/TreeSelect. */
-const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-
-/** Opens an antd Select by its test id, types a search and clicks the option with exactly that label. */
-async function pick(page: Page, testId: string, search: string, label: string | RegExp) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(search);
-  const option = dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first();
-  await option.click();
-  await dropdown(page).waitFor({ state: 'hidden' });
-}
-
-/** The same for a TreeSelect leaf: searches its parent, unfolds it when needed and clicks the leaf. */
-async function pickTree(page: Page, testId: string, parent: string, leaf: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(parent);
-  const node = dropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${leaf}"]`);
-  const parentNode = dropdown(page)
-    .locator('.ant-select-tree-treenode')
-    .filter({
-      has: page.locator(`[title="${parent}"]`),
-    });
-  await parentNode.waitFor();
-  if (!(await node.isVisible())) await parentNode.locator('.ant-select-tree-switcher').click();
-  await node.click();
-  await dropdown(page).waitFor({ state: 'hidden' });
-}
 
 /** Runs one action from the item page's action bar: opens its modal, lets `fill` fill it, confirms, waits for the status. */
 async function act(page: Page, action: string, status: string, fill?: () => Promise<void>) {

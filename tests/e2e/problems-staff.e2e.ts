@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { type E2E, openPage, SHOTS, startE2E } from './harness.js';
+import { dropdown, type E2E, openPage, pick, SHOTS, startE2E } from './harness.js';
 
 let e: E2E;
 const contexts: BrowserContext[] = [];
@@ -21,16 +21,6 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SHOTS}/problems-staff-${name}.png`, fullPage: true });
-const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-
-/** Opens an antd Select by its test id, types a search and clicks the first option with that text. */
-async function pick(page: Page, testId: string, search: string, label: string | RegExp) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(search);
-  await dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first().click();
-  await dropdown(page).waitFor({ state: 'hidden' });
-}
-
 /** Waits until the problem page shows this attribute value (data-status, data-progress). */
 const detailWith = (page: Page, attr: string, value: string) =>
   page.locator(`[data-testid="prb-detail"][${attr}="${value}"]`).waitFor();
@@ -164,6 +154,8 @@ describe('民生问题 staff pages', () => {
     const page = await openPage(e, contexts, 'desk', 'dept1');
     await page.locator('[data-path="/problems"]').click();
     await page.getByTestId('prb-table').waitFor();
+    // The table is drawn before its rows arrive.
+    await page.getByTestId('prb-link').first().waitFor();
     const titles = await page.getByTestId('prb-link').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     expect(titles).not.toContain(title);
