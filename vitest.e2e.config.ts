@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     fileParallelism: false,
+    // expect.poll waits 1 s by default: too short for a page on a loaded CI machine (a locator waits 30 s).
+    expect: { poll: { timeout: 30_000 } },
   },
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { type E2E, openPage, SHOTS, startE2E } from './harness.js';
+import { clickOption, type E2E, openPage, SHOTS, startE2E } from './harness.js';
 
 let e: E2E;
 const contexts: BrowserContext[] = [];
@@ -173,11 +173,7 @@ describe('the daily path, counted in clicks', () => {
     await mergeClicks.click(office.getByTestId('op-action-merge'));
     await okButton(office).catch(() => undefined);
     await mergeClicks.click(office.getByTestId('op-field-targetId'));
-    const option = office
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: first })
-      .first();
-    await mergeClicks.click(option);
+    await clickOption(office, 'op-field-targetId', first, (l) => mergeClicks.click(l));
     await mergeClicks.click(office.getByTestId('op-modal-ok'));
     await itemStatus(office, 'merged');
     console.log(`daily path: a merge chosen from the picker in ${mergeClicks.n} clicks (before: an item number typed)`);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -132,14 +132,49 @@ async function dropdownClosed(page: Page) {
   }
 }
 
-/** Opens an antd Select by its test id, types a search, clicks the first option with that label and checks the field shows it. */
+/**
+ * Opens an antd Select by its test id, types a search and chooses the first option with that label from the keyboard
+ * (arrows to it, Enter), then checks the field shows it. Under CI load a pointer click on the opening list could land
+ * without choosing anything; the keyboard path picks exactly the option the list marks active.
+ */
 export async function pick(page: Page, testId: string, search: string, label: string | RegExp) {
   const field = page.getByTestId(testId);
-  await field.click();
-  await page.keyboard.type(search);
-  await dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  if (!(await dropdown(page).first().isVisible())) await field.click();
+  if (search) await page.keyboard.type(search);
+  const option = dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first();
+  await option.waitFor();
+  const options = dropdown(page).locator('.ant-select-item-option');
+  for (let i = 0; i <= (await options.count()); i++) {
+    if (await option.evaluate((el) => el.classList.contains('ant-select-item-option-active'))) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
   await dropdownClosed(page);
   await field.filter({ hasText: label }).waitFor();
+}
+
+/**
+ * Clicks an option in the open dropdown of the Select `testId` (as a user would) and checks the field took it. On a
+ * loaded machine a click can land while the list is still laid out and choose nothing; then the option is chosen from
+ * the keyboard instead, and the test log says so.
+ */
+export async function clickOption(
+  page: Page,
+  testId: string,
+  label: string | RegExp,
+  click = (l: Locator) => l.click(),
+) {
+  const field = page.getByTestId(testId);
+  await click(dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first());
+  const took = await field
+    .filter({ hasText: label })
+    .waitFor({ timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (took) return;
+  console.log(`e2e: the click on option ${label} in ${testId} chose nothing; choosing it from the keyboard`);
+  if (!(await dropdown(page).first().isVisible())) await field.click();
+  await pick(page, testId, '', label);
 }
 
 /** The same for a TreeSelect leaf: searches its parent, unfolds it when needed and clicks the leaf. */
