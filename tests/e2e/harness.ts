@@ -49,12 +49,15 @@ export async function startE2E(): Promise<E2E> {
   proc.stdout?.on('data', (d) => (log += d));
   proc.stderr?.on('data', (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
+  // Loading the demo takes ~20 s on an idle machine and several times that on a busy one: wait up to 220 s (the
+  // suites' hook timeout is 240 s).
+  const deadline = Date.now() + 220_000;
+  for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited:\n${log}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {}
-    if (i > 600) throw new Error(`server did not start:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const browser = await chromium.launch({
