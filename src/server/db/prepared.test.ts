@@ -1,11 +1,11 @@
 // Named prepared statements: the same rows as execute on both databases, one name per statement text, and on
 // PostgreSQL the statement really is prepared on the connection (pg_prepared_statements lists it under its name).
-import { sql } from 'drizzle-orm';
+import { Param, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../tests/setup/test-app.js';
 import type { Database } from './client.js';
-import { executePrepared, preparedName } from './prepared.js';
+import { compileFast, executePrepared, preparedName } from './prepared.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -92,5 +92,43 @@ describe('executePrepared', () => {
     // Wrapped by the driver like execute's errors: the database's code is on the error or its cause.
     expect(err?.code ?? err?.cause?.code).toBe('22012');
     expect((await executePrepared(database.db, q(1, 'ok'))).rows).toHaveLength(1);
+  });
+});
+
+describe('compileFast', () => {
+  const drizzle = new PgDialect();
+  const both = (query: ReturnType<typeof sql>) => {
+    const fast = compileFast(query);
+    const slow = drizzle.sqlToQuery(query);
+    return { fast: { sql: fast.sql, params: fast.params }, slow: { sql: slow.sql, params: slow.params } };
+  };
+  const at = new Date('2026-12-05T04:00:00Z');
+
+  it('numbers every kind of plain value as drizzle does, through nested, joined, raw and empty parts', () => {
+    const inner = sql`select ${'村'}::text, ${7}, ${null}, ${true}, ${2n ** 40n}, ${at}::timestamptz`;
+    const list = sql.join(
+      [1, 2, 3].map((x) => sql`(${x}, ${`v${x}`})`),
+      sql`, `,
+    );
+    const query = sql`with a as (${inner}), b as (values ${list}) select ${sql.raw('1 as one')}, ${undefined}
+      ${sql``} ${sql.empty()} from a, b where ${0} = ${-1.5} and ${"it's"} <> ${''}`;
+    const { fast, slow } = both(query);
+    expect(fast).toEqual(slow);
+    expect(fast.params).toHaveLength(16);
+    expect(fast.sql).toContain('$16');
+  });
+
+  it('hands a statement with anything else to drizzle: a table, a column, an array, a Param, a placeholder', async () => {
+    const { users } = await import('./schema.js');
+    for (const query of [
+      sql`select ${users.id} from ${users}`,
+      sql`select * from users where id in ${[1, 2, 3]}`,
+      sql`select ${new Param(5)}::int`,
+      sql`select ${sql.placeholder('x')}::int`,
+      sql`select ${{ a: 1 }}::jsonb`,
+    ]) {
+      const { fast, slow } = both(query);
+      expect(fast).toEqual(slow);
+    }
   });
 });
