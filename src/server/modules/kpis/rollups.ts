@@ -118,6 +118,29 @@ export function rollupCells(source: SQL): SQL {
     having ${sql.join(nonzero, sql` or `)}`;
 }
 
+/**
+ * The CTEs that add the items just inserted by a CTE named `ins` to the KPI tables, in the inserting statement itself.
+ * Such an item is received and has no events beyond its receipt, so by factsSelect's rules every counter is 0; its
+ * facts are read from RETURNING (a statement cannot see its own rows), so `ins` returns id, received_at, region_id,
+ * category_id, channel and, when `sector` reads it, sector_id. `memberIds`: the item's member originators, an
+ * int[] ordered by id. The citizen form and the office's intake use it; their tests compare the result with a full
+ * rebuild.
+ */
+export function newItemKpiCtes(memberIds: SQL, sector: SQL = sql`null::int`): SQL {
+  const zeros = sql.raw(KPI_COUNTERS.map((k) => `0::${k === 'handling_us' ? 'bigint' : 'int'} as ${k}`).join(', '));
+  const updates = sql.raw(
+    ['received', ...KPI_COUNTERS].map((c) => `${c} = kpi_rollups.${c} + excluded.${c}`).join(', '),
+  );
+  return sql`kf as (select ins.id as opinion_id, ((ins.received_at at time zone 'UTC') + interval '8 hours')::date as day,
+      coalesce(r.parent_id, r.id) as township_id, coalesce(c.parent_id, c.id) as category_id,
+      ${sector} as sector_id, null::int as department_id, ins.channel, ${memberIds} as member_ids, ${zeros}
+    from ins left join regions r on r.id = ins.region_id left join opinion_categories c on c.id = ins.category_id),
+    kfi as (insert into kpi_item_facts (${list(FACT_COLUMNS)}) select ${list(FACT_COLUMNS)} from kf),
+    kr as (insert into kpi_rollups (${list(ROLLUP_COLUMNS)}) select ${list(ROLLUP_COLUMNS)}
+      from (${rollupCells(sql`(select 1 as sign, * from kf)`)}) cells order by dim, day, key
+      on conflict (dim, day, key) do update set ${updates})`;
+}
+
 // A list of ids is one array parameter, so the statements keep one text whatever the list's length (they run as
 // named prepared statements: planned once per connection); a subquery is inlined.
 const idSet = (ids: readonly number[] | SQL): SQL | null =>

@@ -1,18 +1,19 @@
 // Staff intake of a 社情民意 item: who may enter what, originators (also from a contact activity), idempotent retries.
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
+import { acceptDueAt } from '../../../core/calendar/opinion-deadlines.js';
 import { isMemberChannel } from '../../../core/opinions/intake.js';
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
-import { writeAudit } from '../../audit.js';
+import { auditRow } from '../../audit.js';
 import type { Actor } from '../../context.js';
 import { hasRole } from '../../context.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
-import { opinionEvents, opinionNamedStaff, opinionOriginators, opinions } from '../../db/schema.js';
+import { type opinionOriginators, opinions } from '../../db/schema.js';
 import { AppError, fieldError } from '../../errors.js';
 import { activitiesVisible, representativesVisible } from '../common/scope.js';
-import { refreshKpiItems } from '../kpis/rollups.js';
+import { newItemKpiCtes } from '../kpis/rollups.js';
 import { mayChangeConfidentiality } from './confidentiality-view.js';
-import { acceptDueFor } from './deadlines.js';
+import { deadlinesText, overridesText, toFacts } from './deadlines.js';
 import type { OpinionInput, OriginatorInput } from './schema.js';
 
 /** Tracking-code alphabet without 0/O and 1/I look-alikes; 32 symbols, so a random byte & 31 is unbiased. */
@@ -66,8 +67,9 @@ function checkMemberCredit(a: Actor, given: OriginatorInput[], vouched: readonly
 }
 
 /**
- * Checks the ids an item names (region, activity, members, representatives) and returns the activity's people. A
- * member names only representatives linked to them; officers and staff those they can see.
+ * Checks the ids an item names (region, activity, members, representatives) and returns the activity's people, with
+ * the deadline settings and calendar (one round trip). A member names only representatives linked to them; officers
+ * and staff those they can see.
  */
 async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput, asMember: boolean) {
   const memberIds = input.originators.flatMap((o) => (o.kind === 'member' && o.memberId ? [o.memberId] : []));
@@ -90,7 +92,8 @@ async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput, asMember: bo
         : sql`null::json`
     } as activity,
     (select count(*)::int from members where id = any(${intArray(memberIds)})) as "memberCount",
-    coalesce((select json_agg(r.id) from representatives r where r.id = any(${intArray(repIds)}) and ${repScope}), '[]') as "repIds"`);
+    coalesce((select json_agg(r.id) from representatives r where r.id = any(${intArray(repIds)}) and ${repScope}), '[]') as "repIds",
+    ${deadlinesText} as deadlines, ${overridesText} as overrides`);
   const f = res.rows[0] as any;
   if (input.regionId && !f.region) throw fieldError('regionId', 'village_missing');
   if (officerTown && f.region && f.region.id !== officerTown && f.region.parentId !== officerTown)
@@ -102,7 +105,10 @@ async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput, asMember: bo
     if (o.kind === 'representative' && o.representativeId && !repsOk.has(o.representativeId))
       throw fieldError(`originators.${i}.representativeId`, 'contact_not_yours');
   });
-  return f.activity as { id: number; regionId: number | null; members: number[]; contacts: number[] } | null;
+  return {
+    activity: f.activity as { id: number; regionId: number | null; members: number[]; contacts: number[] } | null,
+    deadlines: toFacts(f.deadlines, f.overrides),
+  };
 }
 
 /** The originator rows: the given ones, the activity's members and contacts, and the actor's own member/officer row. */
@@ -149,6 +155,78 @@ async function findByKey(db: DbOrTx, key: string | null): Promise<number | null>
   return (res.rows[0] as { id: number } | undefined)?.id ?? null;
 }
 
+// The audit image of the inserted row, built in SQL from RETURNING with the row's own (camelCase) field names; the
+// search keys and the idempotency key are not part of it.
+const auditImage = sql.raw(
+  `jsonb_build_object(${Object.entries(getTableColumns(opinions))
+    .filter(([k]) => k !== 'searchText' && k !== 'idempotencyKey')
+    .map(([k, c]) => `'${k}', ins.${c.name}`)
+    .join(', ')})`,
+);
+
+type NewItem = {
+  trackingCode: string;
+  title: string;
+  content: string;
+  categoryId: number | null;
+  regionId: number | null;
+  sectorId: number | null;
+  channel: string;
+  urgency: string;
+  confidentiality: string;
+  activityId: number | null;
+  acceptDueAt: Date;
+  searchText: string;
+  idempotencyKey: string | null;
+  createdBy: number;
+  receivedAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * Writes the item, its originators (and the filing office user on a confidential item, so they keep seeing it), the
+ * 'received' event, its KPI facts and rollups and the audit row as one statement: one round trip where there were
+ * eight. Returns the new id.
+ */
+async function insertItem(tx: Tx, a: Actor, v: NewItem, people: Originator[], opts: { now: Date; ip?: string }) {
+  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const memberIds = [...new Set(people.flatMap((p) => (p.memberId ? [p.memberId] : [])))].sort((x, y) => x - y);
+  const named = v.confidentiality === 'confidential' && hasRole(a, 'admin');
+  const audit = auditRow(a, { action: 'create', entity: 'opinion', after: { originators: people } }, opts.ip);
+  const res = await tx.execute(sql`
+    with ins as (
+      insert into opinions (tracking_code, title, content, category_id, region_id, sector_id, channel, urgency,
+        confidentiality, activity_id, accept_due_at, search_text, idempotency_key, created_by, received_at, updated_at)
+      values (${v.trackingCode}, ${v.title}, ${v.content}, ${v.categoryId}::int, ${v.regionId}::int, ${v.sectorId}::int,
+        ${v.channel}, ${v.urgency}, ${v.confidentiality}, ${v.activityId}::int, ${at(v.acceptDueAt)}, ${v.searchText},
+        ${v.idempotencyKey}, ${v.createdBy}::int, ${at(v.receivedAt)}, ${at(v.updatedAt)})
+      returning *),
+    ${
+      people.length
+        ? sql`og as (insert into opinion_originators (opinion_id, kind, member_id, representative_id, user_id, name, phone, email)
+      select ins.id, x.kind, x.member_id, x.representative_id, x.user_id, x.name, x.phone, x.email
+      from ins, (values ${sql.join(
+        people.map(
+          (p) =>
+            sql`(${p.kind}::text, ${p.memberId ?? null}::int, ${p.representativeId ?? null}::int, ${p.userId ?? null}::int,
+            ${p.name ?? ''}::text, ${p.phone ?? ''}::text, ${p.email ?? ''}::text)`,
+        ),
+        sql`, `,
+      )}) as x(kind, member_id, representative_id, user_id, name, phone, email)),`
+        : sql``
+    }
+    ${named ? sql`ns as (insert into opinion_named_staff (opinion_id, user_id) select ins.id, ${a.userId}::int from ins),` : sql``}
+    ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_user_id, actor_kind, actor_name, at)
+      select ins.id, 'received', 'received', ${JSON.stringify({ channel: v.channel, activityId: v.activityId })}::jsonb,
+        ${a.userId}::int, 'user', ${a.displayName}, ${at(opts.now)} from ins),
+    ${newItemKpiCtes(sql`${`{${memberIds.join(',')}}`}::int[]`, sql`ins.sector_id`)},
+    au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
+      select ${audit.actorUserId}::int, ${audit.actorName}, 'create', 'opinion', ins.id::text,
+        ${auditImage} || ${JSON.stringify(audit.after)}::jsonb, ${audit.ip} from ins)
+    select id from ins`);
+  return (res.rows[0] as { id: number }).id;
+}
+
 /**
  * Records an item with its originators, the 'received' event and the audit row in one transaction; a retry with the
  * same Idempotency-Key returns the first item instead (created: false). `vouchedMemberIds`: members the caller's own
@@ -171,50 +249,38 @@ export async function createOpinion(
     throw fieldError('confidentiality', 'confidential_office_only');
   try {
     return await db.transaction(async (tx) => {
-      const activity = await loadFacts(tx, a, input, asMember);
+      const { activity, deadlines } = await loadFacts(tx, a, input, asMember);
       const people = originatorRows(a, input.originators, activity);
-      const values: typeof opinions.$inferInsert = {
-        trackingCode: newTrackingCode(),
-        title: input.title,
-        content: input.content,
-        categoryId: input.categoryId,
-        regionId: input.regionId ?? activity?.regionId ?? null,
-        sectorId: input.sectorId,
-        channel,
-        urgency: input.urgency,
-        confidentiality: input.confidentiality,
-        activityId: activity?.id ?? null,
-        acceptDueAt: await acceptDueFor(tx, opts.now, { channel, urgency: input.urgency }),
-        searchText: toSearchDocument(`${input.title}\n${input.content}`),
-        idempotencyKey: key,
-        createdBy: a.userId,
-        receivedAt: opts.now,
-        updatedAt: opts.now,
-      };
-      const [row] = await tx.insert(opinions).values(values).returning();
-      if (people.length) await tx.insert(opinionOriginators).values(people.map((p) => ({ ...p, opinionId: row.id })));
-      // The office user who files a confidential item is named on it, so they keep seeing it.
-      if (row.confidentiality === 'confidential' && hasRole(a, 'admin'))
-        await tx.insert(opinionNamedStaff).values({ opinionId: row.id, userId: a.userId });
-      await tx.insert(opinionEvents).values({
-        opinionId: row.id,
-        type: 'received',
-        toStatus: 'received',
-        payload: { channel, activityId: row.activityId },
-        actorUserId: a.userId,
-        actorKind: 'user',
-        actorName: a.displayName,
-        at: opts.now,
-      });
-      await refreshKpiItems(tx, [row.id]);
-      const { searchText: _s, idempotencyKey: _k, ...after } = row;
-      await writeAudit(
+      const id = await insertItem(
         tx,
         a,
-        { action: 'create', entity: 'opinion', entityId: row.id, after: { ...after, originators: people } },
-        opts.ip,
+        {
+          trackingCode: newTrackingCode(),
+          title: input.title,
+          content: input.content,
+          categoryId: input.categoryId ?? null,
+          regionId: input.regionId ?? activity?.regionId ?? null,
+          sectorId: input.sectorId ?? null,
+          channel,
+          urgency: input.urgency ?? 'normal',
+          confidentiality: input.confidentiality ?? 'normal',
+          activityId: activity?.id ?? null,
+          acceptDueAt: acceptDueAt(
+            opts.now,
+            { channel, urgency: input.urgency },
+            deadlines.settings,
+            deadlines.calendar,
+          ),
+          searchText: toSearchDocument(`${input.title}\n${input.content}`),
+          idempotencyKey: key,
+          createdBy: a.userId,
+          receivedAt: opts.now,
+          updatedAt: opts.now,
+        },
+        people,
+        opts,
       );
-      return { id: row.id, created: true };
+      return { id, created: true };
     });
   } catch (e) {
     const code = (e as any)?.code ?? (e as any)?.cause?.code;

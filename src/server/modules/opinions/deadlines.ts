@@ -2,6 +2,7 @@
 // It only loads facts and calls core's rules (src/core/calendar); applyTransition calls it before decideTransition.
 import { eq, sql } from 'drizzle-orm';
 import { chinaDateOf, isIsoDate } from '../../../core/calendar/china-time.js';
+import { type CalendarOverride, mergeCalendar, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
 import {
   acceptDueAt,
   type DeadlineSettings,
@@ -38,6 +39,33 @@ import { opinionsVisible } from './scope.js';
 
 /** The settings row key of the deadline settings. */
 export const DEADLINES_KEY = 'opinion_deadlines';
+
+/** The deadline settings and calendar overrides as the database holds them (text), and what they mean. */
+export interface DeadlineFacts {
+  deadlines: string | null;
+  overrides: string;
+  settings: DeadlineSettings;
+  calendar: ReturnType<typeof mergeCalendar>;
+}
+
+/** The stored deadline settings and calendar overrides as text, to read with an intake's other facts in one round trip. */
+export const deadlinesText = sql`(select value::text from settings where key = ${DEADLINES_KEY})`;
+export const overridesText = sql`coalesce((select json_agg(json_build_object('date', date::text, 'kind', kind)
+  order by created_at, date)::text from calendar_overrides), '[]')`;
+
+let lastFacts: DeadlineFacts | null = null;
+
+/** What the texts mean (the last answer is kept: the texts change when an office edits a setting or a calendar day). */
+export function toFacts(deadlines: string | null, overrides: string): DeadlineFacts {
+  if (lastFacts && lastFacts.deadlines === deadlines && lastFacts.overrides === overrides) return lastFacts;
+  lastFacts = {
+    deadlines,
+    overrides,
+    settings: resolveDeadlineSettings(deadlines === null ? null : JSON.parse(deadlines)),
+    calendar: mergeCalendar(OFFICIAL_CALENDAR, JSON.parse(overrides) as CalendarOverride[]),
+  };
+  return lastFacts;
+}
 
 /** The deadline settings in force: the stored values over the defaults (acceptance due and default reply deadlines). */
 export async function loadDeadlineSettings(db: DbOrTx): Promise<DeadlineSettings> {

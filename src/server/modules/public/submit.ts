@@ -2,16 +2,15 @@
 // category checks, and the item with its originator, received event, audit row and KPI rollups — one round trip and
 // one commit (the hot path of the public site; forms with files and e-mail go through recordCitizenOpinion).
 import { type SQL, sql } from 'drizzle-orm';
-import { type CalendarOverride, mergeCalendar, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
-import { acceptDueAt, resolveDeadlineSettings } from '../../../core/calendar/opinion-deadlines.js';
+import { acceptDueAt } from '../../../core/calendar/opinion-deadlines.js';
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import { auditRow } from '../../audit.js';
 import type { Db } from '../../db/client.js';
 import { executePrepared } from '../../db/prepared.js';
 import { fieldError } from '../../errors.js';
-import { KPI_COUNTERS, rollupCells } from '../kpis/rollups.js';
+import { newItemKpiCtes } from '../kpis/rollups.js';
 import { newTrackingCode } from '../opinions/create.js';
-import { DEADLINES_KEY } from '../opinions/deadlines.js';
+import { type DeadlineFacts, deadlinesText, overridesText, toFacts } from '../opinions/deadlines.js';
 import {
   addressedMemberIds,
   auditExtra,
@@ -27,67 +26,15 @@ import { type LinkRequest, linkCte } from './link-message.js';
 import type { hitParts } from './rate-limit.js';
 import type { PublicOpinionInput } from './schema.js';
 
-/** The deadline settings and calendar overrides as the database holds them (text), and what they mean. */
-interface DeadlineFacts {
-  deadlines: string | null;
-  overrides: string;
-  settings: ReturnType<typeof resolveDeadlineSettings>;
-  calendar: ReturnType<typeof mergeCalendar>;
-}
-
 // Per database: the facts the last item was written with. Never trusted: every insert is guarded by their equality
 // with the rows in its own snapshot, so an edited setting or calendar day (in any process) only costs a re-run.
 const lastFacts = new WeakMap<Db, DeadlineFacts>();
-
-const deadlinesText = sql`(select value::text from settings where key = ${DEADLINES_KEY})`;
-const overridesText = sql`coalesce((select json_agg(json_build_object('date', date::text, 'kind', kind)
-  order by created_at, date)::text from calendar_overrides), '[]')`;
-
-function toFacts(deadlines: string | null, overrides: string): DeadlineFacts {
-  return {
-    deadlines,
-    overrides,
-    settings: resolveDeadlineSettings(deadlines === null ? null : JSON.parse(deadlines)),
-    calendar: mergeCalendar(OFFICIAL_CALENDAR, JSON.parse(overrides) as CalendarOverride[]),
-  };
-}
 
 async function loadFacts(db: Db): Promise<DeadlineFacts> {
   const res = await db.execute(sql`select ${deadlinesText} as deadlines, ${overridesText} as overrides`);
   const row = res.rows[0] as { deadlines: string | null; overrides: string };
   return toFacts(row.deadlines, row.overrides);
 }
-
-// kpi_item_facts columns in the order of kpis/rollups.ts, and the rollup columns.
-const FACT_COLUMNS = sql.raw(
-  ['opinion_id', 'day', 'township_id', 'category_id', 'sector_id', 'department_id', 'channel', 'member_ids']
-    .concat(KPI_COUNTERS)
-    .join(', '),
-);
-const ROLLUP_COLUMNS = sql.raw(['dim', 'day', 'key', 'received', ...KPI_COUNTERS].join(', '));
-const ROLLUP_UPDATES = sql.raw(
-  ['received', ...KPI_COUNTERS].map((c) => `${c} = kpi_rollups.${c} + excluded.${c}`).join(', '),
-);
-
-/**
- * The CTEs that add items just inserted by `ins` to the KPI tables. Such an item is received and has no events beyond
- * receipt (its only member originators are those a QR form addressed: a member, a station's members), so by the rules
- * of kpis/rollups.ts factsSelect its facts have every counter 0; they are read from RETURNING (the statement cannot
- * see its own rows) and summed into the rollups by rollupCells itself. submit.test.ts compares the result with a
- * full rebuild.
- */
-const kpiCtes = (
-  input: PublicOpinionInput,
-) => sql`kf as (select ins.id as opinion_id, ((ins.received_at at time zone 'UTC') + interval '8 hours')::date as day,
-      coalesce(r.parent_id, r.id) as township_id, coalesce(c.parent_id, c.id) as category_id,
-      null::int as sector_id, null::int as department_id, ins.channel,
-      ${addressedMemberIds(input)} as member_ids,
-      ${sql.raw(KPI_COUNTERS.map((k) => `0::${k === 'handling_us' ? 'bigint' : 'int'} as ${k}`).join(', '))}
-    from ins left join regions r on r.id = ins.region_id left join opinion_categories c on c.id = ins.category_id),
-    kfi as (insert into kpi_item_facts (${FACT_COLUMNS}) select ${FACT_COLUMNS} from kf),
-    kr as (insert into kpi_rollups (${ROLLUP_COLUMNS}) select ${ROLLUP_COLUMNS}
-      from (${rollupCells(sql`(select 1 as sign, * from kf)`)}) cells order by dim, day, key
-      on conflict (dim, day, key) do update set ${ROLLUP_UPDATES})`;
 
 type Hit = ReturnType<typeof hitParts>;
 interface Outcome {
@@ -172,7 +119,7 @@ async function attempt(
     au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
       select null, ${audit.actorName}, 'create', 'opinion', ins.id::text,
         ${JSON.stringify(audit.after)}::jsonb || ${auditExtra(input)}, ${audit.ip} from ins),
-    ${kpiCtes(input)}
+    ${newItemKpiCtes(addressedMemberIds(input))}
     select f.village, f.category, f.member, f.station, f.deadlines, f.overrides, f.dup,
       ${hit ? sql`(select json_agg(json_build_object('bucket', bucket, 'hits', hits, 'windowStart', "windowStart")) from hit)` : sql`null::json`} as hits,
       ins.id, ins.tracking_code as "trackingCode"
