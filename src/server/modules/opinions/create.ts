@@ -164,24 +164,28 @@ const auditImage = sql.raw(
     .join(', ')})`,
 );
 
-type NewItem = {
-  trackingCode: string;
-  title: string;
-  content: string;
-  categoryId: number | null;
-  regionId: number | null;
-  sectorId: number | null;
-  channel: string;
-  urgency: string;
-  confidentiality: string;
-  activityId: number | null;
-  acceptDueAt: Date;
-  searchText: string;
-  idempotencyKey: string | null;
-  createdBy: number;
-  receivedAt: Date;
-  updatedAt: Date;
-};
+/** What intake writes into the item's row (the rest are the columns' defaults). */
+type NewItem = Required<
+  Pick<
+    typeof opinions.$inferInsert,
+    | 'trackingCode'
+    | 'title'
+    | 'content'
+    | 'categoryId'
+    | 'regionId'
+    | 'sectorId'
+    | 'channel'
+    | 'urgency'
+    | 'confidentiality'
+    | 'activityId'
+    | 'acceptDueAt'
+    | 'searchText'
+    | 'idempotencyKey'
+    | 'createdBy'
+    | 'receivedAt'
+    | 'updatedAt'
+  >
+>;
 
 /**
  * Writes the item, its originators (and the filing office user on a confidential item, so they keep seeing it), the
@@ -189,7 +193,7 @@ type NewItem = {
  * eight. Returns the new id.
  */
 async function insertItem(tx: Tx, a: Actor, v: NewItem, people: Originator[], opts: { now: Date; ip?: string }) {
-  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const at = (d: Date | null) => sql`${d?.toISOString() ?? null}::timestamptz`;
   const memberIds = [...new Set(people.flatMap((p) => (p.memberId ? [p.memberId] : [])))].sort((x, y) => x - y);
   const named = v.confidentiality === 'confidential' && hasRole(a, 'admin');
   const audit = auditRow(a, { action: 'create', entity: 'opinion', after: { originators: people } }, opts.ip);

@@ -4,7 +4,6 @@ import { eq, sql } from 'drizzle-orm';
 import { chinaDateOf, isIsoDate } from '../../../core/calendar/china-time.js';
 import { type CalendarOverride, mergeCalendar, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
 import {
-  acceptDueAt,
   type DeadlineSettings,
   defaultReplyDeadline,
   isDeadlineInPast,
@@ -71,11 +70,6 @@ export function toFacts(deadlines: string | null, overrides: string): DeadlineFa
 export async function loadDeadlineSettings(db: DbOrTx): Promise<DeadlineSettings> {
   const [row] = await db.select().from(settings).where(eq(settings.key, DEADLINES_KEY));
   return resolveDeadlineSettings(row?.value);
-}
-
-/** When acceptance of a new item is due, by the settings in force and the calendar: staff and citizen intake share it. */
-export async function acceptDueFor(db: DbOrTx, receivedAt: Date, item: { channel: string; urgency: string }) {
-  return acceptDueAt(receivedAt, item, await loadDeadlineSettings(db), await loadCalendar(db));
 }
 
 const fieldText = {

@@ -2,18 +2,17 @@
 // and audit row, written atomically (one statement, or one transaction when files or a hook come with it).
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { type CalendarOverride, mergeCalendar, OFFICIAL_CALENDAR } from '../../../core/calendar/index.js';
-import { acceptDueAt, resolveDeadlineSettings } from '../../../core/calendar/opinion-deadlines.js';
+import { acceptDueAt } from '../../../core/calendar/opinion-deadlines.js';
 import { toSearchDocument } from '../../adapters/text/segmenter.js';
 import { auditRow } from '../../audit.js';
 import type { Db, Tx } from '../../db/client.js';
 import { fieldError } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { StoredUpload } from '../common/uploads.js';
-import { refreshKpiItems } from '../kpis/rollups.js';
+import { newItemKpiCtes } from '../kpis/rollups.js';
 import { insertOpinionAttachments } from '../opinions/attachments.js';
 import { newTrackingCode } from '../opinions/create.js';
-import { DEADLINES_KEY } from '../opinions/deadlines.js';
+import { deadlinesText, overridesText, toFacts } from '../opinions/deadlines.js';
 import { enqueueLink, type LinkRequest } from './link-message.js';
 import type { PublicOpinionInput } from './schema.js';
 
@@ -73,7 +72,6 @@ export async function recordCitizenOpinion(
     if (!ctx.member) throw fieldError('memberId', 'member_missing');
     if (!ctx.station) throw fieldError('stationId', 'station_missing');
     const item = await insertCitizenItem(q, input, opts, key, ctx);
-    await refreshKpiItems(q, [item.id]);
     await insertOpinionAttachments(q, item.id, opts.files ?? [], {});
     if (opts.within) await opts.within(q as Tx, item);
     return { ...item, created: true };
@@ -152,25 +150,19 @@ async function loadIntakeContext(q: Db | Tx, input: CitizenOpinionInput) {
     ${input.categoryId ? sql`exists (select 1 from opinion_categories where id = ${input.categoryId} and active)` : sql`true`} as category,
     ${memberExists(input.memberId)} as member,
     ${stationExists(input.stationId)} as station,
-    (select value from settings where key = ${DEADLINES_KEY}) as deadlines,
-    coalesce((select json_agg(json_build_object('date', date::text, 'kind', kind) order by created_at, date)
-      from calendar_overrides), '[]'::json) as overrides`);
+    ${deadlinesText} as deadlines, ${overridesText} as overrides`);
   const row = res.rows[0] as {
     village: boolean;
     category: boolean;
     member: boolean;
     station: boolean;
-    deadlines: unknown;
-    overrides: CalendarOverride[];
+    deadlines: string | null;
+    overrides: string;
   };
-  return {
-    ...row,
-    settings: resolveDeadlineSettings(row.deadlines),
-    calendar: mergeCalendar(OFFICIAL_CALENDAR, row.overrides),
-  };
+  return { ...row, ...toFacts(row.deadlines, row.overrides) };
 }
 
-/** Writes the item, its citizen originator, its received event and the audit row as one statement. */
+/** Writes the item, its citizen originator, its received event, its KPI facts and rollups and the audit row as one statement. */
 async function insertCitizenItem(
   q: Db | Tx,
   input: CitizenOpinionInput,
@@ -213,13 +205,14 @@ async function insertCitizenItem(
         ${item.contactStationId}::int, ${item.publishConsent}, ${item.channel},
         'normal', 'normal', ${item.acceptDueAt.toISOString()}::timestamptz,
         ${toSearchDocument(`${input.title}\n${input.content}`)}, ${key}, ${now}::timestamptz, ${now}::timestamptz)
-      returning id, tracking_code),
+      returning id, tracking_code, region_id, category_id, channel, received_at),
     og as (insert into opinion_originators (opinion_id, kind, name, phone, email, lang)
       select id, 'citizen', ${person.name}, ${person.phone}, ${person.email}, ${input.lang ?? 'zh'} from ins),
     ${memberOriginatorCte(input)}
     ev as (insert into opinion_events (opinion_id, type, to_status, payload, actor_kind, actor_name, at)
       select id, 'received', 'received', ${JSON.stringify({ channel: opts.channel })}::jsonb, 'citizen', '', ${now}::timestamptz
       from ins),
+    ${newItemKpiCtes(addressedMemberIds(input))},
     au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
       select null, ${audit.actorName}, 'create', 'opinion', ins.id::text,
         ${JSON.stringify(audit.after)}::jsonb || ${auditExtra(input)}, ${audit.ip} from ins)
