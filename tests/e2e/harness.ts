@@ -137,23 +137,35 @@ async function dropdownClosed(page: Page) {
 
 /**
  * Opens an antd Select by its test id, types a search and chooses the first option with that label from the keyboard
- * (arrows to it, Enter), then checks the field shows it. Under CI load a pointer click on the opening list could land
- * without choosing anything; the keyboard path picks exactly the option the list marks active.
+ * (arrows to it, Enter), then checks the field shows it. Under CI load a choice could still go unmade (a pointer click,
+ * and once Enter, on a list still being filtered): up to three attempts, each logged after the first.
  */
 export async function pick(page: Page, testId: string, search: string, label: string | RegExp) {
   const field = page.getByTestId(testId);
-  if (!(await dropdown(page).first().isVisible())) await field.click();
-  if (search) await page.keyboard.type(search);
-  const option = dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first();
-  await option.waitFor();
-  const options = dropdown(page).locator('.ant-select-item-option');
-  for (let i = 0; i <= (await options.count()); i++) {
-    if (await option.evaluate((el) => el.classList.contains('ant-select-item-option-active'))) break;
-    await page.keyboard.press('ArrowDown');
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) console.log(`e2e: option ${label} in ${testId} not chosen; attempt ${attempt}`);
+    if (!(await dropdown(page).first().isVisible())) await field.click();
+    if (search) {
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(search);
+    }
+    const option = dropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first();
+    await option.waitFor();
+    const options = dropdown(page).locator('.ant-select-item-option');
+    for (let i = 0; i <= (await options.count()); i++) {
+      if (await option.evaluate((el) => el.classList.contains('ant-select-item-option-active'))) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await dropdownClosed(page);
+    const took = await field
+      .filter({ hasText: label })
+      .waitFor({ timeout: attempt < 3 ? 5_000 : 30_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (took) return;
+    if (attempt >= 3) throw new Error(`option ${label} in ${testId} not chosen after 3 attempts`);
   }
-  await page.keyboard.press('Enter');
-  await dropdownClosed(page);
-  await field.filter({ hasText: label }).waitFor();
 }
 
 /**
