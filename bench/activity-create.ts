@@ -1,9 +1,9 @@
 // How much the API costs over the database: N POST /api/v1/activities (in-process) against N raw single-row INSERTs
 // through the same driver, and against the same record written raw (activity + member + contact + audit rows in one
-// transaction). Prints the rates and the ratios (target ≥ 0.5 against the single row). Usage: tsx bench/activity-create.ts [N]
+// transaction), and against the visit refused by validation. Prints the rates and the ratios (target ≥ 0.5 against the single row). Usage: tsx bench/activity-create.ts [N]
 import { sql } from 'drizzle-orm';
 import { buildWorld } from '../tests/setup/world.js';
-import { compareWrites, openBenchApp, signIn } from './bench-app.js';
+import { compareWrites, openBenchApp, refused, signIn } from './bench-app.js';
 
 const N = Number(process.argv[2] ?? 2000);
 const WARMUP = Math.min(200, N);
@@ -47,6 +47,10 @@ async function main() {
     api: ['POST /api/v1/activities', post],
     insert: ['raw INSERT INTO activities', insert],
     record: ['raw record (4 INSERTs, 1 tx)', record],
+    floor: [
+      'the visit refused (no date)',
+      (i) => refused(app, '/api/v1/activities', { ...body(i), date: '' }, headers),
+    ],
   });
   await bench.close();
 }

@@ -87,8 +87,10 @@ export function median(xs: number[]): number {
 export const since = (t0: number) => performance.now() - t0;
 
 /**
- * Times N calls of the API step, of a raw single-row INSERT and of the same record written raw (after a warm-up of
- * each), then prints the rates and the ratios (aim ≥ 0.5 against the single row). Shared by the write benchmarks.
+ * Times N calls of the API step, of a raw single-row INSERT, of the same record written raw and of the same request
+ * refused by validation (after a warm-up of each), then prints the rates and the ratios (aim ≥ 0.5 against the single
+ * row). The refused request writes no item (a citizen's still counts its rate-limit hit): its ratio is the floor that
+ * HTTP, sign-in and validation leave for any write. Shared by the write benchmarks.
  */
 export async function compareWrites(
   title: string,
@@ -98,9 +100,10 @@ export async function compareWrites(
     api: [string, (i: number) => Promise<unknown>];
     insert: [string, (i: number) => Promise<unknown>];
     record: [string, (i: number) => Promise<unknown>];
+    floor: [string, (i: number) => Promise<unknown>];
   },
 ) {
-  const all = [steps.api, steps.insert, steps.record];
+  const all = [steps.api, steps.insert, steps.record, steps.floor];
   for (let i = 0; i < warmup; i++) for (const [, run] of all) await run(-i);
   const ms: number[] = [];
   for (const [, run] of all) {
@@ -109,7 +112,7 @@ export async function compareWrites(
     ms.push(since(t0));
   }
   const rate = (x: number) => n / (x / 1000);
-  const [api, raw, rec] = ms.map(rate);
+  const [api, raw, rec, floor] = ms.map(rate);
   console.log(`${title} N=${n} (after ${warmup} warm-up each)`);
   for (const [k, [label]] of all.entries())
     console.log(`  ${label.padEnd(34)}: ${rate(ms[k]).toFixed(0).padStart(7)}/s  (${(ms[k] / n).toFixed(2)} ms each)`);
@@ -118,4 +121,13 @@ export async function compareWrites(
     `  ratio API / single INSERT = ${(api / raw).toFixed(2)}  (aim >= 0.5${api / raw >= 0.5 ? ', met' : ', NOT met'})`,
   );
   console.log(`  ratio API / raw record    = ${(api / rec).toFixed(2)}`);
+  console.log(
+    `  floor: the refused request / single INSERT = ${(floor / raw).toFixed(2)} (HTTP, sign-in, validation; no item)`,
+  );
+}
+
+/** Sends `payload` and expects the 400 of a refused body: the floor step of compareWrites. */
+export async function refused(app: FastifyInstance, url: string, payload: unknown, headers?: Record<string, string>) {
+  const res = await app.inject({ method: 'POST', url, payload: payload as object, headers });
+  if (res.statusCode !== 400) throw new Error(`expected 400 from ${url}: ${res.statusCode} ${res.body}`);
 }

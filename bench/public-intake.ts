@@ -1,10 +1,10 @@
 // Citizen intake throughput: N POST /api/v1/public/opinions (in-process, JSON, no account) against N raw single-row
 // INSERTs into opinions through the same driver, and against the same rows written raw (item + originator + event +
-// audit in one transaction). Prints rates and ratios (aim ≥ 0.5 against the single row). Usage: tsx bench/public-intake.ts [N]
+// audit in one transaction), and against the form refused by validation. Prints rates and ratios (aim ≥ 0.5 against the single row). Usage: tsx bench/public-intake.ts [N]
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/server/db/client.js';
 import { buildWorld } from '../tests/setup/world.js';
-import { compareWrites, openBenchApp } from './bench-app.js';
+import { compareWrites, openBenchApp, refused } from './bench-app.js';
 
 const N = Number(process.argv[2] ?? 2000);
 const WARMUP = Math.min(200, N);
@@ -62,6 +62,10 @@ async function main() {
     api: ['POST /api/v1/public/opinions', post],
     insert: ['raw INSERT INTO opinions', insert],
     record: ['raw item (4 INSERTs, 1 tx)', (i) => rawItemRecord(db, categoryId, w.villA1.id, text(i), 'web')],
+    floor: [
+      'the form refused (no title; hit counted)',
+      (i) => refused(app, '/api/v1/public/opinions', { content: text(i), regionId: w.villA1.id, consent: true }),
+    ],
   });
   await bench.close();
 }

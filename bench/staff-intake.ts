@@ -1,10 +1,11 @@
 // Staff intake throughput: N POST /api/v1/opinions by the office (in-process, signed in, a citizen originator, a
 // village and a category, as an officer types a phone call in) against N raw single-row INSERTs into opinions through
-// the same driver, and against the same rows written raw (item + originator + event + audit in one transaction).
+// the same driver, against the same rows written raw (item + originator + event + audit in one transaction) and
+// against the item refused by validation.
 // Prints rates and ratios (aim ≥ 0.5 against the single row). Usage: tsx bench/staff-intake.ts [N]
 import { sql } from 'drizzle-orm';
 import { buildWorld } from '../tests/setup/world.js';
-import { compareWrites, openBenchApp, signIn } from './bench-app.js';
+import { compareWrites, openBenchApp, refused, signIn } from './bench-app.js';
 import { rawItemRecord } from './public-intake.js';
 
 const N = Number(process.argv[2] ?? 2000);
@@ -42,6 +43,10 @@ async function main() {
     api: ['POST /api/v1/opinions (office)', post],
     insert: ['raw INSERT INTO opinions', insert],
     record: ['raw item (4 INSERTs, 1 tx)', (i) => rawItemRecord(db, categoryId, w.villA1.id, text(i), 'phone')],
+    floor: [
+      'the item refused (no title)',
+      (i) => refused(app, '/api/v1/opinions', { content: text(i), channel: 'phone', originators: [] }, headers),
+    ],
   });
   await bench.close();
 }

@@ -3,7 +3,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../../tests/setup/test-app.js';
 import { buildWorld, type World } from '../../../../tests/setup/world.js';
+import type { Actor } from '../../context.js';
 import { buildDepartment, buildUser } from '../../db/seed/factories.js';
+import { createOpinion } from './create.js';
+import type { OpinionInput } from './schema.js';
 
 let t: TestApp;
 let w: World;
@@ -184,5 +187,54 @@ describe('GET /opinions filters', () => {
     expect(byRegion.items.map((i: any) => i.id)).toEqual([officerItem]);
     const urgent = (await admin.get('/api/v1/opinions?urgency=urgent&overdue=false')).json();
     expect(urgent.total).toBe(1);
+  });
+});
+
+// Last in the file: it adds an item, and the tests above count the items they can see.
+describe('POST /opinions under retries', () => {
+  it('concurrent retries with one key write one item, every answer names it, and a failed write leaves nothing', async () => {
+    const admin = await login(t.app, 'admin');
+    const before = await count('opinions');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        admin.post('/api/v1/opinions', body({ regionId: w.villA1.id }), { 'idempotency-key': 'k-race' }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((r) => r.json().id)).size).toBe(1);
+    expect(await count('opinions')).toBe(before + 1);
+    const id = answers[0].json().id;
+    const rows = await t.db.execute(sql`select
+      (select count(*)::int from opinion_events where opinion_id = ${id}) as events,
+      (select count(*)::int from audit_log where entity = 'opinion' and entity_id = ${String(id)}) as audits`);
+    expect(rows.rows[0]).toEqual({ events: 1, audits: 1 });
+    // Called directly, every call looks the key up before any of them writes: the losers hit the unique key (23505)
+    // and answer the winner's item.
+    const office: Actor = {
+      userId: w.users.admin.id,
+      username: 'admin',
+      displayName: '办公室',
+      roles: ['admin'],
+      memberId: null,
+      groupId: null,
+      townshipId: null,
+      departmentId: null,
+      via: 'session',
+    };
+    const input = { ...body({ regionId: w.villA1.id }), urgency: 'normal', confidentiality: 'normal' } as OpinionInput;
+    const direct = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        createOpinion(t.db, office, input, { idempotencyKey: 'k-direct', now: new Date() }),
+      ),
+    );
+    expect(direct.filter((d) => d.created)).toHaveLength(1);
+    expect(new Set(direct.map((d) => d.id)).size).toBe(1);
+    // A village that does not exist: 400, and no row of any kind.
+    const counts = async () =>
+      Promise.all(['opinions', 'opinion_events', 'opinion_originators', 'audit_log'].map(count));
+    const was = await counts();
+    const bad = await admin.post('/api/v1/opinions', body({ regionId: 999999 }), { 'idempotency-key': 'k-bad' });
+    expect(bad.statusCode).toBe(400);
+    expect(await counts()).toEqual(was);
   });
 });
