@@ -9,6 +9,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { AuthChanges } from './auth-changes.js';
 import { acquireDataLock } from './data-lock.js';
 import { ReadReplicaPool } from './read-replica.js';
 import * as schema from './schema.js';
@@ -34,6 +35,8 @@ export interface Database {
   pool?: pg.Pool;
   /** PostgreSQL with DATABASE_READ_URL only: the replica's pool (falls back to the primary while it is away). */
   readReplica?: ReadReplicaPool;
+  /** PostgreSQL only: the jl_auth notifications (db/auth-changes.ts) that keep every process's session cache true. */
+  authChanges?: AuthChanges;
 }
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -65,15 +68,29 @@ export async function openPostgres(
   // its next query fails (that request answers 503 and is logged) and the pool drops it on release. New connections
   // are opened on demand, so the app recovers by itself when the server is back.
   pool.on('error', logConnectionLost);
-  pool.on('connect', (client) => client.on('error', () => {}));
+  const authChanges = new AuthChanges({ ...pool.options, keepAlive: true });
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    authChanges.wire(client);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  if (!opts.readUrl) return { db, readDb: db, kind: 'postgres', pool, close: () => pool.end() };
+  if (!opts.readUrl)
+    return {
+      db,
+      readDb: db,
+      kind: 'postgres',
+      pool,
+      authChanges,
+      close: async () => {
+        await Promise.allSettled([authChanges.stop(), pool.end()]);
+      },
+    };
   const reads = new ReadReplicaPool(opts.readUrl, pool, opts.readRetryMs);
   const readDb = drizzlePg(reads as unknown as pg.Pool, { schema }) as unknown as Db;
   const close = async () => {
-    await Promise.allSettled([reads.end(), pool.end()]);
+    await Promise.allSettled([authChanges.stop(), reads.end(), pool.end()]);
   };
-  return { db, readDb, readReplica: reads, kind: 'postgres', pool, close };
+  return { db, readDb, readReplica: reads, kind: 'postgres', pool, authChanges, close };
 }
 
 // One structured line (the app's log format) per lost connection; there is no request to attach it to.

@@ -97,8 +97,8 @@ async function readSession(deps: Deps, id: string): Promise<SessionRow | undefin
 
 /**
  * Resolves a session cookie; expired sessions (idle too long, or older than the absolute lifetime) are deleted and
- * reported. On the embedded database a live session comes from the session cache (invalidated by the database itself,
- * see session-cache.ts); anything that might be expired is read again before it is judged.
+ * reported. A live session comes from the session cache when it is there (invalidated by the database itself, see
+ * session-cache.ts); anything that might be expired is read again before it is judged.
  */
 export async function resolveSession(deps: Deps, token: string): Promise<Actor | 'expired' | null> {
   const { db } = deps.database;

@@ -1,0 +1,101 @@
+// PostgreSQL: the jl_auth notifications of migration 0010 (a session ended or changed, a user changed, a group's leader
+// changed), for the session cache of every app process (modules/auth/session-cache.ts).
+//
+// Two sources feed it. Every pooled connection LISTENs, and PostgreSQL hands a connection the notifications of its
+// own transaction before that COMMIT's ReadyForQuery: a change this process commits is applied before the committing
+// call returns, so this process's next request already sees it. One dedicated connection LISTENs without pause for
+// the changes other processes commit (arriving within milliseconds). Only the dedicated connection is continuous (the
+// pool opens and closes connections as load changes), so `online` is its state: while it is away nothing may be
+// served from a cache, because a notification could be missed.
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+
+export const AUTH_CHANNEL = 'jl_auth';
+
+/** Events: 'change' (payload: 's:<session id>', 'u:<user id>' or '*'), 'online', 'offline'. */
+export class AuthChanges extends EventEmitter {
+  online = false;
+  private client: pg.Client | null = null;
+  private started = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private delay = 250;
+
+  constructor(private readonly options: pg.ClientConfig) {
+    super();
+  }
+
+  /** Wires a pooled connection: it listens too, so its own commits' notifications arrive before COMMIT returns. */
+  wire(client: pg.PoolClient) {
+    client.on('notification', (n) => {
+      if (n.channel === AUTH_CHANNEL) this.emit('change', n.payload ?? '*');
+    });
+    client.query(`listen ${AUTH_CHANNEL}`).catch(() => {}); // a dead connection fails its next query anyway
+  }
+
+  /** Starts the dedicated listener (once); 'online' follows when it listens. */
+  start() {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    void this.connect();
+  }
+
+  private async connect() {
+    if (this.stopped) return;
+    const client = new pg.Client({ ...this.options, application_name: 'jielian-listen' });
+    let gone = false;
+    const lost = () => {
+      if (gone) return;
+      gone = true;
+      client.end().catch(() => {});
+      if (this.client === client || this.client === null) this.away();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (n) => {
+      if (n.channel === AUTH_CHANNEL) this.emit('change', n.payload ?? '*');
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${AUTH_CHANNEL}`);
+    } catch {
+      lost();
+      return;
+    }
+    if (gone) return;
+    if (this.stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.client = client;
+    this.delay = 250;
+    this.online = true;
+    this.emit('online');
+  }
+
+  /** The listener is gone (server restart, network): offline, and a new attempt after a growing pause (≤ 5 s). */
+  private away() {
+    this.client = null;
+    if (this.online) {
+      this.online = false;
+      this.emit('offline');
+    }
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.connect(), this.delay);
+    this.timer.unref();
+    this.delay = Math.min(this.delay * 2, 5_000);
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    const client = this.client;
+    this.client = null;
+    if (this.online) {
+      this.online = false;
+      this.emit('offline');
+    }
+    await client?.end().catch(() => {});
+  }
+}
