@@ -11,6 +11,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { holdRenderPool } from './adapters/renderers/render-pool.js';
+import { registerCompression } from './compression.js';
 import type { Deps } from './context.js';
 import { isDatabaseUnavailable } from './db/connection-errors.js';
 import { AppError, type FieldIssue } from './errors.js';
@@ -44,6 +45,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  await registerCompression(app);
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 10, fields: 20 } });
   await app.register(swagger, {
     openapi: {

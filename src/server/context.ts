@@ -43,6 +43,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Routes a user who must change their password may still call (me, password, logout). */
     duringPasswordChange?: boolean;
+    /** Answers that carry a secret (a CSRF token, a new API token): never compressed (compression.ts). */
+    secret?: boolean;
   }
 }
 

@@ -16,7 +16,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags: ['auth'], body: loginBody } },
+    { config: { public: true, secret: true }, schema: { tags: ['auth'], body: loginBody } },
     async (req, reply) => {
       const res = await login(app.deps, req.body.username, req.body.password, req.ip).catch(withRetryAfter(reply));
       reply.setCookie(SESSION_COOKIE, res.token, {
@@ -34,10 +34,14 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
-  r.get('/auth/me', { config: { duringPasswordChange: true }, schema: { tags: ['auth'] } }, async (req) => {
-    const actor = actorOf(req);
-    return { user: presentMe(actor), csrfToken: actor.csrfToken ?? null };
-  });
+  r.get(
+    '/auth/me',
+    { config: { duringPasswordChange: true, secret: true }, schema: { tags: ['auth'] } },
+    async (req) => {
+      const actor = actorOf(req);
+      return { user: presentMe(actor), csrfToken: actor.csrfToken ?? null };
+    },
+  );
   r.post(
     '/auth/password',
     { config: { duringPasswordChange: true }, schema: { tags: ['auth'], body: changeBody } },

@@ -132,31 +132,35 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     const rows = await db().select().from(apiTokens).orderBy(apiTokens.id);
     return { items: rows.map(({ tokenHash, ...t }) => t) };
   });
-  r.post('/api-tokens', { schema: { tags: ['accounts'], body: tokenBody } }, async (req, reply) => {
-    const actor = registryAdmin(req);
-    const out = await db().transaction(async (tx) => {
-      const [u] = await tx.select().from(users).where(eq(users.id, req.body.userId));
-      if (!u) throw notFound();
-      if (req.body.roles.some((x) => !u.roles.includes(x))) throw fieldError('roles', 'token_roles_not_held');
-      const { expiresInDays, ...fields } = req.body;
-      const expiresAt = new Date(app.deps.now().getTime() + expiresInDays * DAY);
-      const tok = await createApiToken(tx, { ...fields, createdBy: actor.userId, expiresAt });
-      const after = { name: tok.name, roles: tok.roles, userId: u.id, username: u.username, expiresAt };
-      await writeAudit(tx, actor, { action: 'create', entity: 'api_token', entityId: tok.id, after }, req.ip);
-      // A token for someone else acts as them: their own history records who issued it.
-      if (u.id !== actor.userId) {
-        const issued = { tokenId: tok.id, ...after, createdBy: actor.username };
-        await writeAudit(
-          tx,
-          actor,
-          { action: 'issue_api_token', entity: 'user', entityId: u.id, after: issued },
-          req.ip,
-        );
-      }
-      return tok;
-    });
-    return reply.status(201).send(out);
-  });
+  r.post(
+    '/api-tokens',
+    { config: { secret: true }, schema: { tags: ['accounts'], body: tokenBody } },
+    async (req, reply) => {
+      const actor = registryAdmin(req);
+      const out = await db().transaction(async (tx) => {
+        const [u] = await tx.select().from(users).where(eq(users.id, req.body.userId));
+        if (!u) throw notFound();
+        if (req.body.roles.some((x) => !u.roles.includes(x))) throw fieldError('roles', 'token_roles_not_held');
+        const { expiresInDays, ...fields } = req.body;
+        const expiresAt = new Date(app.deps.now().getTime() + expiresInDays * DAY);
+        const tok = await createApiToken(tx, { ...fields, createdBy: actor.userId, expiresAt });
+        const after = { name: tok.name, roles: tok.roles, userId: u.id, username: u.username, expiresAt };
+        await writeAudit(tx, actor, { action: 'create', entity: 'api_token', entityId: tok.id, after }, req.ip);
+        // A token for someone else acts as them: their own history records who issued it.
+        if (u.id !== actor.userId) {
+          const issued = { tokenId: tok.id, ...after, createdBy: actor.username };
+          await writeAudit(
+            tx,
+            actor,
+            { action: 'issue_api_token', entity: 'user', entityId: u.id, after: issued },
+            req.ip,
+          );
+        }
+        return tok;
+      });
+      return reply.status(201).send(out);
+    },
+  );
   r.delete('/api-tokens/:id', { schema: { tags: ['accounts'], params: idParam } }, async (req) => {
     const actor = registryAdmin(req);
     return db().transaction(async (tx) => {
