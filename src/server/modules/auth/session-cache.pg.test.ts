@@ -49,6 +49,30 @@ const deleteUnheard = (username: string) =>
   });
 
 describe('session cache across processes (PostgreSQL)', () => {
+  it('relies on PostgreSQL handing a listening connection its own notifications before its COMMIT returns', async () => {
+    // What makes a process's own change (logout, disabling) apply before its write returns (db/auth-changes.ts).
+    const client = await first.pool!.connect();
+    let heard = 0;
+    const count = (n: { channel: string }) => {
+      if (n.channel === 'jl_auth_probe') heard++;
+    };
+    client.on('notification', count);
+    try {
+      await client.query('listen jl_auth_probe');
+      for (let i = 1; i <= 20; i++) {
+        await client.query('begin');
+        await client.query(`select pg_notify('jl_auth_probe', 'x')`);
+        expect(heard).toBe(i - 1); // nothing before the commit
+        await client.query('commit');
+        expect(heard).toBe(i); // already there when COMMIT returns
+      }
+      await client.query('unlisten jl_auth_probe');
+    } finally {
+      client.off('notification', count);
+      client.release();
+    }
+  });
+
   it('a session signed out on A ends on B, where it was cached, without a request to B in between', async () => {
     await buildUser(first.db, { username: 'two1', displayName: '两处', roles: ['member'], memberId: w.m1.id });
     const c = await cachedOn(A, B, 'two1');
