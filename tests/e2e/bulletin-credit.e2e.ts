@@ -5,7 +5,7 @@ import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineOf, type ScoringRule } from '../../src/core/assessment/index.js';
 import { AFTER_ACCEPTANCE } from '../../src/core/opinions/index.js';
-import { type E2E, signIn, startE2E } from './harness.js';
+import { type E2E, pick, signIn, startE2E } from './harness.js';
 
 const YEAR = 2026; // the demo's current year ("today" is 2026-11-01); dates below are fixed, never the wall clock
 const ISSUE_DATE = '2026-11-20';
@@ -181,8 +181,7 @@ describe('bulletin → 采用 → the member is credited', () => {
 
     // 3. a 市政协 采用 with its date in the outcomes panel
     await office.getByTestId('bl-outcome-add').click();
-    await office.getByTestId('bl-outcome-level').click();
-    await office.locator('.ant-select-item-option').filter({ hasText: '市政协采用' }).click();
+    await pick(office, 'bl-outcome-level', '', '市政协采用');
     await fillDate(office, 'bl-outcome-date', ADOPTION_DATE);
     await office.getByTestId('bl-outcome-ok').click();
     const outcome = office.locator('[data-testid="bl-outcome"][data-kind="adoption"]');
