@@ -27,10 +27,15 @@ export class AuthChanges extends EventEmitter {
 
   /** Wires a pooled connection: it listens too, so its own commits' notifications arrive before COMMIT returns. */
   wire(client: pg.PoolClient) {
+    this.hear(client);
+    client.query(`listen ${AUTH_CHANNEL}`).catch(() => {}); // a dead connection fails its next query anyway
+  }
+
+  /** Passes a connection's jl_auth notifications on as 'change'. */
+  private hear(client: pg.Client | pg.PoolClient) {
     client.on('notification', (n) => {
       if (n.channel === AUTH_CHANNEL) this.emit('change', n.payload ?? '*');
     });
-    client.query(`listen ${AUTH_CHANNEL}`).catch(() => {}); // a dead connection fails its next query anyway
   }
 
   /** Starts the dedicated listener (once); 'online' follows when it listens. */
@@ -52,9 +57,7 @@ export class AuthChanges extends EventEmitter {
     };
     client.on('error', lost);
     client.on('end', lost);
-    client.on('notification', (n) => {
-      if (n.channel === AUTH_CHANNEL) this.emit('change', n.payload ?? '*');
-    });
+    this.hear(client);
     try {
       await client.connect();
       await client.query(`listen ${AUTH_CHANNEL}`);
