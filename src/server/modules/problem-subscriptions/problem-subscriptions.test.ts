@@ -181,6 +181,18 @@ describe('confirm and unsubscribe', () => {
     expect((await subRows('u@example.org'))[0].unsubscribedAt).not.toBeNull();
     expect((await post('/confirm', { token })).statusCode).toBe(400);
   });
+
+  it('confirms a random token that happens to begin like an unsubscribe token (u + digit: 1 link in ~410)', async () => {
+    // CI once failed here by chance: the confirm check took any token starting "u<digit>" for an HMAC unsubscribe one.
+    const token = `u7${crypto.randomBytes(32).toString('base64url').slice(2)}`;
+    await t.db.execute(sql`insert into problem_subscriptions (email, problem_id, token_hash)
+      values ('lucky@example.org', ${problemId}, ${crypto.createHash('sha256').update(token).digest('hex')})`);
+    const res = await post('/confirm', { token });
+    expect(res.statusCode).toBe(200);
+    expect((await subRows('lucky@example.org'))[0].confirmedAt).not.toBeNull();
+    expect((await post('/unsubscribe', { token })).statusCode).toBe(200);
+    expect((await subRows('lucky@example.org'))[0].unsubscribedAt).not.toBeNull();
+  });
 });
 
 describe('mails when a problem moves', () => {

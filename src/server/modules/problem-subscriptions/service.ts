@@ -106,8 +106,11 @@ interface Row {
   name: string | null;
 }
 
-/** The subscription a link token names (either kind of token), locked for the update; a clear 400 when none. */
-async function byToken(tx: DbOrTx, token: string): Promise<Row> {
+/**
+ * The subscription a link token names, locked for the update; a clear 400 when none. `viaMac` says it was named by
+ * an HMAC unsubscribe token (`u<id>.<mac>`, the only form with a dot) rather than by the confirm mail's random one.
+ */
+async function byToken(tx: DbOrTx, token: string): Promise<Row & { viaMac: boolean }> {
   const hmacId = await idOfUnsubscribeToken(tx, token);
   const where = hmacId !== null ? sql`s.id = ${hmacId}` : sql`s.token_hash = ${hashToken(token)}`;
   const res = await tx.execute(sql`select s.id, s.problem_id as "problemId", s.region_id as "regionId",
@@ -117,7 +120,7 @@ async function byToken(tx: DbOrTx, token: string): Promise<Row> {
     left join regions r on r.id = s.region_id where ${where} for update of s`);
   const row = res.rows[0] as Row | undefined;
   if (!row) throw new AppError('subscription_token_invalid');
-  return row;
+  return { ...row, viaMac: hmacId !== null };
 }
 
 const targetOf = (r: Row): Target => ({
@@ -130,7 +133,7 @@ const targetOf = (r: Row): Target => ({
 export async function confirm(tx: DbOrTx, token: string, ctx: { origin: string; now: Date; ip: string }) {
   const row = await byToken(tx, token);
   // Only the confirm mail's own token confirms: an unsubscribe link must never turn mail on.
-  if (/^u\d/.test(token) || row.unsubscribedAt) throw new AppError('subscription_token_invalid');
+  if (row.viaMac || row.unsubscribedAt) throw new AppError('subscription_token_invalid');
   if (!row.confirmedAt) {
     const ageMs = ctx.now.getTime() - new Date(row.createdAt).getTime();
     if (ageMs > CONFIRM_DAYS * 86_400_000) throw new AppError('subscription_token_expired');
