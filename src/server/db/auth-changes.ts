@@ -12,6 +12,29 @@ import pg from 'pg';
 
 export const AUTH_CHANNEL = 'jl_auth';
 
+/**
+ * The pool's connection class: a new connection runs LISTEN before the pool hands it to its first caller, so no query
+ * is ever queued behind the LISTEN (pg 8 warns about a query sent while another is in flight; pg 9 refuses it).
+ */
+export class ListeningClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: (err: Error) => void): void;
+  override connect(callback?: (err: Error) => void): Promise<pg.Client> | undefined {
+    const ready = super
+      .connect()
+      .then(() => this.query(`listen ${AUTH_CHANNEL}`))
+      .then(
+        () => this as pg.Client,
+        async (e: Error) => {
+          await this.end().catch(() => {}); // a connection that cannot listen is not handed out
+          throw e;
+        },
+      );
+    if (!callback) return ready;
+    ready.then(() => (callback as (err: Error | null) => void)(null), callback);
+  }
+}
+
 /** Events: 'change' (payload: 's:<session id>', 'u:<user id>' or '*'), 'online', 'offline'. */
 export class AuthChanges extends EventEmitter {
   online = false;
@@ -25,10 +48,12 @@ export class AuthChanges extends EventEmitter {
     super();
   }
 
-  /** Wires a pooled connection: it listens too, so its own commits' notifications arrive before COMMIT returns. */
+  /**
+   * Wires a pooled connection (a ListeningClient, so it already listens): its own commits' notifications arrive
+   * before COMMIT returns.
+   */
   wire(client: pg.PoolClient) {
     this.hear(client);
-    client.query(`listen ${AUTH_CHANNEL}`).catch(() => {}); // a dead connection fails its next query anyway
   }
 
   /** Passes a connection's jl_auth notifications on as 'change'. */

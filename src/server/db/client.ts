@@ -9,7 +9,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { AuthChanges } from './auth-changes.js';
+import { AuthChanges, ListeningClient } from './auth-changes.js';
 import { acquireDataLock } from './data-lock.js';
 import { ReadReplicaPool } from './read-replica.js';
 import * as schema from './schema.js';
@@ -62,6 +62,7 @@ export async function openPostgres(
     max: 10,
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
+    Client: ListeningClient,
   });
   // A PostgreSQL restart kills every open connection, and an 'error' event nobody listens to ends the process. An idle
   // client is dropped by the pool, which emits here; a checked-out client that dies between queries emits on itself:

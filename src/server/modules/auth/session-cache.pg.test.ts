@@ -3,6 +3,7 @@
 // between; while a process's listening connection is away it serves no session from memory, and once it is back the
 // cache starts empty and works again.
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAppOn, login, openTestDatabase, type TestApp } from '../../../../tests/setup/test-app.js';
 import { buildWorld, type World } from '../../../../tests/setup/world.js';
@@ -118,5 +119,29 @@ describe('session cache across processes (PostgreSQL)', () => {
     const again = await cachedOn(B, B, 'two3');
     await deleteUnheard('two3');
     expect(await meOn(B, again)).toBe(200);
+  });
+
+  it('hands out a new pooled connection only once it listens: no query is queued behind its LISTEN', async () => {
+    // pg 8 warns when a query is sent while another is in flight on the client, and pg 9 refuses it: the LISTEN must
+    // be finished before the pool gives the connection to its first caller.
+    const fresh = await openPostgres(first.pool!.options.connectionString!);
+    const clients: pg.PoolClient[] = [];
+    try {
+      // What each connection is doing at the moment the pool hands it over.
+      const handed = () =>
+        fresh.pool!.connect().then((c) => {
+          clients.push(c);
+          const busy = c as unknown as { _activeQuery: unknown; _queryQueue: unknown[] };
+          return busy._activeQuery != null || busy._queryQueue.length > 0;
+        });
+      expect(await Promise.all([handed(), handed(), handed()])).toEqual([false, false, false]);
+      for (const c of clients) {
+        const res = await c.query('select pg_listening_channels() as ch');
+        expect(res.rows.map((r) => r.ch)).toContain('jl_auth');
+      }
+    } finally {
+      for (const c of clients) c.release();
+      await fresh.close();
+    }
   });
 });
