@@ -243,8 +243,12 @@ describe('automatic close after 满意', () => {
     const sat = await move(member1, a.id, { action: 'rate', rating: 'satisfied' });
     expect(sat.json()).toMatchObject({ status: 'closed', item: { status: 'closed' } });
     const b = await fedBack('古城村水表更换');
+    // The item page offers the originator one rating per feedback (its relation read in the page's own statement).
+    const page = async () => (await member1.get(`/api/v1/opinions/${b.id}`)).json().abilities as string[];
+    expect(await page()).toContain('rate');
     const basic = await move(member1, b.id, { action: 'rate', rating: 'basically_satisfied' });
     expect(basic.json().status).toBe('rated');
+    expect(await page()).not.toContain('rate');
     const item = (await admin.get(`/api/v1/opinions/${b.id}`)).json();
     expect(item.abilities).toContain('close');
     const c = await fedBack('古城村停水通知');

@@ -72,18 +72,27 @@ function relatedTo(a: Actor): SQL {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-/** Resolves the actor's relations to an item: lead/co department, originator, and whether they rated this feedback. */
-export async function opinionActorFor(db: DbOrTx, a: Actor, opinionId: number): Promise<OpinionActor> {
-  const res = await executePrepared(
-    db,
-    sql`select
-    ${a.departmentId ? sql`(select role from opinion_assignments where opinion_id = ${opinionId} and active and department_id = ${a.departmentId})` : sql`null::text`} as "deptRole",
-    exists (select 1 from opinion_originators where opinion_id = ${opinionId}
+/** How the actor stands to an item, as read by actorRelationSql. */
+export interface ActorRelation {
+  deptRole: string | null;
+  isOriginator: boolean;
+  hasRated: boolean;
+}
+
+/**
+ * The columns "deptRole", "isOriginator" and "hasRated" of the actor's relation to the item whose id is `id` (a
+ * parameter, or `o.id` inside a query on opinions): the item page reads them in its own statement.
+ */
+export function actorRelationSql(a: Actor, id: SQL): SQL {
+  return sql`${a.departmentId ? sql`(select role from opinion_assignments where opinion_id = ${id} and active and department_id = ${a.departmentId})` : sql`null::text`} as "deptRole",
+    exists (select 1 from opinion_originators where opinion_id = ${id}
       and (user_id = ${a.userId} ${a.memberId ? sql`or member_id = ${a.memberId}` : sql``})) as "isOriginator",
-    exists (select 1 from opinion_events e where e.opinion_id = ${opinionId} and e.type = 'rate' and e.actor_user_id = ${a.userId}
-      and e.id > coalesce((select max(f.id) from opinion_events f where f.opinion_id = ${opinionId} and f.type = 'send_feedback'), 0)) as "hasRated"`,
-  );
-  const r = res.rows[0] as { deptRole: string | null; isOriginator: boolean; hasRated: boolean };
+    exists (select 1 from opinion_events e where e.opinion_id = ${id} and e.type = 'rate' and e.actor_user_id = ${a.userId}
+      and e.id > coalesce((select max(f.id) from opinion_events f where f.opinion_id = ${id} and f.type = 'send_feedback'), 0)) as "hasRated"`;
+}
+
+/** The relation flags core's decision needs, from what actorRelationSql read. */
+export function opinionActorOf(a: Actor, r: ActorRelation): OpinionActor {
   const handles = hasRole(a, 'dept_handler');
   return {
     kind: 'user',
@@ -94,4 +103,10 @@ export async function opinionActorFor(db: DbOrTx, a: Actor, opinionId: number): 
     // The office records phone callbacks for several people, so only non-staff raters are held to one rating.
     hasRated: !hasRole(a, 'admin') && r.hasRated,
   };
+}
+
+/** Resolves the actor's relations to an item: lead/co department, originator, and whether they rated this feedback. */
+export async function opinionActorFor(db: DbOrTx, a: Actor, opinionId: number): Promise<OpinionActor> {
+  const res = await executePrepared(db, sql`select ${actorRelationSql(a, sql`${opinionId}`)}`);
+  return opinionActorOf(a, res.rows[0] as unknown as ActorRelation);
 }
