@@ -1,6 +1,6 @@
 // Staff intake of a 社情民意 item: who may enter what, originators (also from a contact activity), idempotent retries.
 import crypto from 'node:crypto';
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { acceptDueAt } from '../../../core/calendar/opinion-deadlines.js';
 import { isMemberChannel } from '../../../core/opinions/intake.js';
@@ -15,7 +15,14 @@ import { AppError, fieldError } from '../../errors.js';
 import { activitiesVisible, representativesVisible } from '../common/scope.js';
 import { newItemKpiCtes } from '../kpis/rollups.js';
 import { mayChangeConfidentiality } from './confidentiality-view.js';
-import { deadlinesText, overridesText, toFacts } from './deadlines.js';
+import {
+  type DeadlineFacts,
+  deadlinesText,
+  overridesText,
+  rememberedFacts,
+  rememberFacts,
+  toFacts,
+} from './deadlines.js';
 import type { OpinionInput, OriginatorInput } from './schema.js';
 
 /** Tracking-code alphabet without 0/O and 1/I look-alikes; 32 symbols, so a random byte & 31 is unbiased. */
@@ -68,24 +75,27 @@ function checkMemberCredit(a: Actor, given: OriginatorInput[], vouched: readonly
   });
 }
 
-/**
- * Checks the ids an item names (region, activity, members, representatives) and returns the activity's people, with
- * the deadline settings and calendar (one round trip). A member names only representatives linked to them; officers
- * and staff those they can see.
- */
-async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput, asMember: boolean) {
+/** The ids an item names, and the actor's bounds on them (what factsColumns reads and checkFacts checks). */
+function namedIds(a: Actor, input: OpinionInput) {
   const memberIds = input.originators.flatMap((o) => (o.kind === 'member' && o.memberId ? [o.memberId] : []));
   const repIds = input.originators.flatMap((o) =>
     o.kind === 'representative' && o.representativeId ? [o.representativeId] : [],
   );
   const officerTown = hasRole(a, 'admin') ? null : hasRole(a, 'info_officer') ? a.townshipId : null;
+  return { memberIds, repIds, officerTown };
+}
+
+/**
+ * The select list that reads the ids an item names (region, activity, members, representatives) with the deadline
+ * settings and calendar. A member names only representatives linked to them; officers and staff those they can see.
+ */
+function factsColumns(a: Actor, input: OpinionInput, asMember: boolean) {
+  const { memberIds, repIds } = namedIds(a, input);
   const repScope =
     asMember && a.memberId
       ? sql`exists (select 1 from member_representatives mr where mr.representative_id = r.id and mr.member_id = ${a.memberId})`
       : representativesVisible(a);
-  const res = await executePrepared(
-    db,
-    sql`select
+  return sql`
     ${input.regionId ? sql`(select json_build_object('id', v.id, 'parentId', v.parent_id) from regions v where v.id = ${input.regionId})` : sql`null::json`} as region,
     ${
       input.activityId
@@ -97,9 +107,35 @@ async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput, asMember: bo
     } as activity,
     (select count(*)::int from members where id = any(${intArray(memberIds)})) as "memberCount",
     coalesce((select json_agg(r.id) from representatives r where r.id = any(${intArray(repIds)}) and ${repScope}), '[]') as "repIds",
-    ${deadlinesText} as deadlines, ${overridesText} as overrides`,
-  );
-  const f = res.rows[0] as any;
+    ${deadlinesText} as deadlines, ${overridesText} as overrides`;
+}
+
+/**
+ * The same checks in SQL, on the row `f` of factsColumns, as the condition of the one-statement write: true exactly
+ * when checkFacts passes (an item without an activity) and the deadline texts are the ones `facts` came from.
+ */
+function factsHold(a: Actor, input: OpinionInput, facts: DeadlineFacts) {
+  const { memberIds, repIds, officerTown } = namedIds(a, input);
+  const town = officerTown
+    ? sql`and ${officerTown}::int in ((f.region->>'id')::int, (f.region->>'parentId')::int)`
+    : sql``;
+  return sql`(${input.regionId ?? null}::int is null or (f.region is not null ${town}))
+    and f."memberCount" = ${new Set(memberIds).size}::int and json_array_length(f."repIds") = ${new Set(repIds).size}::int
+    and f.deadlines is not distinct from ${facts.deadlines}::text and f.overrides = ${facts.overrides}::text`;
+}
+
+type Facts = {
+  region: { id: number; parentId: number | null } | null;
+  activity: { id: number; regionId: number | null; members: number[]; contacts: number[] } | null;
+  memberCount: number;
+  repIds: number[];
+  deadlines: string | null;
+  overrides: string;
+};
+
+/** Refuses the item when a named id is missing or not the actor's; returns the activity and the deadline facts. */
+function checkFacts(a: Actor, input: OpinionInput, f: Facts) {
+  const { memberIds, officerTown } = namedIds(a, input);
   if (input.regionId && !f.region) throw fieldError('regionId', 'village_missing');
   if (officerTown && f.region && f.region.id !== officerTown && f.region.parentId !== officerTown)
     throw fieldError('regionId', 'village_missing');
@@ -110,10 +146,13 @@ async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput, asMember: bo
     if (o.kind === 'representative' && o.representativeId && !repsOk.has(o.representativeId))
       throw fieldError(`originators.${i}.representativeId`, 'contact_not_yours');
   });
-  return {
-    activity: f.activity as { id: number; regionId: number | null; members: number[]; contacts: number[] } | null,
-    deadlines: toFacts(f.deadlines, f.overrides),
-  };
+  return { activity: f.activity, deadlines: toFacts(f.deadlines, f.overrides) };
+}
+
+/** Reads and checks the ids an item names, with the deadline settings and calendar (one round trip). */
+async function loadFacts(db: DbOrTx, a: Actor, input: OpinionInput, asMember: boolean) {
+  const res = await executePrepared(db, sql`select ${factsColumns(a, input, asMember)}`);
+  return checkFacts(a, input, res.rows[0] as unknown as Facts);
 }
 
 /** The originator rows: the given ones, the activity's members and contacts, and the actor's own member/officer row. */
@@ -197,7 +236,14 @@ type NewItem = Required<
  * 'received' event, its KPI facts and rollups and the audit row as one statement: one round trip where there were
  * eight. Returns the new id.
  */
-async function insertItem(db: DbOrTx, a: Actor, v: NewItem, people: Originator[], opts: { now: Date; ip?: string }) {
+async function insertItem(
+  db: DbOrTx,
+  a: Actor,
+  v: NewItem,
+  people: Originator[],
+  opts: { now: Date; ip?: string },
+  guard?: { facts: SQL; hold: SQL },
+): Promise<{ id: number | null } & Partial<Facts>> {
   const at = (d: Date | null) => sql`${d?.toISOString() ?? null}::timestamptz`;
   const memberIds = [...new Set(people.flatMap((p) => (p.memberId ? [p.memberId] : [])))].sort((x, y) => x - y);
   const named = v.confidentiality === 'confidential' && hasRole(a, 'admin');
@@ -205,12 +251,13 @@ async function insertItem(db: DbOrTx, a: Actor, v: NewItem, people: Originator[]
   const res = await executePrepared(
     db,
     sql`
-    with ins as (
+    with ${guard ? sql`f as (select ${guard.facts}),` : sql``} ins as (
       insert into opinions (tracking_code, title, content, category_id, region_id, sector_id, channel, urgency,
         confidentiality, activity_id, accept_due_at, search_text, idempotency_key, created_by, received_at, updated_at)
-      values (${v.trackingCode}, ${v.title}, ${v.content}, ${v.categoryId}::int, ${v.regionId}::int, ${v.sectorId}::int,
-        ${v.channel}, ${v.urgency}, ${v.confidentiality}, ${v.activityId}::int, ${at(v.acceptDueAt)}, ${v.searchText},
-        ${v.idempotencyKey}, ${v.createdBy}::int, ${at(v.receivedAt)}, ${at(v.updatedAt)})
+      select ${v.trackingCode}::text, ${v.title}::text, ${v.content}::text, ${v.categoryId}::int, ${v.regionId}::int,
+        ${v.sectorId}::int, ${v.channel}::text, ${v.urgency}::text, ${v.confidentiality}::text, ${v.activityId}::int,
+        ${at(v.acceptDueAt)}, ${v.searchText}::text, ${v.idempotencyKey}::text, ${v.createdBy}::int, ${at(v.receivedAt)},
+        ${at(v.updatedAt)} ${guard ? sql`from f where ${guard.hold}` : sql``}
       returning *),
     ${
       people.length
@@ -234,9 +281,9 @@ async function insertItem(db: DbOrTx, a: Actor, v: NewItem, people: Originator[]
     au as (insert into audit_log (actor_user_id, actor_name, action, entity, entity_id, after, ip)
       select ${audit.actorUserId}::int, ${audit.actorName}, 'create', 'opinion', ins.id::text,
         ${auditImage} || ${JSON.stringify(audit.after)}::jsonb, ${audit.ip} from ins)
-    select id from ins`,
+    select ins.id ${guard ? sql`, f.*` : sql``} from ${guard ? sql`f left join ins on true` : sql`ins`}`,
   );
-  return (res.rows[0] as { id: number }).id;
+  return res.rows[0] as unknown as { id: number | null } & Partial<Facts>;
 }
 
 /**
@@ -259,40 +306,61 @@ export async function createOpinion(
   // Only the office and the leader may see a confidential item, so only they may file one (else the filer gets 404).
   if (input.confidentiality === 'confidential' && !mayChangeConfidentiality(a))
     throw fieldError('confidentiality', 'confidential_office_only');
-  // The checks are a read and the write is one statement (atomic by itself), so a call of its own needs no BEGIN and
-  // COMMIT: two round trips fewer, and on PGlite both statements run prepared. Inside a caller's transaction it runs
-  // in a savepoint, so a lost key race leaves that transaction usable for the winner's look-up.
+  const values = (activity: Facts['activity'], deadlines: DeadlineFacts): NewItem => ({
+    trackingCode: newTrackingCode(),
+    title: input.title,
+    content: input.content,
+    categoryId: input.categoryId ?? null,
+    regionId: input.regionId ?? activity?.regionId ?? null,
+    sectorId: input.sectorId ?? null,
+    channel,
+    urgency: input.urgency ?? 'normal',
+    confidentiality: input.confidentiality ?? 'normal',
+    activityId: activity?.id ?? null,
+    acceptDueAt: acceptDueAt(opts.now, { channel, urgency: input.urgency }, deadlines.settings, deadlines.calendar),
+    searchText: toSearchDocument(`${input.title}\n${input.content}`),
+    idempotencyKey: key,
+    createdBy: a.userId,
+    receivedAt: opts.now,
+    updatedAt: opts.now,
+  });
+  // The common case, an item of its own (no activity, no caller's transaction): the checks and the write in one
+  // statement, guarded by the deadline texts its due date was computed from (kept from the last item: a setting or
+  // calendar day edited since, in any process, only costs a re-run). Null when there is nothing kept yet.
+  const inOneStatement = async (): Promise<number | null> => {
+    let deadlines = rememberedFacts(db);
+    for (let run = 0; deadlines && run < 3; run++) {
+      const hold = factsHold(a, input, deadlines);
+      const out = await insertItem(db, a, values(null, deadlines), originatorRows(a, input.originators, null), opts, {
+        facts: factsColumns(a, input, asMember),
+        hold,
+      });
+      if (out.id !== null) return out.id;
+      const checked = checkFacts(a, input, out as Facts); // throws the field error of a failed check
+      deadlines = checked.deadlines; // else the texts changed: compute the due date again
+      rememberFacts(db, deadlines);
+    }
+    return null;
+  };
+  // Otherwise the checks are a read and the write is one statement (atomic by itself), so a call of its own needs no
+  // BEGIN and COMMIT, and on PGlite both statements run prepared. Inside a caller's transaction it runs in a
+  // savepoint, so a lost key race leaves that transaction usable for the winner's look-up.
   const record = async (q: DbOrTx) => {
     const { activity, deadlines } = await loadFacts(q, a, input, asMember);
-    const people = originatorRows(a, input.originators, activity);
-    const id = await insertItem(
+    if (q === db) rememberFacts(db, deadlines);
+    const row = await insertItem(
       q,
       a,
-      {
-        trackingCode: newTrackingCode(),
-        title: input.title,
-        content: input.content,
-        categoryId: input.categoryId ?? null,
-        regionId: input.regionId ?? activity?.regionId ?? null,
-        sectorId: input.sectorId ?? null,
-        channel,
-        urgency: input.urgency ?? 'normal',
-        confidentiality: input.confidentiality ?? 'normal',
-        activityId: activity?.id ?? null,
-        acceptDueAt: acceptDueAt(opts.now, { channel, urgency: input.urgency }, deadlines.settings, deadlines.calendar),
-        searchText: toSearchDocument(`${input.title}\n${input.content}`),
-        idempotencyKey: key,
-        createdBy: a.userId,
-        receivedAt: opts.now,
-        updatedAt: opts.now,
-      },
-      people,
+      values(activity, deadlines),
+      originatorRows(a, input.originators, activity),
       opts,
     );
-    return { id, created: true };
+    return { id: row.id as number, created: true };
   };
   try {
-    return db instanceof PgTransaction ? await db.transaction(record) : await record(db);
+    if (db instanceof PgTransaction) return await db.transaction(record);
+    const id = input.activityId ? null : await inOneStatement();
+    return id !== null ? { id, created: true } : await record(db);
   } catch (e) {
     const code = (e as any)?.code ?? (e as any)?.cause?.code;
     const winner = code === '23505' ? await findByKey(db, key) : null;

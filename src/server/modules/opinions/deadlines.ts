@@ -54,6 +54,14 @@ export const overridesText = sql`coalesce((select json_agg(json_build_object('da
 
 let lastFacts: DeadlineFacts | null = null;
 
+// Per database: the deadline facts the last item was written with. Never trusted: a write that uses them is guarded
+// by their equality with the rows in its own snapshot, so an edited setting or calendar day only costs a re-run.
+const remembered = new WeakMap<object, DeadlineFacts>();
+/** The deadline facts the last one-statement intake on `db` was written with, if any. */
+export const rememberedFacts = (db: object) => remembered.get(db);
+/** Keeps the deadline facts an intake on `db` was written with, for the next one. */
+export const rememberFacts = (db: object, facts: DeadlineFacts) => void remembered.set(db, facts);
+
 /** What the texts mean (the last answer is kept: the texts change when an office edits a setting or a calendar day). */
 export function toFacts(deadlines: string | null, overrides: string): DeadlineFacts {
   if (lastFacts && lastFacts.deadlines === deadlines && lastFacts.overrides === overrides) return lastFacts;

@@ -238,3 +238,83 @@ describe('POST /opinions under retries', () => {
     expect(await counts()).toEqual(was);
   });
 });
+
+describe('POST /opinions in one statement (checks and write together, once an item has been written)', () => {
+  const counts = async () => Promise.all(['opinions', 'opinion_events', 'opinion_originators', 'audit_log'].map(count));
+  const refusal = (res: { statusCode: number; json(): any }) => ({
+    status: res.statusCode,
+    paths: (res.json().details ?? []).map((d: { path: string }) => d.path),
+  });
+
+  it('refuses each bad id as the two-statement path does, and writes nothing', async () => {
+    const admin = await login(t.app, 'admin');
+    const officer = await login(t.app, 'officer1');
+    const m1 = await login(t.app, 'member1');
+    // An item by each, so each path below runs with the deadline facts kept.
+    expect((await admin.post('/api/v1/opinions', body({ regionId: w.villA1.id }))).statusCode).toBe(201);
+    const was = await counts();
+    const cases: [typeof admin, Record<string, unknown>, string][] = [
+      [admin, { regionId: 999999 }, 'regionId'],
+      [officer, { channel: undefined, regionId: w.villA1.id }, 'regionId'],
+      [admin, { regionId: w.villA1.id, originators: [{ kind: 'member', memberId: 999999 }] }, 'originators'],
+      [
+        m1,
+        {
+          channel: 'reception',
+          regionId: w.villA1.id,
+          originators: [{ kind: 'representative', representativeId: w.rep2.id }],
+        },
+        'originators.0.representativeId',
+      ],
+    ];
+    for (const [who, over, path] of cases) {
+      const res = await who.post('/api/v1/opinions', body(over));
+      expect(refusal(res), JSON.stringify(over)).toEqual({ status: 400, paths: [path] });
+    }
+    expect(await counts()).toEqual(was);
+    // The same people with good ids: written, with the originators the checks allowed.
+    const ok = await m1.post(
+      '/api/v1/opinions',
+      body({
+        channel: 'reception',
+        regionId: w.villA1.id,
+        originators: [{ kind: 'representative', representativeId: w.rep1.id }],
+      }),
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(
+      ok
+        .json()
+        .originators.map((o: { kind: string }) => o.kind)
+        .sort(),
+    ).toEqual(['member', 'representative']);
+    expect(
+      (await officer.post('/api/v1/opinions', body({ channel: undefined, regionId: w.villB1.id }))).statusCode,
+    ).toBe(201);
+  });
+
+  it('takes a deadline setting changed behind its back (another process, SQL): the next item is due by the new one', async () => {
+    const admin = await login(t.app, 'admin');
+    const due = async () => {
+      const res = await admin.post('/api/v1/opinions', body({ regionId: w.villA1.id }));
+      expect(res.statusCode).toBe(201);
+      const row = await t.db.execute(sql`select received_at as "receivedAt", accept_due_at as "dueAt" from opinions
+        where id = ${res.json().id}`);
+      const r = row.rows[0] as { receivedAt: string; dueAt: string };
+      return new Date(r.dueAt).getTime() - new Date(r.receivedAt).getTime();
+    };
+    const before = await due();
+    await t.db.execute(sql`insert into settings (key, value)
+      values ('opinion_deadlines', '{"acceptWorkingDays": 5}'::jsonb)
+      on conflict (key) do update set value = excluded.value`);
+    try {
+      const after = await due();
+      // Five working days instead of one: about four calendar days more, or more across a weekend.
+      expect(after - before).toBeGreaterThan(3.5 * 86_400_000);
+    } finally {
+      await t.db.execute(sql`delete from settings where key = 'opinion_deadlines'`);
+    }
+    const back = await due();
+    expect(Math.abs(back - before)).toBeLessThan(3 * 86_400_000);
+  });
+});

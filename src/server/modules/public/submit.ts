@@ -10,7 +10,14 @@ import { executePrepared } from '../../db/prepared.js';
 import { fieldError } from '../../errors.js';
 import { newItemKpiCtes } from '../kpis/rollups.js';
 import { newTrackingCode } from '../opinions/create.js';
-import { type DeadlineFacts, deadlinesText, overridesText, toFacts } from '../opinions/deadlines.js';
+import {
+  type DeadlineFacts,
+  deadlinesText,
+  overridesText,
+  rememberedFacts,
+  rememberFacts,
+  toFacts,
+} from '../opinions/deadlines.js';
 import {
   addressedMemberIds,
   auditExtra,
@@ -25,10 +32,6 @@ import {
 import { type LinkRequest, linkCte } from './link-message.js';
 import type { hitParts } from './rate-limit.js';
 import type { PublicOpinionInput } from './schema.js';
-
-// Per database: the facts the last item was written with. Never trusted: every insert is guarded by their equality
-// with the rows in its own snapshot, so an edited setting or calendar day (in any process) only costs a re-run.
-const lastFacts = new WeakMap<Db, DeadlineFacts>();
 
 async function loadFacts(db: Db): Promise<DeadlineFacts> {
   const res = await db.execute(sql`select ${deadlinesText} as deadlines, ${overridesText} as overrides`);
@@ -139,7 +142,7 @@ export async function submitCitizenForm(
   opts: { now: Date; ip: string; idempotencyKey: string | null; hit: Hit | null; link?: LinkRequest | null },
 ): Promise<{ wait: number } | { trackingCode: string; created: boolean }> {
   const key = opts.idempotencyKey;
-  let facts = lastFacts.get(db) ?? (await loadFacts(db));
+  let facts = rememberedFacts(db) ?? (await loadFacts(db));
   let hit = opts.hit;
   for (let run = 0; run < 4; run++) {
     const out = await attempt(db, input, opts, key, facts, hit, opts.link ?? null);
@@ -154,7 +157,7 @@ export async function submitCitizenForm(
     if (!out.member) throw fieldError('memberId', 'member_missing');
     if (!out.station) throw fieldError('stationId', 'station_missing');
     if (out.id !== null && out.trackingCode) {
-      lastFacts.set(db, facts);
+      rememberFacts(db, facts);
       return { trackingCode: out.trackingCode, created: true };
     }
     if (out.deadlines !== facts.deadlines || out.overrides !== facts.overrides) {
