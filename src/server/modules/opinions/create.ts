@@ -329,15 +329,22 @@ export async function createOpinion(
   // calendar day edited since, in any process, only costs a re-run). Null when there is nothing kept yet.
   const inOneStatement = async (): Promise<number | null> => {
     let deadlines = rememberedFacts(db);
+    let people: Originator[];
+    try {
+      people = originatorRows(a, input.originators, null);
+    } catch {
+      return null; // an originator without its id: the two-statement path refuses it, in its order of checks
+    }
     for (let run = 0; deadlines && run < 3; run++) {
       const hold = factsHold(a, input, deadlines);
-      const out = await insertItem(db, a, values(null, deadlines), originatorRows(a, input.originators, null), opts, {
+      const out = await insertItem(db, a, values(null, deadlines), people, opts, {
         facts: factsColumns(a, input, asMember),
         hold,
       });
       if (out.id !== null) return out.id;
-      const checked = checkFacts(a, input, out as Facts); // throws the field error of a failed check
-      deadlines = checked.deadlines; // else the texts changed: compute the due date again
+      const checked = checkFacts(a, input, out as Facts).deadlines; // throws the field error of a failed check
+      if (checked.deadlines === deadlines.deadlines && checked.overrides === deadlines.overrides) return null;
+      deadlines = checked; // the texts changed: compute the due date again
       rememberFacts(db, deadlines);
     }
     return null;
