@@ -49,15 +49,10 @@ export class AuthChanges extends EventEmitter {
   }
 
   /**
-   * Wires a pooled connection (a ListeningClient, so it already listens): its own commits' notifications arrive
-   * before COMMIT returns.
+   * Passes a listening connection's jl_auth notifications on as 'change': the dedicated one's, and every pooled one's
+   * (a ListeningClient), whose own commits' notifications arrive before COMMIT returns.
    */
-  wire(client: pg.PoolClient) {
-    this.hear(client);
-  }
-
-  /** Passes a connection's jl_auth notifications on as 'change'. */
-  private hear(client: pg.Client | pg.PoolClient) {
+  hear(client: pg.Client | pg.PoolClient) {
     client.on('notification', (n) => {
       if (n.channel === AUTH_CHANNEL) this.emit('change', n.payload ?? '*');
     });
@@ -72,7 +67,7 @@ export class AuthChanges extends EventEmitter {
 
   private async connect() {
     if (this.stopped) return;
-    const client = new pg.Client({ ...this.options, application_name: 'jielian-listen' });
+    const client = new ListeningClient({ ...this.options, application_name: 'jielian-listen' });
     let gone = false;
     const lost = () => {
       if (gone) return;
@@ -85,7 +80,6 @@ export class AuthChanges extends EventEmitter {
     this.hear(client);
     try {
       await client.connect();
-      await client.query(`listen ${AUTH_CHANNEL}`);
     } catch {
       lost();
       return;

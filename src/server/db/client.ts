@@ -72,7 +72,7 @@ export async function openPostgres(
   const authChanges = new AuthChanges({ ...pool.options, keepAlive: true });
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    authChanges.wire(client);
+    authChanges.hear(client);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   if (!opts.readUrl)
