@@ -13,7 +13,8 @@ import { sessionCacheOf } from './session-cache.js';
 
 /** The stored form of a session or token secret. */
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
-const randomToken = () => crypto.randomBytes(32).toString('base64url');
+/** A 256-bit random secret, base64url (43 characters): session and CSRF tokens, API tokens, subscription links. */
+export const randomToken = () => crypto.randomBytes(32).toString('base64url');
 
 /** Hashes a password with argon2id (the library's defaults follow OWASP guidance). */
 export const hashPassword = (pw: string) => hash(pw);

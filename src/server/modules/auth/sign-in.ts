@@ -1,6 +1,5 @@
 // Sign-in and own password change with throttling (OWASP ASVS 2.2, 等保 三级): one answer for every failed guess,
 // back-off per account and address, a per-address limit, an account lock only at a high count, all audited.
-import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { eq, sql } from 'drizzle-orm';
 import { minutesLeft } from '../../../core/login-throttle.js';
@@ -9,7 +8,15 @@ import type { Actor, Deps } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { sessions, users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { assertStrongPassword, buildActor, endSessionsOf, hashPassword, logout, sha256 } from './service.js';
+import {
+  assertStrongPassword,
+  buildActor,
+  endSessionsOf,
+  hashPassword,
+  logout,
+  randomToken,
+  sha256,
+} from './service.js';
 import { authText } from './texts.js';
 import {
   activeBlocks,
@@ -25,7 +32,6 @@ import {
   signInCounters,
 } from './throttle.js';
 
-const randomToken = () => crypto.randomBytes(32).toString('base64url');
 let dummyHash: Promise<string> | undefined;
 // A hash to verify against when the username is unknown, so both cases cost the same argon2 work.
 const dummy = () => {

@@ -4,12 +4,13 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { randomToken } from '../auth/service.js';
 
 const KEY = 'problem_subscription_link_key';
 const ORIGIN_KEY = 'public_origin';
 
 /** A new random link token (256 bits, URL-safe). */
-export const newToken = () => crypto.randomBytes(32).toString('base64url');
+export const newToken = randomToken;
 
 /** What the table stores of a token. */
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest('hex');

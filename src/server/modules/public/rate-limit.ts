@@ -4,6 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addressKey } from '../../../core/login-throttle.js';
 import type { DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { AppError } from '../../errors.js';
 
 /** One limit: at most `max` hits within a fixed window of `windowMs` that starts at the first hit. */
@@ -111,7 +112,7 @@ export function hitParts(now: Date, name: string, limits: WindowLimit[], key: st
  */
 export async function countHit(db: DbOrTx, now: Date, name: string, limits: WindowLimit[], key: string) {
   const hit = hitParts(now, name, limits, key);
-  const res = await db.execute(hit.upsert);
+  const res = await executePrepared(db, hit.upsert);
   return hit.waitFrom(res.rows as { bucket: string; hits: number; windowStart: string | Date }[]);
 }
 
