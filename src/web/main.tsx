@@ -7,7 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth';
 import { i18nReady } from './i18n';
-import { useAntdLocale } from './i18n/antd';
+import { loadAntdLocale, useAntdLocale } from './i18n/antd';
+import { initialLanguage } from './i18n/setup';
 import './pwa/register';
 import { Shell } from './shell';
 import { useAppTheme } from './theme';
@@ -31,8 +32,9 @@ function Root() {
   );
 }
 
-// Render once the chosen language's messages are in (a first paint of raw keys would be worse than a blank instant).
-void i18nReady.then(() =>
+// Render once the chosen language's messages and antd's locale are in (a first paint of raw keys would be worse than
+// a blank instant; a locale arriving later would mount the app twice), both fetched at once.
+void Promise.all([i18nReady, loadAntdLocale(initialLanguage())]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Root />

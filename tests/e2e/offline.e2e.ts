@@ -97,6 +97,97 @@ describe('member app offline', () => {
   });
 });
 
+describe('opening the member app with signal', () => {
+  it('mounts the home once and asks for each answer once; the warm-up keeps only what the home did not read', async () => {
+    const ctx = await e.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    // Every time the bottom bar is created: a second creation means the whole app was mounted again.
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { tabbarMounts: number };
+      w.tabbarMounts = 0;
+      let last: Element | null = null;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="phone-tabbar"]');
+        if (bar && bar !== last) w.tabbarMounts++;
+        last = bar ?? last;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await ctx.newPage();
+    await signIn(page, e.baseUrl, 'member1');
+    // The service worker in charge from the first request, as on a phone that used the app before.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.getByTestId('phone-tabbar').waitFor();
+
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/')) asked.push(u.pathname + u.search);
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.getByTestId('phone-tabbar').waitFor();
+    // The warm-up comes after the home's own requests; /liaison-groups is one only it reads.
+    await expect.poll(() => asked.includes('/api/v1/liaison-groups')).toBe(true);
+    await page.waitForLoadState('networkidle');
+    const twice = asked.filter((p, i) => asked.indexOf(p) !== i);
+    expect(twice, asked.join('\n')).toEqual([]);
+    expect(asked).toContain('/api/v1/workbench');
+    expect(await page.evaluate(() => (window as unknown as { tabbarMounts: number }).tabbarMounts)).toBe(1);
+    // What the warm-up is for is still kept: the member's contacts, which the home never reads.
+    const kept = await page.evaluate(async () =>
+      (await (await caches.open('jl-api')).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search),
+    );
+    const memberId = asked.map((p) => /^\/api\/v1\/members\/(\d+)$/.exec(p)?.[1]).find(Boolean);
+    expect(memberId).toBeDefined();
+    for (const p of [
+      '/api/v1/workbench',
+      '/api/v1/liaison-groups',
+      `/api/v1/representatives?memberId=${memberId}&pageSize=500`,
+    ])
+      expect(kept).toContain(p);
+    await ctx.close();
+  });
+
+  it('mounts once when the antd texts arrive after the messages (a slow line, no service worker)', async () => {
+    const ctx = await e.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      serviceWorkers: 'block',
+    });
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { tabbarMounts: number };
+      w.tabbarMounts = 0;
+      let last: Element | null = null;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="phone-tabbar"]');
+        if (bar && bar !== last) w.tabbarMounts++;
+        last = bar ?? last;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await ctx.newPage();
+    await signIn(page, e.baseUrl, 'member1');
+    // antd's locale chunks (locales/<code>/antd.ts and antd's zh_CN) come 0.8 s late.
+    await ctx.route(/\/assets\/(antd|zh_CN|en_US)-[\w-]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.getByTestId('phone-tabbar').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { tabbarMounts: number }).tabbarMounts)).toBe(1);
+    await ctx.close();
+  });
+});
+
 describe('nothing typed is lost', () => {
   it('restores a draft, keeps a hanging save and a signed-out save in the outbox, then sends each once', async () => {
     const tag = Date.now();

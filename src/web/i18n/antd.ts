@@ -7,24 +7,53 @@ import { languageMeta } from './setup';
 
 const antdLocales = import.meta.glob<Locale>('../locales/*/antd.ts', { import: 'default' });
 const cache = new Map<string, Locale>();
+/** Languages whose antd locale could not be loaded (offline before its chunk was cached): shown without it. */
+const failed = new Set<string>();
 
-/** antd's locale and direction for the current UI language (undefined locale until its chunk has loaded). */
-export function useAntdLocale(): { locale: Locale | undefined; direction: 'ltr' | 'rtl' } {
+const loaderOf = (code: string) => Object.entries(antdLocales).find(([file]) => file.split('/').at(-2) === code)?.[1];
+
+/**
+ * Loads antd's locale of `code` (once). The entries await it before their first render: antd's ConfigProvider wraps
+ * its children in one more provider once a locale is set, so a locale that arrived after the first render mounted the
+ * whole app a second time (every query of a member's home was sent twice on each opening).
+ */
+export async function loadAntdLocale(code: string): Promise<void> {
+  const load = loaderOf(code);
+  if (!load || cache.has(code)) return;
+  try {
+    cache.set(code, await load());
+  } catch {
+    failed.add(code);
+  }
+}
+
+/**
+ * antd's locale and direction for the current UI language. `ready`: the locale is loaded, or the language has none (or
+ * its chunk failed), so what renders now will not be mounted again when it arrives.
+ */
+export function useAntdLocale(): { locale: Locale | undefined; direction: 'ltr' | 'rtl'; ready: boolean } {
   const { i18n } = useTranslation();
   const code = i18n.language;
+  // The locale shown: a language switch keeps the previous one until the new one is in (no mount in between).
   const [locale, setLocale] = useState<Locale | undefined>(cache.get(code));
+  const [, settled] = useState(0);
   useEffect(() => {
     const hit = cache.get(code);
     if (hit) return setLocale(hit);
-    const load = Object.entries(antdLocales).find(([file]) => file.split('/').at(-2) === code)?.[1];
     let live = true;
-    void load?.().then((l) => {
-      cache.set(code, l);
-      if (live) setLocale(l);
+    void loadAntdLocale(code).then(() => {
+      if (!live) return;
+      const l = cache.get(code);
+      if (l) setLocale(l);
+      else settled((n) => n + 1); // failed: render without it
     });
     return () => {
       live = false;
     };
   }, [code]);
-  return { locale, direction: languageMeta(code).dir };
+  return {
+    locale,
+    direction: languageMeta(code).dir,
+    ready: locale !== undefined || failed.has(code) || !loaderOf(code),
+  };
 }

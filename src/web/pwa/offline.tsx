@@ -1,6 +1,7 @@
 // What a member sees without signal: a banner saying how old the shown data is (from the Date header of the newest
 // answer the service worker kept), and, while online, a warm-up of the answers every field screen needs, so a screen
 // never opened with signal still works offline instead of looking empty.
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../api';
@@ -53,19 +54,50 @@ export function fieldWarmUpPaths(memberId: number | null): string[] {
 
 let warmedFor: number | null = null;
 
+/** Resolves once the page's own queries have stopped (two checks in a row with nothing loading; at most ~10 s). */
+async function pageSettled(queries: QueryClient) {
+  for (let calm = 0, i = 0; calm < 2 && i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    calm = queries.isFetching() === 0 ? calm + 1 : 0;
+  }
+}
+
+/**
+ * The warm-up paths the phone does not already keep from this opening of the app: the screen just shown read several
+ * of them through the service worker (the home: /auth/me, /workbench, the member and their recent records), and
+ * fetching them again cost a member four more requests on every opening over a weak signal.
+ */
+export async function notKeptSince(paths: string[], since: number): Promise<string[]> {
+  if (typeof caches === 'undefined') return paths;
+  const cache = await caches.open(API_CACHE);
+  const left: string[] = [];
+  for (const p of paths) {
+    const kept = await cache.match(`/api/v1${p}`);
+    // The Date header has whole seconds: an answer dated the second the app started counts as this opening's.
+    if (!(Date.parse(kept?.headers.get('date') ?? '') >= Math.floor(since / 1000) * 1000)) left.push(p);
+  }
+  return left;
+}
+
 /** Offline banner for every field page; also warms the phone's copy once per signed-in user and app start. */
 export function OfflineBanner() {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const online = useOnlineStatus();
+  const queries = useQueryClient();
   const [since, setSince] = useState<Date | null | undefined>(undefined);
 
   useEffect(() => {
     if (!online || !me || warmedFor === me.id || !('serviceWorker' in navigator)) return;
     warmedFor = me.id;
-    // Answers go through the service worker, which keeps them; failures only mean less is kept.
-    void navigator.serviceWorker.ready.then(() => Promise.allSettled(fieldWarmUpPaths(me.memberId).map((p) => api(p))));
-  }, [online, me]);
+    // Answers go through the service worker, which keeps them; failures only mean less is kept. After the screen's
+    // own requests, and only what they did not already bring.
+    void navigator.serviceWorker.ready
+      .then(() => pageSettled(queries))
+      .then(() => notKeptSince(fieldWarmUpPaths(me.memberId), performance.timeOrigin))
+      .then((paths) => Promise.allSettled(paths.map((p) => api(p))))
+      .catch(() => undefined);
+  }, [online, me, queries]);
 
   useEffect(() => {
     if (online) return;

@@ -1,31 +1,70 @@
 // The citizens' frame: a slim header with the public entry points and the language switch, phone-first width. Plain
 // HTML and public.css: the citizens' entry carries no UI library.
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { intlLocale } from '../../i18n/setup';
 import './public.css';
 
-/** Wraps a public page. */
+/** The public entry points, in the header's order: [path, message key]. */
+export const PUBLIC_NAV: readonly (readonly [string, string])[] = [
+  ['/public/opinions/new', 'pub.nav.submit'],
+  ['/public/track', 'pub.nav.track'],
+  ['/public/my-items', 'pub.nav.mine'],
+  ['/public/reception', 'pub.nav.reception'],
+  ['/public/consultations', 'pub.nav.consultations'],
+  ['/public/directory', 'dir.nav'],
+  ['/public/problems', 'pub.problems.nav'],
+  ['/public/transparency', 'pub.tr.nav'],
+];
+
+/**
+ * Wraps a public page. On a wide screen the entry points are a row of links in the bar. On a phone the bar holds the
+ * title, the language switch and a 菜单 button that opens the entry points as a full-width list (a row that scrolled
+ * sideways hid five of the eight); choosing one, Escape or the button closes it again.
+ */
 export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <div className="pub">
-      <header className="pub-header">
+      <header
+        className="pub-header"
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !open) return;
+          setOpen(false);
+          button.current?.focus();
+        }}
+      >
         <Link to="/public/opinions/new" className="pub-brand">
           {t('pub.brand')}
         </Link>
-        <nav className="pub-header-links" aria-label={t('pub.nav.menu')}>
-          <Link to="/public/opinions/new">{t('pub.nav.submit')}</Link>
-          <Link to="/public/track">{t('pub.nav.track')}</Link>
-          <Link to="/public/my-items">{t('pub.nav.mine')}</Link>
-          <Link to="/public/reception">{t('pub.nav.reception')}</Link>
-          <Link to="/public/consultations">{t('pub.nav.consultations')}</Link>
-          <Link to="/public/directory">{t('dir.nav')}</Link>
-          <Link to="/public/problems">{t('pub.problems.nav')}</Link>
-          <Link to="/public/transparency">{t('pub.tr.nav')}</Link>
-          <LanguageSwitch className="pub-lang" />
+        <LanguageSwitch className="pub-lang" />
+        <button
+          ref={button}
+          type="button"
+          className="pub-menu-button"
+          data-testid="pub-menu"
+          aria-expanded={open}
+          aria-controls="pub-nav"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span aria-hidden="true">{open ? '✕' : '☰'}</span> {t('pub.nav.open')}
+        </button>
+        {/* A click on an entry (or anywhere in the list) closes the phone menu; on a wide screen it is always shown. */}
+        <nav
+          id="pub-nav"
+          className={open ? 'pub-header-links pub-open' : 'pub-header-links'}
+          aria-label={t('pub.nav.menu')}
+          onClick={() => setOpen(false)}
+        >
+          {PUBLIC_NAV.map(([to, key]) => (
+            <NavLink key={to} to={to}>
+              {t(key)}
+            </NavLink>
+          ))}
         </nav>
       </header>
       <main className="pub-main">{children}</main>
