@@ -123,7 +123,8 @@ describe('my items by phone', () => {
     const auth = watchAuth(page);
     for (const href of NAV) {
       await page.goto(`${e.baseUrl}${href}`);
-      await page.locator(`header a[href="${NAV.at(-1)}"]`).waitFor();
+      // On a phone the links sit in the closed 菜单 (phone-nav.e2e.ts opens it): present, not shown.
+      await page.locator(`header a[href="${NAV.at(-1)}"]`).waitFor({ state: 'attached' });
       await page.waitForLoadState('networkidle');
       for (const to of NAV)
         expect(await page.locator(`header a[href="${to}"]`).count(), `${href} → ${to}`).toBeGreaterThan(0);
