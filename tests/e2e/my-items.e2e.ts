@@ -132,6 +132,11 @@ describe('my items by phone', () => {
         for (const to of NAV)
           expect(await page.locator(`header a[href="${to}"]`).count(), `${href} → ${to}`).toBeGreaterThan(0);
         expect(await noOverflow(page), `${lang} ${href}`).toBe(true);
+        // No card title cut short with "…" (antd's default for a card head).
+        const cut = await page
+          .locator('.ant-card-head-title')
+          .evaluateAll((els) => els.filter((x) => x.scrollWidth > x.clientWidth + 1).map((x) => x.textContent));
+        expect(cut, `${lang} ${href}`).toEqual([]);
       }
       expect(auth).toEqual([]);
     }, 180_000);
