@@ -58,6 +58,26 @@ describe('languages', () => {
     expect(msg).toBe('ئاۋۋال كىرىڭ');
   });
 
+  it('keeps a phone number in its digit order in Uyghur (member directory)', async () => {
+    const page = await open('ug-CN');
+    await page.goto(`${e.baseUrl}/public/directory`);
+    const tel = page.locator('a[href^="tel:"]').first();
+    await tel.waitFor();
+    expect(await tel.textContent()).toMatch(/^\d+-\d+$/);
+    // Where the first and the last character are drawn: left to right, as written ("0572-5238896", not "5238896-0572").
+    const [first, last] = await tel.evaluate((a) => {
+      const text = a.firstChild as Text;
+      const at = (i: number) => {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      return [at(0), at(text.length - 1)];
+    });
+    expect(first).toBeLessThan(last);
+  });
+
   it('follows an English browser, and a Chinese one, and remembers the switch', async () => {
     const en = await open('en-US');
     await en.goto(`${e.baseUrl}/public/opinions/new`);
