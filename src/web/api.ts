@@ -21,6 +21,12 @@ export const setCsrfToken = (t: string | null) => {
   csrfToken = t;
 };
 
+/**
+ * The GET paths answered through the service worker since this page was opened (so the phone keeps them): the offline
+ * warm-up (pwa/offline.tsx) does not ask for them again.
+ */
+export const keptGets = new Set<string>();
+
 /** Calls /api/v1 + path; throws ApiError for non-2xx answers. */
 export async function api<T = any>(
   path: string,
@@ -46,6 +52,7 @@ export async function api<T = any>(
     if (res.status === 401) window.dispatchEvent(new CustomEvent('jl:unauthenticated', { detail: err }));
     throw err;
   }
+  if (method === 'GET' && navigator.serviceWorker?.controller) keptGets.add(path);
   return data as T;
 }
 

@@ -98,14 +98,16 @@ describe('member app offline', () => {
 });
 
 describe('opening the member app with signal', () => {
-  it('mounts the home once and asks for each answer once; the warm-up keeps only what the home did not read', async () => {
+  /** member1 signed in on a phone; `tabbarMounts` in the page counts every creation of the bottom bar (a second one
+   * means the whole app was mounted again). */
+  async function memberPhone(serviceWorkers: 'allow' | 'block') {
     const ctx = await e.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
       locale: 'zh-CN',
+      serviceWorkers,
     });
-    // Every time the bottom bar is created: a second creation means the whole app was mounted again.
     await ctx.addInitScript(() => {
       const w = window as unknown as { tabbarMounts: number };
       w.tabbarMounts = 0;
@@ -118,6 +120,13 @@ describe('opening the member app with signal', () => {
     });
     const page = await ctx.newPage();
     await signIn(page, e.baseUrl, 'member1');
+    return { ctx, page };
+  }
+  const tabbarMounts = (page: import('playwright-core').Page) =>
+    page.evaluate(() => (window as unknown as { tabbarMounts: number }).tabbarMounts);
+
+  it('mounts the home once and asks for each answer once; the warm-up keeps only what the home did not read', async () => {
+    const { ctx, page } = await memberPhone('allow');
     // The service worker in charge from the first request, as on a phone that used the app before.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -140,7 +149,7 @@ describe('opening the member app with signal', () => {
     const twice = asked.filter((p, i) => asked.indexOf(p) !== i);
     expect(twice, asked.join('\n')).toEqual([]);
     expect(asked).toContain('/api/v1/workbench');
-    expect(await page.evaluate(() => (window as unknown as { tabbarMounts: number }).tabbarMounts)).toBe(1);
+    expect(await tabbarMounts(page)).toBe(1);
     // What the warm-up is for is still kept: the member's contacts, which the home never reads.
     const kept = await page.evaluate(async () =>
       (await (await caches.open('jl-api')).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search),
@@ -157,25 +166,7 @@ describe('opening the member app with signal', () => {
   });
 
   it('mounts once when the antd texts arrive after the messages (a slow line, no service worker)', async () => {
-    const ctx = await e.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      serviceWorkers: 'block',
-    });
-    await ctx.addInitScript(() => {
-      const w = window as unknown as { tabbarMounts: number };
-      w.tabbarMounts = 0;
-      let last: Element | null = null;
-      new MutationObserver(() => {
-        const bar = document.querySelector('[data-testid="phone-tabbar"]');
-        if (bar && bar !== last) w.tabbarMounts++;
-        last = bar ?? last;
-      }).observe(document, { childList: true, subtree: true });
-    });
-    const page = await ctx.newPage();
-    await signIn(page, e.baseUrl, 'member1');
+    const { ctx, page } = await memberPhone('block');
     // antd's locale chunks (locales/<code>/antd.ts and antd's zh_CN) come 0.8 s late.
     await ctx.route(/\/assets\/(antd|zh_CN|en_US)-[\w-]+\.js$/, async (route) => {
       await new Promise((r) => setTimeout(r, 800));
@@ -183,7 +174,7 @@ describe('opening the member app with signal', () => {
     });
     await page.reload({ waitUntil: 'networkidle' });
     await page.getByTestId('phone-tabbar').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { tabbarMounts: number }).tabbarMounts)).toBe(1);
+    expect(await tabbarMounts(page)).toBe(1);
     await ctx.close();
   });
 });

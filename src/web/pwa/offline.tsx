@@ -4,7 +4,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, qs } from '../api';
+import { api, keptGets, qs } from '../api';
 import { useAuth } from '../auth';
 import './i18n';
 
@@ -62,23 +62,6 @@ async function pageSettled(queries: QueryClient) {
   }
 }
 
-/**
- * The warm-up paths the phone does not already keep from this opening of the app: the screen just shown read several
- * of them through the service worker (the home: /auth/me, /workbench, the member and their recent records), and
- * fetching them again cost a member four more requests on every opening over a weak signal.
- */
-export async function notKeptSince(paths: string[], since: number): Promise<string[]> {
-  if (typeof caches === 'undefined') return paths;
-  const cache = await caches.open(API_CACHE);
-  const left: string[] = [];
-  for (const p of paths) {
-    const kept = await cache.match(`/api/v1${p}`);
-    // The Date header has whole seconds: an answer dated the second the app started counts as this opening's.
-    if (!(Date.parse(kept?.headers.get('date') ?? '') >= Math.floor(since / 1000) * 1000)) left.push(p);
-  }
-  return left;
-}
-
 /** Offline banner for every field page; also warms the phone's copy once per signed-in user and app start. */
 export function OfflineBanner() {
   const { t, i18n } = useTranslation();
@@ -89,14 +72,30 @@ export function OfflineBanner() {
 
   useEffect(() => {
     if (!online || !me || warmedFor === me.id || !('serviceWorker' in navigator)) return;
-    warmedFor = me.id;
+    const id = me.id;
+    warmedFor = id;
+    let live = true;
     // Answers go through the service worker, which keeps them; failures only mean less is kept. After the screen's
-    // own requests, and only what they did not already bring.
+    // own requests, and only what they did not already bring (the home reads four of these: fetching them again cost
+    // a member four more requests on every opening over a weak signal). Not once the member has signed out (or the
+    // banner left) in the meantime: the phone must not keep answers after a sign-out; a later mount warms again.
     void navigator.serviceWorker.ready
       .then(() => pageSettled(queries))
-      .then(() => notKeptSince(fieldWarmUpPaths(me.memberId), performance.timeOrigin))
-      .then((paths) => Promise.allSettled(paths.map((p) => api(p))))
+      .then(() => {
+        if (!live) {
+          if (warmedFor === id) warmedFor = null;
+          return;
+        }
+        return Promise.allSettled(
+          fieldWarmUpPaths(me.memberId)
+            .filter((p) => !keptGets.has(p))
+            .map((p) => api(p)),
+        );
+      })
       .catch(() => undefined);
+    return () => {
+      live = false;
+    };
   }, [online, me, queries]);
 
   useEffect(() => {
