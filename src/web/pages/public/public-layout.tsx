@@ -21,8 +21,8 @@ export const PUBLIC_NAV: readonly (readonly [string, string])[] = [
 
 /**
  * Wraps a public page. On a wide screen the entry points are a row of links in the bar. On a phone the bar holds the
- * title, the language switch and a 菜单 button that opens the entry points as a full-width list (a row that scrolled
- * sideways hid five of the eight); choosing one, Escape or the button closes it again.
+ * title, a 菜单 button and the language switch; the button opens the entry points as a full-width list below (a row
+ * that scrolled sideways hid five of the eight), and choosing one, Escape or the button closes it again.
  */
 export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -41,7 +41,6 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         <Link to="/public/opinions/new" className="pub-brand">
           {t('pub.brand')}
         </Link>
-        <LanguageSwitch className="pub-lang" />
         <button
           ref={button}
           type="button"
@@ -66,6 +65,8 @@ export function PublicLayout({ children }: { children: ReactNode }) {
             </NavLink>
           ))}
         </nav>
+        {/* After the links in the page's order (as shown on a wide screen); beside the 菜单 button on a phone. */}
+        <LanguageSwitch className="pub-lang" />
       </header>
       <main className="pub-main">{children}</main>
     </div>
