@@ -3,6 +3,7 @@
 // contrast, 44 px touch targets, a visible focus ring (theme.css) and the remembered larger-text setting (130 %).
 import type { ThemeConfig } from 'antd';
 import { useSyncExternalStore } from 'react';
+import './numbers.css';
 import './theme.css';
 
 /**

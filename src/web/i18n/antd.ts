@@ -7,9 +7,6 @@ import { languageMeta } from './setup';
 
 const antdLocales = import.meta.glob<Locale>('../locales/*/antd.ts', { import: 'default' });
 const cache = new Map<string, Locale>();
-/** Languages whose antd locale could not be loaded (offline before its chunk was cached): shown without it. */
-const failed = new Set<string>();
-
 const loaderOf = (code: string) => Object.entries(antdLocales).find(([file]) => file.split('/').at(-2) === code)?.[1];
 
 /**
@@ -23,7 +20,7 @@ export async function loadAntdLocale(code: string): Promise<void> {
   try {
     cache.set(code, await load());
   } catch {
-    failed.add(code);
+    // offline before the chunk was kept: the page shows without antd's texts
   }
 }
 
@@ -34,26 +31,19 @@ export async function loadAntdLocale(code: string): Promise<void> {
 export function useAntdLocale(): { locale: Locale | undefined; direction: 'ltr' | 'rtl'; ready: boolean } {
   const { i18n } = useTranslation();
   const code = i18n.language;
-  // The locale shown: a language switch keeps the previous one until the new one is in (no mount in between).
-  const [locale, setLocale] = useState<Locale | undefined>(cache.get(code));
-  const [, settled] = useState(0);
+  // The locale shown; null once it is known there is none to wait for. A language switch keeps the previous one
+  // until the new one is in (no mount in between).
+  const [locale, setLocale] = useState<Locale | null | undefined>(
+    () => cache.get(code) ?? (loaderOf(code) ? undefined : null),
+  );
   useEffect(() => {
-    const hit = cache.get(code);
-    if (hit) return setLocale(hit);
     let live = true;
     void loadAntdLocale(code).then(() => {
-      if (!live) return;
-      const l = cache.get(code);
-      if (l) setLocale(l);
-      else settled((n) => n + 1); // failed: render without it
+      if (live) setLocale((shown) => cache.get(code) ?? shown ?? null);
     });
     return () => {
       live = false;
     };
   }, [code]);
-  return {
-    locale,
-    direction: languageMeta(code).dir,
-    ready: locale !== undefined || failed.has(code) || !loaderOf(code),
-  };
+  return { locale: locale ?? undefined, direction: languageMeta(code).dir, ready: locale !== undefined };
 }

@@ -6,11 +6,12 @@ import { writeAudit } from '../../audit.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, fieldError } from '../../errors.js';
 import type { Lang } from '../../i18n/messages.js';
+import { randomToken } from '../auth/service.js';
 import { loadBulletinSettings } from '../bulletins/settings.js';
 import { enqueue } from '../reminders/outbox.js';
 import type { SubscribeInput } from './schema.js';
 import { mailText } from './texts.js';
-import { hashToken, idOfUnsubscribeToken, newToken, rememberOrigin } from './tokens.js';
+import { hashToken, idOfUnsubscribeToken, rememberOrigin } from './tokens.js';
 
 /** A confirm link is valid this long after the subscribe that sent it. */
 export const CONFIRM_DAYS = 7;
@@ -59,7 +60,7 @@ export async function subscribe(
     from problem_subscriptions where email = ${input.email} and ${col} = ${target.id} order by id limit 1`);
   const row = found.rows[0] as { id: number; confirmedAt: unknown; unsubscribedAt: unknown } | undefined;
   if (row?.confirmedAt && !row.unsubscribedAt) return { ok: true };
-  const token = newToken();
+  const token = randomToken();
   const hash = hashToken(token);
   const at = ctx.now.toISOString();
   let id: number;

@@ -9,15 +9,12 @@ import { randomToken } from '../auth/service.js';
 const KEY = 'problem_subscription_link_key';
 const ORIGIN_KEY = 'public_origin';
 
-/** A new random link token (256 bits, URL-safe). */
-export const newToken = randomToken;
-
 /** What the table stores of a token. */
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** The HMAC key of unsubscribe links, created once (random) on first use and kept in `settings`. */
 async function linkKey(db: DbOrTx): Promise<string> {
-  await db.execute(sql`insert into settings (key, value) values (${KEY}, ${JSON.stringify(newToken())}::jsonb)
+  await db.execute(sql`insert into settings (key, value) values (${KEY}, ${JSON.stringify(randomToken())}::jsonb)
     on conflict (key) do nothing`);
   const res = await db.execute(sql`select value from settings where key = ${KEY}`);
   return (res.rows[0] as { value: string }).value;

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { intlLocale } from '../../i18n/setup';
+import '../../numbers.css';
 import './public.css';
 
 /** The public entry points, in the header's order: [path, message key]. */
-export const PUBLIC_NAV: readonly (readonly [string, string])[] = [
+const PUBLIC_NAV: readonly (readonly [string, string])[] = [
   ['/public/opinions/new', 'pub.nav.submit'],
   ['/public/track', 'pub.nav.track'],
   ['/public/my-items', 'pub.nav.mine'],
