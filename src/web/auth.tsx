@@ -1,12 +1,15 @@
 // The signed-in user for the whole app, loaded from /auth/me; login and logout update it.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import { ApiError, api, setCsrfToken } from './api';
+import { ApiError, api, keptGets, setCsrfToken } from './api';
 
 // The service worker keeps API answers on the phone for offline use (cache 'jl-api', see vite.config.ts). They belong
 // to the member signed in: signing out or in forgets them, so a shared phone never shows one member's data to another.
-const forgetStoredAnswers = () =>
-  typeof caches === 'undefined' ? Promise.resolve(false) : caches.delete('jl-api').catch(() => false);
+// keptGets (what the offline warm-up skips) describes that cache, so it is forgotten with it.
+const forgetStoredAnswers = () => {
+  keptGets.clear();
+  return typeof caches === 'undefined' ? Promise.resolve(false) : caches.delete('jl-api').catch(() => false);
+};
 
 export interface Me {
   id: number;
